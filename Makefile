@@ -1,0 +1,26 @@
+# Everything needs only python3 and make: the virtual environment is created on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test bench clean
+
+run: $(STAMP)  ## start the app
+	$(BIN)/trainer
+
+test: $(STAMP)  ## run the whole test suite
+	$(BIN)/python -m pytest -n auto
+
+bench: $(STAMP)  ## run the benchmarks (by hand; figures go in docs/performance.md)
+	$(BIN)/python benchmarks/run.py
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) .pytest_cache build dist *.egg-info

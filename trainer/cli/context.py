@@ -1,0 +1,27 @@
+"""What every command shares: the extra scenario folders and the library, loaded once."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+import click
+
+from trainer.loader import Library, load_library
+
+
+class AppContext:
+    def __init__(self, scenario_dirs: tuple[str, ...] = ()):
+        self.scenario_dirs = scenario_dirs
+
+    @cached_property
+    def library(self) -> Library:
+        return load_library(self.scenario_dirs)
+
+
+def report_problems(problems) -> None:
+    """Problems go to stderr, one per line, as ``file:line: message``."""
+    for problem in problems:
+        click.echo(str(problem), err=True)
+
+
+pass_app = click.make_pass_decorator(AppContext)

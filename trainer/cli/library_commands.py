@@ -1,0 +1,67 @@
+"""``trainer list`` and ``trainer validate``."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from trainer.cli.context import AppContext, pass_app, report_problems
+from trainer.loader import bundled_scenarios_dir, load_paths
+
+
+@click.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array instead of a table.")
+@pass_app
+def list_command(app: AppContext, as_json: bool) -> None:
+    """List the scenarios that load; problems with other files go to stderr."""
+    library = app.library
+    rows = [
+        {
+            "id": s.id,
+            "title": s.title,
+            "difficulty": s.difficulty.value,
+            "statements": len(s.turns),
+            "skills": list(s.skills),
+            "content_warnings": list(s.content_warnings),
+            "summary": s.summary or "",
+            "path": str(library.paths[s.id]),
+        }
+        for s in library.scenarios
+    ]
+    if as_json:
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+    elif not rows:
+        click.echo("No scenarios found.")
+    else:
+        width = max(len(r["id"]) for r in rows)
+        for r in rows:
+            warning = "  (content warning: " + ", ".join(r["content_warnings"]) + ")" if r["content_warnings"] else ""
+            click.echo(f"{r['id']:<{width}}  {r['difficulty']:<12} {r['statements']:>3} statements  {r['title']}{warning}")
+    report_problems(library.problems)
+    if library.problems:
+        raise SystemExit(1)
+
+
+@click.command("validate")
+@click.argument("paths", nargs=-1, type=click.Path())
+@pass_app
+def validate_command(app: AppContext, paths: tuple[str, ...]) -> None:
+    """Check scenario files or folders (default: the bundled library and any --scenarios).
+
+    Exit code 0 when every file is valid, 1 when problems were found.
+    """
+    library = load_paths(paths or (bundled_scenarios_dir(), *app.scenario_dirs))
+    report_problems(library.problems)
+    statements = sum(len(s.turns) for s in library.scenarios)
+    bad_files = len({p.path for p in library.problems})
+    if library.problems:
+        click.echo(
+            f"{len(library.problems)} problem{'s' if len(library.problems) != 1 else ''} in "
+            f"{bad_files} file{'s' if bad_files != 1 else ''}; "
+            f"{len(library.scenarios)} scenario{'s' if len(library.scenarios) != 1 else ''} valid.",
+            err=True,
+        )
+        raise SystemExit(1)
+    click.echo(f"All {library.files_read} scenario files are valid "
+               f"({len(library.scenarios)} scenarios, {statements} statements).")

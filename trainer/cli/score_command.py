@@ -1,0 +1,73 @@
+"""``trainer score``: one response, readable or as JSON, or many with ``--batch``."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from trainer.batch import RowError, resolve, score_lines
+from trainer.cli.context import AppContext, pass_app
+from trainer.scoring import BAND_WORDS, KIND_WORDS, Feedback, score
+
+
+def render(feedback: Feedback) -> str:
+    """Feedback as plain text for a terminal: score, checks, then the messages."""
+    lines = [f"Score {feedback.score}/100 - {BAND_WORDS[feedback.band]} - {KIND_WORDS[feedback.kind]}", ""]
+    width = max(len(c.id) for c in feedback.checks)
+    for c in feedback.checks:
+        mark = "met    " if c.passed else "not met"
+        lines.append(f"  {mark}  {c.id:<{width}}  {c.points:>2}/{c.max_points:<2}  {c.message}")
+    lines.append("")
+    lines.extend(f"- {m}" for m in feedback.messages)
+    return "\n".join(lines)
+
+
+@click.command("score")
+@click.argument("response", required=False)
+@click.option("--client", help="The client's statement to respond to.")
+@click.option("--model", "models", multiple=True, metavar="TEXT", help="A model answer (repeatable).")
+@click.option("--feeling", "feelings", multiple=True, metavar="WORD", help="A feeling a reflection should name (repeatable).")
+@click.option("--content", "content", multiple=True, metavar="TEXT", help="A fact a reflection may capture (repeatable).")
+@click.option("--scenario", "scenario_id", metavar="ID", help="Use a scenario's statement instead of --client.")
+@click.option("--turn", type=int, metavar="N", help="With --scenario: the statement number (1 = first).")
+@click.option("--json", "as_json", is_flag=True, help="Print the JSON object instead of text.")
+@click.option("--batch", type=click.File("r", encoding="utf-8"), metavar="FILE",
+              help="Score JSON Lines from FILE ('-' for standard input); one JSON object out per line.")
+@pass_app
+def score_command(app: AppContext, response, client, models, feelings, content, scenario_id, turn,
+                  as_json, batch) -> None:
+    """Score RESPONSE to a client statement.
+
+    \b
+    trainer score --client "Nobody called on my birthday." "You felt forgotten."
+    trainer score --scenario lonely-birthday --turn 1 "It sounds like you felt alone."
+    trainer score --batch responses.jsonl > scores.jsonl
+    """
+    if batch is not None:
+        if response or client or scenario_id:
+            raise click.UsageError("--batch reads everything from the file; give no RESPONSE, --client or --scenario")
+        ok = True
+        out = sys.stdout
+        for row, scored in score_lines(batch, lambda: app.library):
+            ok &= scored
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        out.flush()
+        raise SystemExit(0 if ok else 1)
+    if response is None:
+        raise click.UsageError("give the RESPONSE to score (or --batch FILE)")
+    if bool(client) == bool(scenario_id):
+        raise click.UsageError("give either --client TEXT or --scenario ID --turn N")
+    if scenario_id and turn is None:
+        raise click.UsageError("--scenario needs --turn N (1 for the first statement)")
+    row = {"client": client, "model_answers": list(models), "feelings": list(feelings), "content": list(content)}
+    if scenario_id:
+        row = {"scenario": scenario_id, "turn": turn}
+    try:
+        statement, name = resolve(row, lambda: app.library)
+    except RowError as err:
+        click.echo(f"trainer score: {err}", err=True)
+        raise SystemExit(1) from None
+    feedback = score(statement, response, name)
+    click.echo(json.dumps(feedback.to_dict(), indent=2, ensure_ascii=False) if as_json else render(feedback))

@@ -1,0 +1,375 @@
+"""Loading scenario files safely, with problems reported by file, line and plain English.
+
+YAML is parsed by libyaml (CSafeLoader) into a node tree; a small builder turns the nodes
+into plain data while refusing what a scenario never needs (object tags, merge keys,
+duplicate keys, alias bombs). The pydantic model then checks the shape, and every error is
+mapped back to the line it came from.
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from trainer.model import Scenario
+
+try:  # libyaml is much faster; the pure-Python loader is the fallback.
+    from yaml import CSafeLoader as _YamlLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _YamlLoader
+
+MAX_FILE_BYTES = 1_000_000
+# A real scenario has a few hundred values; an alias bomb expands to billions.
+MAX_VALUES = 100_000
+SCENARIO_SUFFIXES = (".yaml", ".yml")
+
+_Y = "tag:yaml.org,2002:"
+_NULL, _MAP, _SEQ, _MERGE = _Y + "null", _Y + "map", _Y + "seq", _Y + "merge"
+_SCALAR_TAGS = {_Y + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """Something wrong with one file, at a line when it can be named."""
+
+    path: Path
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
+        return f"{where}: {self.message}"
+
+
+class _FileError(Exception):
+    def __init__(self, line: int | None, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _tag_error(node: yaml.Node) -> _FileError:
+    tag = node.tag.replace(_Y, "!!")
+    return _FileError(
+        _line(node), f"the tag {tag} is not allowed: scenario files hold plain text, lists and keys"
+    )
+
+
+class _Builder:
+    """Turns a YAML node tree into dicts, lists and strings.
+
+    Plain scalars stay text (the model converts ``age: 19``), so a client who says
+    ``No`` is not turned into ``False``.
+    """
+
+    def __init__(self) -> None:
+        self.values = 0
+
+    def build(self, node: yaml.Node):
+        self.values += 1
+        if self.values > MAX_VALUES:
+            raise _FileError(
+                _line(node),
+                f"the file expands to more than {MAX_VALUES:,} values through aliases "
+                "(an 'alias bomb'); write the values out instead",
+            )
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag not in _SCALAR_TAGS:
+                raise _tag_error(node)
+            return None if node.tag == _NULL else node.value
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _SEQ:
+                raise _tag_error(node)
+            return [self.build(item) for item in node.value]
+        if node.tag != _MAP:
+            raise _tag_error(node)
+        result: dict = {}
+        key_lines: dict = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE:
+                raise _FileError(
+                    _line(key_node), "merge keys ('<<') are not supported; write the keys out"
+                )
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _FileError(_line(key_node), "a key must be a plain word, not a list or mapping")
+            key = key_node.value
+            if key in key_lines:
+                raise _FileError(
+                    _line(key_node),
+                    f"duplicate key '{key}' (first given on line {key_lines[key]}); "
+                    "keep one of them",
+                )
+            key_lines[key] = _line(key_node)
+            result[key] = self.build(value_node)
+        return result
+
+
+def _read_text(path: Path) -> str:
+    try:
+        size = path.stat().st_size
+    except OSError as err:
+        raise _FileError(None, f"cannot read the file: {err.strerror or err}") from None
+    if size > MAX_FILE_BYTES:
+        raise _FileError(
+            None,
+            f"the file is {size / 1_000_000:.1f} MB; scenario files are limited to "
+            f"{MAX_FILE_BYTES // 1_000_000} MB (a real scenario is a few KB)",
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise _FileError(None, f"cannot read the file: {err.strerror or err}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        raise _FileError(
+            line,
+            f"the file is not UTF-8 text (byte 0x{data[err.start]:02x} at position {err.start}); "
+            "save it as UTF-8",
+        ) from None
+
+
+def _parse(text: str) -> tuple[yaml.Node, object]:
+    loader = _YamlLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        detail = err.problem or err.context or "invalid YAML"
+        raise _FileError(mark.line + 1 if mark else None, f"this is not valid YAML: {detail}") from None
+    except yaml.YAMLError as err:
+        raise _FileError(None, f"this is not valid YAML: {err}") from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise _FileError(None, "the file is empty; a scenario needs at least id, title and turns")
+    data = _Builder().build(node)
+    if not isinstance(data, dict):
+        raise _FileError(
+            _line(node), "a scenario file must be a mapping of keys such as id, title and turns"
+        )
+    return node, data
+
+
+# ---------------------------------------------------------------------------- errors
+
+
+def _node_at(root: yaml.Node, loc: tuple) -> tuple[yaml.Node, yaml.Node | None]:
+    """The deepest node along ``loc``, and the key node that names it (if any)."""
+    node, key_node = root, None
+    for part in loc:
+        if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+            match = next((kv for kv in node.value if kv[0].value == part), None)
+            if match is None:
+                break
+            key_node, node = match
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node, key_node = node.value[part], None
+        else:
+            break
+    return node, key_node
+
+
+def _model_at(loc: tuple) -> type[BaseModel]:
+    """The model class that holds the field named by the last part of ``loc``."""
+    model: type[BaseModel] = Scenario
+    for part in loc[:-1]:
+        if not isinstance(part, str) or part not in model.model_fields:
+            continue
+        inner = _innermost_model(model.model_fields[part].annotation)
+        if inner is None:
+            break
+        model = inner
+    return model
+
+
+def _innermost_model(annotation) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _innermost_model(arg)
+        if found:
+            return found
+    return None
+
+
+def _where(loc: tuple) -> str:
+    """'turn 2, example 1: ' for ('turns', 1, 'examples', 0, ...)."""
+    names = {"turns": "turn", "examples": "example", "model_answers": "model answer",
+             "feelings": "feeling", "content": "content item", "skills": "skill",
+             "content_warnings": "content warning"}
+    parts, i = [], 0
+    while i < len(loc) - 1:
+        if isinstance(loc[i], str) and isinstance(loc[i + 1], int) and loc[i] in ("turns", "examples"):
+            parts.append(f"{names[loc[i]]} {loc[i + 1] + 1}")
+            i += 2
+        else:
+            i += 1
+    return ", ".join(parts) + ": " if parts else ""
+
+
+def _field_name(loc: tuple) -> str:
+    strings = [p for p in loc if isinstance(p, str)]
+    name = strings[-1] if strings else "value"
+    if loc and isinstance(loc[-1], int):
+        return f"entry {loc[-1] + 1} of '{name}'"
+    return f"'{name}'"
+
+
+def _describe(error: dict) -> str:
+    loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+    kind, where, name = error["type"], _where(loc), _field_name(loc)
+    got = error.get("input")
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        valid = list(_model_at(loc).model_fields)
+        close = difflib.get_close_matches(key, valid, n=1, cutoff=0.6)
+        hint = f" did you mean {close[0]}?" if close else f" valid keys here: {', '.join(valid)}"
+        return f"{where}unknown key '{key}':{hint}"
+    if kind == "missing":
+        return f"{where}missing required key {name}"
+    if kind == "too_short" and isinstance(got, list):
+        return f"{where}{name} needs at least one entry"
+    if kind in ("string_too_short",) or (kind == "string_type" and got is None):
+        return f"{where}{name} is empty; write some text"
+    if kind == "string_pattern_mismatch":
+        return (f"{where}{name} is {got!r}: use only lowercase letters, digits and single "
+                "hyphens, e.g. lonely-birthday")
+    if kind == "string_too_long":
+        return f"{where}{name} is too long ({len(got)} characters)"
+    if kind == "enum":
+        expected = error.get("ctx", {}).get("expected", "")
+        options = [o.strip(" '") for o in expected.replace(" or ", ",").split(",") if o.strip(" '")]
+        close = difflib.get_close_matches(str(got), options, n=1, cutoff=0.5)
+        hint = f"; did you mean {close[0]}?" if close else ""
+        return f"{where}{name} is {got!r} but must be one of {', '.join(options)}{hint}"
+    if kind in ("list_type",):
+        return f"{where}{name} must be a list, e.g. [first, second]"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"{where}{name} must be a mapping of keys"
+    if kind == "string_type":
+        return f"{where}{name} must be text, not {type(got).__name__ if not isinstance(got, (dict, list)) else ('a mapping' if isinstance(got, dict) else 'a list')}"
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"{where}{name} must be a whole number, not {got!r}"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        return f"{where}{name} is {got!r}, which is out of range"
+    return f"{where}{name}: {error['msg']}"
+
+
+def _validation_problems(path: Path, root: yaml.Node, err: ValidationError) -> list[Problem]:
+    problems = []
+    for error in err.errors(include_url=False):
+        node, key_node = _node_at(root, tuple(error["loc"]))
+        anchor = key_node if (key_node is not None and error["type"] == "extra_forbidden") else node
+        problems.append(Problem(path, _line(anchor), _describe(error)))
+    return sorted(set(problems))
+
+
+# ---------------------------------------------------------------------------- public
+
+
+@dataclass(frozen=True)
+class LoadedFile:
+    """The outcome of loading one file: a scenario, or the problems that stopped it."""
+
+    path: Path
+    scenario: Scenario | None
+    problems: tuple[Problem, ...] = ()
+    id_line: int | None = None
+
+
+def load_file(path: str | Path) -> LoadedFile:
+    """Load and validate one scenario file; never raises for bad content."""
+    path = Path(path)
+    try:
+        root, data = _parse(_read_text(path))
+    except _FileError as err:
+        return LoadedFile(path, None, (Problem(path, err.line, err.message),))
+    except RecursionError:
+        return LoadedFile(path, None, (Problem(path, None, "the file is nested too deeply"),))
+    try:
+        scenario = Scenario.model_validate(data)
+    except ValidationError as err:
+        return LoadedFile(path, None, tuple(_validation_problems(path, root, err)))
+    id_node, _ = _node_at(root, ("id",))
+    return LoadedFile(path, scenario, (), _line(id_node))
+
+
+def scenario_files(paths: typing.Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
+    """Expand files and folders into scenario files, in a stable order."""
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.suffix in SCENARIO_SUFFIXES and p.is_file()))
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(Problem(path, None, "no such file or folder"))
+    return files, problems
+
+
+@dataclass
+class Library:
+    """Every scenario that loaded, where it came from, and the problems of the rest."""
+
+    scenarios: list[Scenario] = field(default_factory=list)
+    paths: dict[str, Path] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    files_read: int = 0
+
+    def get(self, scenario_id: str) -> Scenario | None:
+        return next((s for s in self.scenarios if s.id == scenario_id), None)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def load_paths(paths: typing.Iterable[str | Path]) -> Library:
+    """Load every scenario file under ``paths``; one bad file never stops the others."""
+    files, problems = scenario_files(paths)
+    library = Library(problems=problems, files_read=len(files))
+    id_lines: dict[str, int | None] = {}
+    for path in files:
+        loaded = load_file(path)
+        library.problems.extend(loaded.problems)
+        scenario = loaded.scenario
+        if scenario is None:
+            continue
+        if scenario.id in library.paths:
+            first = library.paths[scenario.id]
+            line = id_lines[scenario.id]
+            library.problems.append(Problem(
+                path, loaded.id_line,
+                f"the scenario id '{scenario.id}' is already used by {first}:{line}; ids must be unique",
+            ))
+            continue
+        library.scenarios.append(scenario)
+        library.paths[scenario.id] = path
+        id_lines[scenario.id] = loaded.id_line
+    return library
+
+
+def bundled_scenarios_dir() -> Path:
+    """The scenario library shipped with the package (or the checkout's, when run from source)."""
+    packaged = Path(__file__).parent / "bundled_scenarios"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "scenarios"
+
+
+def load_library(extra_dirs: typing.Iterable[str | Path] = ()) -> Library:
+    """The bundled library plus any folders given with ``--scenarios``."""
+    return load_paths([bundled_scenarios_dir(), *extra_dirs])

@@ -1,0 +1,106 @@
+"""The result of scoring, and how it is said: strengths first, one next step, a model answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+BANDS = (("strong", 80), ("good", 60), ("developing", 40), ("not_yet", 0))
+BAND_WORDS = {"strong": "Strong", "good": "Good", "developing": "Developing", "not_yet": "Not yet"}
+KIND_WORDS = {
+    "reflection": "a reflection",
+    "open_question": "an open question",
+    "closed_question": "a closed question",
+    "advice": "advice",
+    "information": "information",
+    "reassurance": "reassurance",
+    "judgment": "a judgment",
+    "self_disclosure": "self-disclosure",
+    "other": "another kind of response",
+}
+
+
+def band_for(score: int) -> str:
+    return next(band for band, floor in BANDS if score >= floor)
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """One named rubric check. ``strength`` and ``next_step`` feed the messages."""
+
+    id: str
+    passed: bool
+    points: int
+    max_points: int
+    message: str
+    strength: str = ""
+    next_step: str = ""
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "passed": self.passed, "points": self.points,
+                "max_points": self.max_points, "message": self.message}
+
+
+@dataclass(frozen=True, slots=True)
+class BestMatch:
+    answer: str
+    similarity: int
+
+    def to_dict(self) -> dict:
+        return {"answer": self.answer, "similarity": self.similarity}
+
+
+@dataclass(frozen=True, slots=True)
+class Feedback:
+    score: int
+    band: str
+    kind: str
+    checks: tuple[Check, ...]
+    best_match: BestMatch | None
+    messages: tuple[str, ...]
+    roadblocks: tuple[str, ...] = ()
+
+    def check(self, check_id: str) -> Check | None:
+        return next((c for c in self.checks if c.id == check_id), None)
+
+    def to_dict(self) -> dict:
+        return {
+            "score": self.score,
+            "band": self.band,
+            "kind": self.kind,
+            "checks": [c.to_dict() for c in self.checks],
+            "best_match": self.best_match.to_dict() if self.best_match else None,
+            "messages": list(self.messages),
+            "roadblocks": list(self.roadblocks),
+        }
+
+
+# Strengths are told in this order, at most two; the next step is the first failed check.
+_STRENGTH_ORDER = ("feeling", "reflective_form", "content", "no_roadblock", "similarity",
+                   "own_words", "client_focus")
+_NEXT_STEP_ORDER = ("no_roadblock", "reflective_form", "feeling", "content", "own_words",
+                    "client_focus", "length", "similarity")
+
+
+# Praise for how one listened only rings true when the response was a reflection.
+_STRENGTHS_OF_ANY_KIND = ("feeling", "content", "similarity")
+
+
+def compose_messages(checks: tuple[Check, ...], best: BestMatch | None, name: str, band: str,
+                     kind: str) -> tuple[str, ...]:
+    """Strengths first, then one concrete next step, then a model answer to compare."""
+    by_id = {c.id: c for c in checks}
+    allowed = _STRENGTH_ORDER if kind == "reflection" else _STRENGTHS_OF_ANY_KIND
+    strengths = [by_id[i].strength for i in allowed
+                 if i in by_id and by_id[i].passed and by_id[i].strength][:2]
+    if not strengths:
+        strengths = [f"You responded to {name} -- every try builds the skill."]
+    step = next((by_id[i].next_step for i in _NEXT_STEP_ORDER
+                 if i in by_id and not by_id[i].passed and by_id[i].next_step), "")
+    if not step:
+        step = (f"Next, try going one step deeper: reflect what this means to {name}, "
+                "or the feeling underneath." if band == "strong" else
+                f"Next, name the feeling and what it is about in one sentence: \"It sounds like you feel ... because ...\".")
+    messages = [*strengths, step]
+    if best is not None:
+        messages.append(f"A model answer to compare: \"{best.answer}\"")
+    return tuple(messages)

@@ -1,0 +1,81 @@
+"""The lexicons compiled into phrase indexes, once per process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from trainer import lexicons
+from trainer.text import PhraseIndex, phrase, stemmed_phrase
+
+
+@dataclass(frozen=True)
+class Roadblock:
+    id: str
+    name: str
+    kind: str
+    why: str
+    instead: str
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    roadblocks: dict[str, Roadblock]
+    # Anywhere in a sentence: ("roadblock", id) | ("neutral", None) | ("disclosure", None)
+    # | ("information", None)
+    markers: PhraseIndex
+    imperatives: PhraseIndex  # roadblock "starts": id
+    feelings: PhraseIndex  # on stems: the families a feeling word belongs to
+    feeling_families: dict[tuple[str, ...], tuple[str, ...]]  # stemmed phrase -> families
+    fillers: PhraseIndex
+    reflective_stems: PhraseIndex
+    open_questions: PhraseIndex
+    closed_questions: PhraseIndex
+    checking: PhraseIndex
+    reported_speech: frozenset[str]
+    second_person: frozenset[str]
+    first_person: frozenset[str]
+    stopwords: frozenset[str]  # stems
+
+
+def _index(entries) -> PhraseIndex:
+    return PhraseIndex((phrase(text), payload) for text, payload in entries)
+
+
+def _roadblock_phrases(data: dict) -> list[str]:
+    found = list(data.get("phrases", []))
+    for lead in data.get("label_leads", []):
+        found.extend(f"{lead} {label}" for label in data.get("labels", []))
+    return found
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    blocks = lexicons.roadblocks()
+    language = lexicons.language()
+    markers = [(p, ("roadblock", rid)) for rid, data in blocks.items() for p in _roadblock_phrases(data)]
+    markers += [(p, ("neutral", None)) for p in language["not_roadblocks"]]
+    markers += [(p, ("disclosure", None)) for p in language["self_disclosure"]]
+    markers += [(p, ("information", None)) for p in language["information"]]
+    families: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for family, words in lexicons.feelings().items():
+        for word in words:
+            key = stemmed_phrase(word)
+            families[key] = (*families.get(key, ()), family)
+    return Vocabulary(
+        roadblocks={rid: Roadblock(rid, d["name"], d["kind"], d["why"], d["instead"])
+                    for rid, d in blocks.items()},
+        markers=_index(markers),
+        imperatives=_index((p, rid) for rid, d in blocks.items() for p in d.get("starts", [])),
+        feelings=PhraseIndex(families.items()),
+        feeling_families=families,
+        fillers=_index((p, True) for p in language["fillers"]),
+        reflective_stems=_index((p, True) for p in language["reflective_stems"]),
+        open_questions=_index((p, True) for p in language["open_question_words"]),
+        closed_questions=_index((p, True) for p in language["closed_question_words"]),
+        checking=_index((p, True) for p in language["checking"]),
+        reported_speech=frozenset(language["reported_speech"]),
+        second_person=frozenset(language["second_person"]),
+        first_person=frozenset(language["first_person"]),
+        stopwords=frozenset(stemmed_phrase(" ".join(language["stopwords"]))),
+    )
