@@ -24,4 +24,9 @@ def report_problems(problems) -> None:
         click.echo(str(problem), err=True)
 
 
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """'1 file', '3 files'."""
+    return f"{count} {word if count == 1 else (words or word + 's')}"
+
+
 pass_app = click.make_pass_decorator(AppContext)

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from trainer.cli.context import AppContext, pass_app, report_problems
+from trainer.cli.context import AppContext, pass_app, plural, report_problems
 from trainer.loader import bundled_scenarios_dir, load_paths
 
 
@@ -57,11 +57,10 @@ def validate_command(app: AppContext, paths: tuple[str, ...]) -> None:
     bad_files = len({p.path for p in library.problems})
     if library.problems:
         click.echo(
-            f"{len(library.problems)} problem{'s' if len(library.problems) != 1 else ''} in "
-            f"{bad_files} file{'s' if bad_files != 1 else ''}; "
-            f"{len(library.scenarios)} scenario{'s' if len(library.scenarios) != 1 else ''} valid.",
+            f"{plural(len(library.problems), 'problem')} in {plural(bad_files, 'file')}; "
+            f"{plural(len(library.scenarios), 'scenario')} valid.",
             err=True,
         )
         raise SystemExit(1)
-    click.echo(f"All {library.files_read} scenario files are valid "
-               f"({len(library.scenarios)} scenarios, {statements} statements).")
+    click.echo(f"All {plural(library.files_read, 'scenario file')} valid "
+               f"({plural(len(library.scenarios), 'scenario')}, {plural(statements, 'statement')}).")
