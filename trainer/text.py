@@ -18,6 +18,7 @@ from trainer import lexicons
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
+_CLAUSE = re.compile(r"[,;:()]|\s[-\u2013\u2014]+\s|\u2014")
 _SUFFIXES = ("n't", "'re", "'ve", "'ll", "'d", "'m")
 
 
@@ -74,13 +75,38 @@ def stems(tokens: Iterable[str]) -> tuple[str, ...]:
     return tuple(map(stem, tokens))
 
 
+@cache
+def _intensifiers() -> frozenset[str]:
+    return frozenset(lexicons.language()["intensifiers"])
+
+
+def core_words(tokens: Iterable[str]) -> tuple[str, ...]:
+    """The words without mere emphasis ("you really should" -> "you should"), for phrases."""
+    emphasis = _intensifiers()
+    return tuple(t for t in tokens if t not in emphasis)
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """One sentence of a response: its words, their stems, and whether it ends in '?'."""
+    """One sentence: its words, their stems, the words phrases are matched on, and whether
+    it ends in '?'."""
 
     tokens: tuple[str, ...]
     stems: tuple[str, ...]
+    core: tuple[str, ...]
     asks: bool
+    clauses: tuple[int, ...] = (0,)  # where clauses start in ``core`` (after , ; : or a dash)
+
+
+def _clause_starts(piece: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    core: list[str] = []
+    starts = []
+    for clause in _CLAUSE.split(piece):
+        words_ = core_words(words(clause))
+        if words_:
+            starts.append(len(core))
+            core.extend(words_)
+    return tuple(core), tuple(starts) or (0,)
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -90,7 +116,8 @@ def sentences(text: str) -> list[Sentence]:
         piece = match.group()
         tokens = tuple(words(piece))
         if tokens:
-            found.append(Sentence(tokens, stems(tokens), piece.rstrip().endswith("?")))
+            core, clauses = _clause_starts(piece) if _CLAUSE.search(piece) else (core_words(tokens), (0,))
+            found.append(Sentence(tokens, stems(tokens), core, piece.rstrip().endswith("?"), clauses))
     return found
 
 
@@ -100,36 +127,41 @@ P = TypeVar("P")
 class PhraseIndex(Generic[P]):
     """Finds listed phrases in a word sequence, the longest one at each position.
 
-    Phrases are word tuples; lookup is one dictionary probe per word, so a few hundred
-    phrases cost no more to search than a handful.
+    The phrases are kept in a trie of dictionaries, so a lookup costs one dictionary probe
+    per word matched, however many phrases are listed.
     """
 
+    _END = ""  # no word is empty, so this key marks "a phrase ends here"
+
     def __init__(self, phrases: Iterable[tuple[tuple[str, ...], P]]):
-        by_first: dict[str, list[tuple[tuple[str, ...], P]]] = {}
-        for phrase, payload in phrases:
-            if phrase:
-                by_first.setdefault(phrase[0], []).append((phrase, payload))
-        for candidates in by_first.values():
-            candidates.sort(key=lambda item: -len(item[0]))
-        self._by_first = by_first
+        root: dict = {}
+        for phrase_words, payload in phrases:
+            if not phrase_words:
+                continue
+            node = root
+            for word in phrase_words:
+                node = node.setdefault(word, {})
+            node.setdefault(self._END, payload)  # the first listing of a phrase wins
+        self._root = root
 
     def match_at(self, words: tuple[str, ...], i: int) -> tuple[int, P] | None:
         """The longest phrase starting at ``words[i]``: (its length, its payload)."""
-        candidates = self._by_first.get(words[i]) if i < len(words) else None
-        if candidates:
-            for phrase, payload in candidates:
-                n = len(phrase)
-                if words[i:i + n] == phrase:
-                    return n, payload
-        return None
+        node, found, j, n = self._root, None, i, len(words)
+        while j < n:
+            node = node.get(words[j])
+            if node is None:
+                break
+            j += 1
+            if self._END in node:
+                found = (j - i, node[self._END])
+        return found
 
     def scan(self, words: tuple[str, ...]) -> list[tuple[int, int, P]]:
         """Non-overlapping matches, left to right: (start, end, payload)."""
         hits = []
-        i, n = 0, len(words)
-        by_first = self._by_first
+        i, n, root = 0, len(words), self._root
         while i < n:
-            if words[i] in by_first:
+            if words[i] in root:
                 found = self.match_at(words, i)
                 if found:
                     hits.append((i, i + found[0], found[1]))
@@ -140,8 +172,8 @@ class PhraseIndex(Generic[P]):
 
 
 def phrase(text: str) -> tuple[str, ...]:
-    """A lexicon entry in the form responses are read in."""
-    return tuple(words(text))
+    """A lexicon entry in the form responses are matched in."""
+    return core_words(words(text))
 
 
 def stemmed_phrase(text: str) -> tuple[str, ...]:

@@ -330,7 +330,7 @@ def score(statement, text: str, client_name: str | None = None) -> Feedback:
     """
     v = vocabulary()
     p = prepare(statement)
-    reading = read(text)
+    reading = read(text, p.client_content)
     name = client_name or "the client"
     checks: list[Check] = []
     best = None

@@ -1,9 +1,18 @@
 """Reading a response: what each sentence does, and so what kind of response it is.
 
-The rules are those a counselling instructor applies by ear: a statement about the client
-("It sounds like you...", "You feel...") is a reflection, even with a question mark; a
-question opens with a question word or an auxiliary; advice, judgment and reassurance are
-recognised by Gordon's roadblock phrases; talk about oneself by first-person markers.
+The rules are those a counselling instructor applies by ear, in this order:
+- small talk (greetings, thanks, goodbyes) and checking tags ("is that right?") do nothing;
+- a roadblock phrase (Gordon's twelve, in ``data/roadblocks.yaml``) makes the sentence advice,
+  judgment, reassurance... -- unless it is the client's voice being reflected ("you feel you
+  should...");
+- a question opens with a question word or an auxiliary and a subject ("Did you..."); a
+  statement with a question mark ("So you felt let down?") is a reflection offered
+  tentatively;
+- praise is reassurance; talk about oneself is self-disclosure;
+- a reflection opens like one ("It sounds like...", "I hear..."), or says what the client
+  feels or wants ("You're worried..."), or names a painful feeling about their situation
+  ("That must be hard"), or restates what the client said in other words;
+- facts and resources are information; anything else is "other".
 """
 
 from __future__ import annotations
@@ -22,13 +31,14 @@ ROADBLOCK_KINDS = frozenset({"advice", "information", "reassurance", "judgment",
 # When sentences do different things, the response is named after the act that most shapes
 # how the client will hear it: advice or judgment outweighs a reflection that came before it.
 _PRECEDENCE = (
-    "advice", "judgment", "open_question", "closed_question", "reassurance",
-    "information", "self_disclosure", "reflection", "other",
+    "information", "advice", "self_disclosure", "reflection", "judgment",
+    "open_question", "closed_question", "reassurance", "other",
 )
 
-# The subject words of a statement about the listener.
-_SELF_SUBJECTS = frozenset({"i", "my", "me"})
+_SELF_SUBJECTS = frozenset({"i", "my", "me", "we", "our"})
 _WE = frozenset({"i", "we"})
+# A restatement shares at least this many content words with what the client said.
+_RESTATEMENT_OVERLAP = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +57,12 @@ class FeelingHit:
 @dataclass(frozen=True, slots=True)
 class SentenceAct:
     act: str | None  # one of KINDS, or None for fillers and checking tags
-    reflective: bool  # opens like a reflection or speaks about "you"
+    reflective: bool  # reflects the client, even if something else follows
     question_shaped: bool
+
+
+_NOTHING = SentenceAct(None, False, False)
+_SMALL_TALK = SentenceAct("other", False, False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,93 +81,166 @@ class Reading:
 
     @property
     def has_reflection(self) -> bool:
-        return any(a.act == "reflection" or a.reflective for a in self.acts)
+        return any(a.reflective for a in self.acts)
 
     @property
     def question_shaped_reflection(self) -> bool:
         return any(a.act == "reflection" and a.question_shaped for a in self.acts)
 
 
-def _skip_fillers(v: Vocabulary, tokens: tuple[str, ...]) -> int:
-    i = 0
-    while i < len(tokens):
-        found = v.fillers.match_at(tokens, i)
+def _skip(index, words: tuple[str, ...], i: int) -> int:
+    """The position after any run of ``index`` phrases starting at ``i``."""
+    while i < len(words):
+        found = index.match_at(words, i)
         if not found:
             break
         i += found[0]
     return i
 
 
-def _voiced_by_client(v: Vocabulary, tokens: tuple[str, ...], start: int, lead: int) -> bool:
+def _voiced_by_client(v: Vocabulary, words: tuple[str, ...], start: int, lead: int) -> bool:
     """True when a roadblock phrase is reported speech: "you feel you should..."."""
     for j in range(max(lead, start - 3), start):
-        if tokens[j] in v.reported_speech:
-            return not (j > 0 and tokens[j - 1] in _WE)
+        if words[j] in v.reported_speech:
+            return not (j > 0 and words[j - 1] in _WE)
     return False
 
 
-def _read_sentence(v: Vocabulary, sentence: Sentence, roadblocks: list, disclosures: list) -> SentenceAct:
-    tokens = sentence.tokens
-    lead = _skip_fillers(v, tokens)
-    if lead >= len(tokens):
-        return SentenceAct(None, False, False)
-    checking = v.checking.match_at(tokens, lead)
-    if checking and lead + checking[0] == len(tokens):
-        return SentenceAct(None, False, False)
+_OWN_ACTION_SKIPS = frozenset({"just", "also", "always", "usually", "often", "sometimes", "still", "would", "will"})
 
-    reflective_open = v.reflective_stems.match_at(tokens, lead)
-    question_open = v.open_questions.match_at(tokens, lead) or v.closed_questions.match_at(tokens, lead)
-    open_q = bool(v.open_questions.match_at(tokens, lead))
-    asks = sentence.asks or (question_open is not None and not reflective_open)
 
-    blocks = []
-    disclosed = information = False
-    for start, end, (category, detail) in v.markers.scan(tokens):
-        if category == "roadblock":
-            inside_opener = reflective_open and start < lead + reflective_open[0]
-            if inside_opener or (start > lead and _voiced_by_client(v, tokens, start, lead)):
+def _speakers_own(words: tuple[str, ...], start: int) -> bool:
+    """True when an advice phrase is the speaker's own action: "I try to...", "we need to"."""
+    j = start - 1
+    while j >= 0 and words[j] in _OWN_ACTION_SKIPS:
+        j -= 1
+    return j >= 0 and words[j] in _WE
+
+
+def _question_opening(v: Vocabulary, words: tuple[str, ...], lead: int) -> tuple[bool, bool]:
+    """(opens a question, opens an open question)."""
+    if v.open_questions.match_at(words, lead):
+        return True, True
+    found = v.closed_questions.match_at(words, lead)
+    after = lead + found[0] if found else 0
+    return bool(found and after < len(words) and words[after] in v.question_subjects), False
+
+
+class _SentenceReader:
+    """Reads one sentence; collects roadblocks and disclosures for the whole response."""
+
+    def __init__(self, v: Vocabulary, client_content: frozenset[str]):
+        self.v = v
+        self.client_content = client_content
+        self.roadblocks: list[RoadblockHit] = []
+        self.disclosures: list[str] = []
+        self.feelings: list[FeelingHit] = []
+
+    def read(self, s: Sentence) -> SentenceAct:
+        v, words = self.v, s.core
+        feelings = [FeelingHit(" ".join(s.tokens[a:b]), s.stems[a:b], fams)
+                    for a, b, fams in v.feelings.scan(s.stems)]
+        self.feelings.extend(feelings)
+        lead = _skip(v.fillers, words, 0)
+        if lead >= len(words):
+            return _NOTHING
+        checking = v.checking.match_at(words, lead)
+        if checking and lead + checking[0] == len(words):
+            return _NOTHING
+        after_greeting = self._after_small_talk(words, lead)
+        if after_greeting >= len(words):
+            return _SMALL_TALK
+        lead = after_greeting
+
+        opener = v.reflective_stems.match_at(words, lead)
+        asks_by_form, open_form = _question_opening(v, words, lead)
+        if opener and asks_by_form:  # "what a week" is an exclamation, "what happened" a question
+            asks_by_form = open_form = False
+        if s.asks and not asks_by_form:  # "I'm sorry to hear that, what happened?"
+            for clause in s.clauses[1:]:
+                asks_by_form, open_form = _question_opening(v, words, _skip(v.fillers, words, clause))
+                if asks_by_form:
+                    break
+        asks = s.asks or asks_by_form
+        blocks, disclosed, informs = self._markers(s, lead, opener, asks)
+        painful = any(not v.pleasant_families.issuperset(f.families) for f in feelings)
+        speaker = any(w in _SELF_SUBJECTS for w in words[lead:lead + 3])
+        about_client = bool(feelings) or self._restates(s) or any(w in v.second_person for w in words)
+
+        statement_block = next((b for b in blocks if v.roadblocks[b.roadblock].kind != "open_question"), None)
+        if statement_block:
+            kind = v.roadblocks[statement_block.roadblock].kind
+            return SentenceAct(kind, bool(opener), asks)
+        if asks:
+            if not asks_by_form and not blocks and about_client:
+                return SentenceAct("reflection", True, True)
+            return SentenceAct("open_question" if open_form or blocks else "closed_question", False, True)
+        if disclosed and not opener:
+            return SentenceAct("self_disclosure", False, False)
+        if opener or self._about_the_client(words, lead, bool(feelings)):
+            return SentenceAct("reflection", True, False)
+        if not speaker and (painful or self._restates(s)):
+            return SentenceAct("reflection", True, False)
+        if informs:
+            return SentenceAct("information", False, False)
+        if speaker:
+            return SentenceAct("self_disclosure", False, False)
+        return SentenceAct("other", False, False)
+
+    def _after_small_talk(self, words: tuple[str, ...], lead: int) -> int:
+        """Greetings, thanks and goodbyes at the start are passed over: "Hi, how are you?"."""
+        v, i = self.v, lead
+        while i < len(words):
+            found = v.pleasantries.match_at(words, i) or v.fillers.match_at(words, i)
+            if not found:
+                break
+            i += found[0]
+        return i
+
+    def _markers(self, s: Sentence, lead: int, opener, asks: bool) -> tuple[list[RoadblockHit], bool, bool]:
+        v, words = self.v, s.core
+        blocks: list[RoadblockHit] = []
+        disclosed = informs = False
+        for start, end, (category, detail) in v.markers.scan(words):
+            if category == "roadblock":
+                inside_opener = opener and start < lead + opener[0] and end <= lead + opener[0]
+                if inside_opener or (start > lead and (_voiced_by_client(v, words, start, lead)
+                                                       or _speakers_own(words, start))):
+                    continue
+                blocks.append(RoadblockHit(detail, " ".join(words[start:end])))
+            elif category == "disclosure":
+                disclosed = True
+                self.disclosures.append(" ".join(words[start:end]))
+            elif category == "information":
+                informs = True
+        if not blocks:
+            blocks.extend(self._commands(s, lead, asks))
+        self.roadblocks.extend(blocks)
+        return blocks, disclosed, informs
+
+    def _commands(self, s: Sentence, lead: int, asks: bool) -> list[RoadblockHit]:
+        """An imperative at the start of the sentence or of a clause: "..., so just call her"."""
+        v, words = self.v, s.core
+        for clause in (lead, *(c for c in s.clauses if c > lead)):
+            verb = _skip(v.softeners, words, _skip(v.fillers, words, clause))
+            found = v.imperatives.match_at(words, verb)
+            if not found or found[1] is None:
                 continue
-            blocks.append(RoadblockHit(detail, " ".join(tokens[start:end])))
-        elif category == "disclosure":
-            disclosed = True
-            disclosures.append(" ".join(tokens[start:end]))
-        elif category == "information":
-            information = True
-    imperative = v.imperatives.match_at(tokens, lead) if not blocks else None
-    # A command only reads as one in a statement; "why" probes only in a question.
-    if imperative and asks == (v.roadblocks[imperative[1]].kind == "open_question"):
-        blocks.append(RoadblockHit(imperative[1], " ".join(tokens[lead:lead + imperative[0]])))
-    roadblocks.extend(blocks)
+            # A command only reads as one in a statement; "why" probes only in a question.
+            if asks == (v.roadblocks[found[1]].kind == "open_question"):
+                return [RoadblockHit(found[1], " ".join(words[verb:verb + found[0]]))]
+        return []
 
-    subject = tokens[lead]
-    you_frame = subject in v.second_person or any(t in v.second_person for t in tokens[lead:lead + 3])
-    reflective = bool(reflective_open) or (you_frame and not asks and not blocks)
-    kinds = [v.roadblocks[b.roadblock].kind for b in blocks]
-    statement_kind = next((k for k in kinds if k not in ("open_question",)), None)
-    if statement_kind:
-        return SentenceAct(statement_kind, reflective, asks)
-    if asks:
-        if (reflective_open or subject in v.second_person) and not question_open:
-            return SentenceAct("reflection", True, True)
-        if any(k == "open_question" for k in kinds) or open_q:
-            return SentenceAct("open_question", False, True)
-        return SentenceAct("closed_question", False, True)
-    if disclosed and not reflective_open:
-        return SentenceAct("self_disclosure", False, False)
-    if information and not reflective_open and subject not in v.second_person:
-        return SentenceAct("information", False, False)
-    if reflective:
-        return SentenceAct("reflection", True, False)
-    if subject in _SELF_SUBJECTS:
-        return SentenceAct("self_disclosure", False, False)
-    if v.feelings.scan(sentence.stems):
-        return SentenceAct("reflection", True, False)
-    return SentenceAct("other", False, False)
+    def _about_the_client(self, words: tuple[str, ...], lead: int, names_feeling: bool) -> bool:
+        """"You're worried...", "You want...": a statement of the client's inner world."""
+        v = self.v
+        if words[lead] not in v.second_person:
+            return False
+        return names_feeling or bool(v.client_states.match_at(words, lead + 1))
 
-
-def _feelings(v: Vocabulary, sentence: Sentence) -> list[FeelingHit]:
-    return [FeelingHit(" ".join(sentence.tokens[s:e]), sentence.stems[s:e], families)
-            for s, e, families in v.feelings.scan(sentence.stems)]
+    def _restates(self, s: Sentence) -> bool:
+        shared = self.client_content.intersection(s.stems)
+        return len(shared) >= _RESTATEMENT_OVERLAP
 
 
 def kind_of(acts: list[SentenceAct]) -> str:
@@ -161,24 +248,25 @@ def kind_of(acts: list[SentenceAct]) -> str:
     return next((k for k in _PRECEDENCE if k in present), "other")
 
 
-def read(text: str) -> Reading:
-    """Read a response once; every check works from this."""
+def read(text: str, client_content: frozenset[str] = frozenset()) -> Reading:
+    """Read a response once; every check works from this.
+
+    ``client_content`` holds the content stems of the client's statement, so that a
+    restatement of it in other words is recognised as a reflection.
+    """
     v = vocabulary()
     parts = sentences(text)
-    roadblocks: list[RoadblockHit] = []
-    disclosures: list[str] = []
-    acts = [_read_sentence(v, s, roadblocks, disclosures) for s in parts]
-    feelings = [hit for s in parts for hit in _feelings(v, s)]
+    reader = _SentenceReader(v, client_content)
+    acts = [reader.read(s) for s in parts]
     tokens = tuple(t for s in parts for t in s.tokens)
-    stems = tuple(t for s in parts for t in s.stems)
     return Reading(
         kind=kind_of(acts),
         acts=tuple(acts),
-        roadblocks=tuple(roadblocks),
-        feelings=tuple(feelings),
-        disclosures=tuple(disclosures),
+        roadblocks=tuple(reader.roadblocks),
+        feelings=tuple(reader.feelings),
+        disclosures=tuple(reader.disclosures),
         tokens=tokens,
-        stems=stems,
+        stems=tuple(t for s in parts for t in s.stems),
         first_person=sum(t in v.first_person for t in tokens),
         second_person=sum(t in v.second_person for t in tokens),
     )

@@ -24,7 +24,7 @@ class Vocabulary:
     # Anywhere in a sentence: ("roadblock", id) | ("neutral", None) | ("disclosure", None)
     # | ("information", None)
     markers: PhraseIndex
-    imperatives: PhraseIndex  # roadblock "starts": id
+    imperatives: PhraseIndex  # roadblock "starts": id (None: not a roadblock)
     feelings: PhraseIndex  # on stems: the families a feeling word belongs to
     feeling_families: dict[tuple[str, ...], tuple[str, ...]]  # stemmed phrase -> families
     fillers: PhraseIndex
@@ -32,6 +32,11 @@ class Vocabulary:
     open_questions: PhraseIndex
     closed_questions: PhraseIndex
     checking: PhraseIndex
+    pleasantries: PhraseIndex
+    softeners: PhraseIndex
+    client_states: PhraseIndex
+    question_subjects: frozenset[str]
+    pleasant_families: frozenset[str]
     reported_speech: frozenset[str]
     second_person: frozenset[str]
     first_person: frozenset[str]
@@ -43,9 +48,10 @@ def _index(entries) -> PhraseIndex:
 
 
 def _roadblock_phrases(data: dict) -> list[str]:
+    """The listed phrases, then every lead + ending of each combination."""
     found = list(data.get("phrases", []))
-    for lead in data.get("label_leads", []):
-        found.extend(f"{lead} {label}" for label in data.get("labels", []))
+    for combination in data.get("combinations", []):
+        found.extend(f"{lead} {ending}" for lead in combination["leads"] for ending in combination["endings"])
     return found
 
 
@@ -66,7 +72,8 @@ def vocabulary() -> Vocabulary:
         roadblocks={rid: Roadblock(rid, d["name"], d["kind"], d["why"], d["instead"])
                     for rid, d in blocks.items()},
         markers=_index(markers),
-        imperatives=_index((p, rid) for rid, d in blocks.items() for p in d.get("starts", [])),
+        imperatives=_index([(p, rid) for rid, d in blocks.items() for p in d.get("starts", [])]
+                           + [(p, None) for p in language["not_roadblocks"]]),
         feelings=PhraseIndex(families.items()),
         feeling_families=families,
         fillers=_index((p, True) for p in language["fillers"]),
@@ -74,6 +81,11 @@ def vocabulary() -> Vocabulary:
         open_questions=_index((p, True) for p in language["open_question_words"]),
         closed_questions=_index((p, True) for p in language["closed_question_words"]),
         checking=_index((p, True) for p in language["checking"]),
+        pleasantries=_index((p, True) for p in language["pleasantries"]),
+        softeners=_index((p, True) for p in language["softeners"]),
+        client_states=_index((p, True) for p in language["client_states"]),
+        question_subjects=frozenset(language["question_subjects"]),
+        pleasant_families=frozenset(language["pleasant_feeling_families"]),
         reported_speech=frozenset(language["reported_speech"]),
         second_person=frozenset(language["second_person"]),
         first_person=frozenset(language["first_person"]),
