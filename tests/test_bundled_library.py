@@ -1,0 +1,52 @@
+"""The bundled scenario library keeps the rules scenario writers follow.
+
+The loader checks the format; these tests check the library's own conventions, which the
+format leaves open: every statement can be practised (enough model answers) and calibrated
+(examples across the bands), and files are named after their scenario.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from trainer.loader import bundled_scenarios_dir, load_library, scenario_files
+from trainer.model import Band
+
+# The listening skills a scenario may say it practises (see docs for scenario writers).
+SKILLS = {
+    "reflect-feeling", "reflect-content", "reflect-meaning", "double-sided-reflection",
+    "reflect-ambivalence", "stay-with-anger", "reflect-minimising", "reflect-resistance",
+    "reflect-silence",
+}
+PARTIAL = {Band.good, Band.developing}
+
+LIBRARY = load_library()
+SCENARIOS = LIBRARY.scenarios
+
+
+def test_every_bundled_file_loads_without_problems():
+    assert [str(p) for p in LIBRARY.problems] == []
+    files, _ = scenario_files([bundled_scenarios_dir()])
+    assert len(SCENARIOS) == len(files) > 0
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.id)
+def test_file_is_named_after_its_scenario(scenario):
+    assert LIBRARY.paths[scenario.id].stem == scenario.id
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.id)
+def test_skills_come_from_the_shared_list(scenario):
+    assert set(scenario.skills) <= SKILLS, set(scenario.skills) - SKILLS
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.id)
+def test_every_statement_can_be_practised_and_calibrated(scenario):
+    for number, turn in enumerate(scenario.turns, start=1):
+        where = f"{scenario.id} statement {number}"
+        assert len(turn.model_answers) >= 3, f"{where}: fewer than 3 model answers"
+        assert turn.feelings and turn.content and turn.hint, f"{where}: feelings, content and hint"
+        bands = {example.expect for example in turn.examples}
+        assert Band.strong in bands, f"{where}: no strong example"
+        assert bands & PARTIAL, f"{where}: no good or developing example"
+        assert Band.not_yet in bands, f"{where}: no not_yet example"
