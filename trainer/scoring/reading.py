@@ -98,11 +98,17 @@ def _skip(index, words: tuple[str, ...], i: int) -> int:
     return i
 
 
+_REPORTERS = frozenset({"you", "they", "he", "she", "people", "everyone", "everybody", "others",
+                        "someone", "somebody", "parents", "family", "friends"})
+
+
 def _voiced_by_client(v: Vocabulary, words: tuple[str, ...], start: int, lead: int) -> bool:
-    """True when a roadblock phrase is reported speech: "you feel you should..."."""
+    """True when a roadblock phrase is someone else's words being reflected: "you feel you
+    should...", "they tell you to..." -- a verb of feeling or saying with the client (or
+    the people around them) as its subject."""
     for j in range(max(lead, start - 3), start):
         if words[j] in v.reported_speech:
-            return not (j > 0 and words[j - 1] in _WE)
+            return any(w in _REPORTERS for w in words[max(lead, j - 2):j])
     return False
 
 
@@ -152,13 +158,17 @@ class _SentenceReader:
             return _SMALL_TALK
         lead = after_greeting
 
-        opener = v.reflective_stems.match_at(words, lead)
+        opener = self._opener(s, lead)
         asks_by_form, open_form = _question_opening(v, words, lead)
         if opener and asks_by_form:  # "what a week" is an exclamation, "what happened" a question
             asks_by_form = open_form = False
         if s.asks and not asks_by_form:  # "I'm sorry to hear that, what happened?"
             for clause in s.clauses[1:]:
-                asks_by_form, open_form = _question_opening(v, words, _skip(v.fillers, words, clause))
+                start = _skip(v.fillers, words, clause)
+                checking = v.checking.match_at(words, start)
+                if checking and start + checking[0] == len(words):
+                    break
+                asks_by_form, open_form = _question_opening(v, words, start)
                 if asks_by_form:
                     break
         asks = s.asks or asks_by_form
@@ -167,14 +177,20 @@ class _SentenceReader:
         speaker = any(w in _SELF_SUBJECTS for w in words[lead:lead + 3])
         about_client = bool(feelings) or self._restates(s) or any(w in v.second_person for w in words)
 
-        statement_block = next((b for b in blocks if v.roadblocks[b.roadblock].kind != "open_question"), None)
+        # In a question, only advice survives as the sentence's act ("Have you tried...?");
+        # "I'm sorry, when did it happen?" is a question.
+        kept = ("advice",) if asks_by_form else ("advice", "judgment", "reassurance", "information", "other")
+        statement_block = next((b for b in blocks if v.roadblocks[b.roadblock].kind in kept), None)
         if statement_block:
             kind = v.roadblocks[statement_block.roadblock].kind
             return SentenceAct(kind, bool(opener), asks)
         if asks:
-            if not asks_by_form and not blocks and about_client:
+            probing = any(v.roadblocks[b.roadblock].kind == "open_question" for b in blocks)
+            if not asks_by_form and not probing and about_client:
                 return SentenceAct("reflection", True, True)
-            return SentenceAct("open_question" if open_form or blocks else "closed_question", False, True)
+            return SentenceAct("open_question" if open_form or probing else "closed_question", False, True)
+        if not opener and not painful and not speaker and self._suggests(words):
+            return SentenceAct("advice", False, False)
         if disclosed and not opener:
             return SentenceAct("self_disclosure", False, False)
         if opener or self._about_the_client(words, lead, bool(feelings)):
@@ -186,6 +202,18 @@ class _SentenceReader:
         if speaker:
             return SentenceAct("self_disclosure", False, False)
         return SentenceAct("other", False, False)
+
+    def _opener(self, s: Sentence, lead: int) -> tuple[int, int] | None:
+        """A reflective opener at the start of the sentence or of a clause ("From what you
+        say, I can tell..."), as (start, end); it must lead into at least two more words,
+        so that "I understand." or "I hear you." stay what they are."""
+        v, words = self.v, s.core
+        for clause in (lead, *(c for c in s.clauses if c > lead)):
+            start = _skip(v.fillers, words, clause)
+            found = v.reflective_stems.match_at(words, start)
+            if found and start + found[0] + 2 <= len(words):
+                return start, start + found[0]
+        return None
 
     def _after_small_talk(self, words: tuple[str, ...], lead: int) -> int:
         """Greetings, thanks and goodbyes at the start are passed over: "Hi, how are you?"."""
@@ -203,7 +231,7 @@ class _SentenceReader:
         disclosed = informs = False
         for start, end, (category, detail) in v.markers.scan(words):
             if category == "roadblock":
-                inside_opener = opener and start < lead + opener[0] and end <= lead + opener[0]
+                inside_opener = opener and opener[0] <= start < opener[1] and end <= opener[1]
                 if inside_opener or (start > lead and (_voiced_by_client(v, words, start, lead)
                                                        or _speakers_own(words, start))):
                     continue
@@ -230,6 +258,14 @@ class _SentenceReader:
             if asks == (v.roadblocks[found[1]].kind == "open_question"):
                 return [RoadblockHit(found[1], " ".join(words[verb:verb + found[0]]))]
         return []
+
+    def _suggests(self, words: tuple[str, ...]) -> bool:
+        """A hedged suggestion: "maybe a walk would help", "perhaps talking to her..."."""
+        hedges = self.v.suggestion_hedges.scan(words)
+        if not hedges or self.v.helping_actions.isdisjoint(words):
+            return False
+        self.roadblocks.append(RoadblockHit("advising", " ".join(words[hedges[0][0]:hedges[0][1]])))
+        return True
 
     def _about_the_client(self, words: tuple[str, ...], lead: int, names_feeling: bool) -> bool:
         """"You're worried...", "You want...": a statement of the client's inner world."""
