@@ -37,6 +37,7 @@ _PRECEDENCE = (
 
 _SELF_SUBJECTS = frozenset({"i", "my", "me", "we", "our"})
 _WE = frozenset({"i", "we"})
+_DEICTIC = frozenset({"that", "this", "it", "what", "how", "such", "sounds", "must"})
 # A restatement shares at least this many content words with what the client said.
 _RESTATEMENT_OVERLAP = 2
 
@@ -59,10 +60,11 @@ class SentenceAct:
     act: str | None  # one of KINDS, or None for fillers and checking tags
     reflective: bool  # reflects the client, even if something else follows
     question_shaped: bool
+    why: str = ""  # the rule that decided, for explanations and tuning
 
 
-_NOTHING = SentenceAct(None, False, False)
-_SMALL_TALK = SentenceAct("other", False, False)
+_NOTHING = SentenceAct(None, False, False, "filler or checking tag")
+_SMALL_TALK = SentenceAct("other", False, False, "small talk")
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,25 +185,29 @@ class _SentenceReader:
         statement_block = next((b for b in blocks if v.roadblocks[b.roadblock].kind in kept), None)
         if statement_block:
             kind = v.roadblocks[statement_block.roadblock].kind
-            return SentenceAct(kind, bool(opener), asks)
+            return SentenceAct(kind, bool(opener), asks, "roadblock")
         if asks:
             probing = any(v.roadblocks[b.roadblock].kind == "open_question" for b in blocks)
             if not asks_by_form and not probing and about_client:
-                return SentenceAct("reflection", True, True)
-            return SentenceAct("open_question" if open_form or probing else "closed_question", False, True)
+                return SentenceAct("reflection", True, True, "declarative question")
+            return SentenceAct("open_question" if open_form or probing else "closed_question", False, True, "question")
         if not opener and not painful and not speaker and self._suggests(words):
-            return SentenceAct("advice", False, False)
+            return SentenceAct("advice", False, False, "hedged suggestion")
         if disclosed and not opener:
-            return SentenceAct("self_disclosure", False, False)
-        if opener or self._about_the_client(words, lead, bool(feelings)):
-            return SentenceAct("reflection", True, False)
-        if not speaker and (painful or self._restates(s)):
-            return SentenceAct("reflection", True, False)
+            return SentenceAct("self_disclosure", False, False, "disclosure marker")
+        if opener:
+            return SentenceAct("reflection", True, False, "reflective opener")
+        if self._about_the_client(words, lead, bool(feelings)):
+            return SentenceAct("reflection", True, False, "statement about the client")
+        if painful and words[lead] in _DEICTIC:
+            return SentenceAct("reflection", True, False, "empathic statement")
+        if not speaker and self._restates(s):
+            return SentenceAct("reflection", True, False, "restatement")
         if informs:
-            return SentenceAct("information", False, False)
+            return SentenceAct("information", False, False, "information marker")
         if speaker:
-            return SentenceAct("self_disclosure", False, False)
-        return SentenceAct("other", False, False)
+            return SentenceAct("self_disclosure", False, False, "speaker subject")
+        return SentenceAct("other", False, False, "default")
 
     def _opener(self, s: Sentence, lead: int) -> tuple[int, int] | None:
         """A reflective opener at the start of the sentence or of a clause ("From what you
