@@ -115,14 +115,16 @@ def _voiced_by_client(v: Vocabulary, words: tuple[str, ...], start: int, lead: i
 
 
 _OWN_ACTION_SKIPS = frozenset({"just", "also", "always", "usually", "often", "sometimes", "still", "would", "will"})
+_SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "people"})
 
 
-def _speakers_own(words: tuple[str, ...], start: int) -> bool:
-    """True when an advice phrase is the speaker's own action: "I try to...", "we need to"."""
+def _describes_someone(words: tuple[str, ...], start: int) -> bool:
+    """True when a phrase like "try to" has its own subject: "I try to...", "when you try
+    to...", "they need to" describe what someone does; they do not tell the client to."""
     j = start - 1
     while j >= 0 and words[j] in _OWN_ACTION_SKIPS:
         j -= 1
-    return j >= 0 and words[j] in _WE
+    return j >= 0 and words[j] in _SUBJECTS
 
 
 def _question_opening(v: Vocabulary, words: tuple[str, ...], lead: int) -> tuple[bool, bool]:
@@ -182,16 +184,16 @@ class _SentenceReader:
         # In a question, only advice survives as the sentence's act ("Have you tried...?");
         # "I'm sorry, when did it happen?" is a question.
         kept = ("advice",) if asks_by_form else ("advice", "judgment", "reassurance", "information", "other")
-        statement_block = next((b for b in blocks if v.roadblocks[b.roadblock].kind in kept), None)
-        if statement_block:
-            kind = v.roadblocks[statement_block.roadblock].kind
+        kinds = {v.roadblocks[b.roadblock].kind for b in blocks}
+        kind = next((k for k in _PRECEDENCE if k in kinds and k in kept), None)
+        if kind:
             return SentenceAct(kind, bool(opener), asks, "roadblock")
         if asks:
             probing = any(v.roadblocks[b.roadblock].kind == "open_question" for b in blocks)
             if not asks_by_form and not probing and about_client:
                 return SentenceAct("reflection", True, True, "declarative question")
             return SentenceAct("open_question" if open_form or probing else "closed_question", False, True, "question")
-        if not opener and not painful and not speaker and self._suggests(words):
+        if not opener and not painful and not speaker and self._suggests(s):
             return SentenceAct("advice", False, False, "hedged suggestion")
         if disclosed and not opener:
             return SentenceAct("self_disclosure", False, False, "disclosure marker")
@@ -206,7 +208,7 @@ class _SentenceReader:
         if informs:
             return SentenceAct("information", False, False, "information marker")
         if speaker:
-            return SentenceAct("self_disclosure", False, False, "speaker subject")
+            return SentenceAct("other", False, False, "speaker subject")
         return SentenceAct("other", False, False, "default")
 
     def _opener(self, s: Sentence, lead: int) -> tuple[int, int] | None:
@@ -239,7 +241,7 @@ class _SentenceReader:
             if category == "roadblock":
                 inside_opener = opener and opener[0] <= start < opener[1] and end <= opener[1]
                 if inside_opener or (start > lead and (_voiced_by_client(v, words, start, lead)
-                                                       or _speakers_own(words, start))):
+                                                       or _describes_someone(words, start))):
                     continue
                 blocks.append(RoadblockHit(detail, " ".join(words[start:end])))
             elif category == "disclosure":
@@ -265,10 +267,11 @@ class _SentenceReader:
                 return [RoadblockHit(found[1], " ".join(words[verb:verb + found[0]]))]
         return []
 
-    def _suggests(self, words: tuple[str, ...]) -> bool:
+    def _suggests(self, s: Sentence) -> bool:
         """A hedged suggestion: "maybe a walk would help", "perhaps talking to her..."."""
+        words = s.core
         hedges = self.v.suggestion_hedges.scan(words)
-        if not hedges or self.v.helping_actions.isdisjoint(words):
+        if not hedges or self.v.helping_actions.isdisjoint(s.stems):
             return False
         self.roadblocks.append(RoadblockHit("advising", " ".join(words[hedges[0][0]:hedges[0][1]])))
         return True

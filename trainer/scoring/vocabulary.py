@@ -37,7 +37,7 @@ class Vocabulary:
     client_states: PhraseIndex
     question_subjects: frozenset[str]
     suggestion_hedges: PhraseIndex
-    helping_actions: frozenset[str]
+    helping_actions: frozenset[str]  # stems
     pleasant_families: frozenset[str]
     reported_speech: frozenset[str]
     second_person: frozenset[str]
@@ -88,7 +88,7 @@ def vocabulary() -> Vocabulary:
         client_states=_index((p, True) for p in language["client_states"]),
         question_subjects=frozenset(language["question_subjects"]),
         suggestion_hedges=_index((p, True) for p in language["suggestion_hedges"]),
-        helping_actions=frozenset(w for p in language["helping_actions"] for w in phrase(p)),
+        helping_actions=frozenset(stemmed_phrase(" ".join(language["helping_actions"]))),
         pleasant_families=frozenset(language["pleasant_feeling_families"]),
         reported_speech=frozenset(language["reported_speech"]),
         second_person=frozenset(language["second_person"]),
