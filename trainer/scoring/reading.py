@@ -37,6 +37,7 @@ _PRECEDENCE = (
 
 _SELF_SUBJECTS = frozenset({"i", "my", "me", "we", "our"})
 _WE = frozenset({"i", "we"})
+_GROUNDING = frozenset({"from", "based", "by", "after", "hearing", "listening", "reading"})
 _DEICTIC = frozenset({"that", "this", "it", "what", "how", "such", "sounds", "must"})
 # A restatement shares at least this many content words with what the client said.
 _RESTATEMENT_OVERLAP = 2
@@ -203,10 +204,10 @@ class _SentenceReader:
             return SentenceAct("reflection", True, False, "statement about the client")
         if painful and words[lead] in _DEICTIC:
             return SentenceAct("reflection", True, False, "empathic statement")
-        if not speaker and self._restates(s):
-            return SentenceAct("reflection", True, False, "restatement")
         if informs:
             return SentenceAct("information", False, False, "information marker")
+        if not speaker and self._restates(s):
+            return SentenceAct("reflection", True, False, "restatement")
         if speaker:
             return SentenceAct("other", False, False, "speaker subject")
         return SentenceAct("other", False, False, "default")
@@ -216,7 +217,10 @@ class _SentenceReader:
         say, I can tell..."), as (start, end); it must lead into at least two more words,
         so that "I understand." or "I hear you." stay what they are."""
         v, words = self.v, s.core
-        for clause in (lead, *(c for c in s.clauses if c > lead)):
+        starts = [lead, *(c for c in s.clauses if c > lead)]
+        if words[lead] in _GROUNDING and "i" in words[lead:lead + 8]:
+            starts.append(words.index("i", lead))  # "From what you've said I can tell..."
+        for clause in starts:
             start = _skip(v.fillers, words, clause)
             found = v.reflective_stems.match_at(words, start)
             if found and start + found[0] + 2 <= len(words):
