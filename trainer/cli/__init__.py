@@ -10,6 +10,7 @@ import sys
 import click
 
 from trainer import __version__
+from trainer.cli.calibrate_command import calibrate_command
 from trainer.cli.context import AppContext
 from trainer.cli.library_commands import list_command, validate_command
 from trainer.cli.score_command import score_command
@@ -37,6 +38,7 @@ def cli(ctx: click.Context, scenario_dirs: tuple[str, ...]) -> None:
 cli.add_command(list_command)
 cli.add_command(validate_command)
 cli.add_command(score_command)
+cli.add_command(calibrate_command)
 
 
 def main() -> None:

@@ -1,0 +1,45 @@
+"""``trainer calibrate``: how well the scorer agrees with the instructors' examples."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from trainer.calibration import calibrate
+from trainer.cli.context import AppContext, pass_app, plural, report_problems
+from trainer.loader import bundled_scenarios_dir, load_paths
+from trainer.scoring import BAND_WORDS
+
+
+@click.command("calibrate")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--min-agreement", type=click.FloatRange(0, 1), default=0.9, show_default=True,
+              help="Exit 1 when within-one-band agreement is below this share.")
+@pass_app
+def calibrate_command(app: AppContext, paths: tuple[str, ...], as_json: bool, min_agreement: float) -> None:
+    """Score every calibration example and compare with the band its author expects.
+
+    Reports exact agreement and agreement within one band, and lists each disagreement
+    with the checks that drove the score. Default: the bundled library and any --scenarios.
+    """
+    library = load_paths(paths or (bundled_scenarios_dir(), *app.scenario_dirs))
+    report_problems(library.problems)
+    report = calibrate(library)
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        for d in report.disagreements:
+            click.echo(f"{d.scenario} statement {d.turn}: expected {BAND_WORDS[d.expected]}, "
+                       f"scored {d.score} ({BAND_WORDS[d.band]}, {d.kind})")
+            click.echo(f"    \"{d.response}\"")
+            for check in d.checks:
+                click.echo(f"    - {check}")
+        click.echo(f"{plural(report.examples, 'example')}: {report.exact:.0%} in the expected band, "
+                   f"{report.within_one:.0%} within one band.")
+    if report.within_one < min_agreement:
+        click.echo(f"Within-one-band agreement {report.within_one:.0%} is below {min_agreement:.0%}.", err=True)
+        raise SystemExit(1)
+    if library.problems:
+        raise SystemExit(1)
