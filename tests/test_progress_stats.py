@@ -100,7 +100,7 @@ def test_a_roadblock_left_out_on_a_statement_where_it_fired_last_time():
                make_attempt(turn=1, score=20)]  # a lower score, but the advice is gone
     wins = small_wins(history)
     assert [(w.kind, w.attempt.turn) for w in wins] == [("roadblock_dropped", 1)]
-    assert wins[0].message == ("Last time on this statement, advising or giving solutions crept in; "
+    assert wins[0].message == ("On alpha, statement 1, advising or giving solutions crept in last time; "
                                "this time you left it out.")
 
 

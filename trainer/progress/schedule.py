@@ -166,7 +166,7 @@ def _due_reason(card: Card, now: datetime) -> str:
             return f"last time: {card.last_note}"
         return f"scored {card.last_score} last time: back for another try"
     late = now - card.due
-    when = "due today" if late.days == 0 else f"due for {_days(late)}"
+    when = "due today" if late.days == 0 else f"overdue by {_days(late)}"
     return f"box {card.box} of {BOXES}, {when} (last score {card.last_score})"
 
 

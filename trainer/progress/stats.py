@@ -224,8 +224,9 @@ class WinTracker:
             for roadblock in before:
                 if roadblock not in dropped:
                     wins.append(Win("roadblock_dropped",
-                                    f"Last time on this statement, {_roadblock_name(roadblock).lower()} "
-                                    "crept in; this time you left it out.", attempt))
+                                    f"On {attempt.scenario}, statement {attempt.turn}, "
+                                    f"{_roadblock_name(roadblock).lower()} crept in last time; "
+                                    "this time you left it out.", attempt))
         self._last_roadblocks[attempt.statement] = attempt.roadblocks
         self._fired.update(attempt.roadblocks)
         return wins
