@@ -12,6 +12,9 @@ from trainer.cli.progress_commands import local_now, stored_attempts
 from trainer.progress.export import FORMATS, to_csv, to_json, to_markdown
 
 
+FORMAT_OF_SUFFIX = {".json": "json", ".csv": "csv", ".md": "md", ".markdown": "md"}
+
+
 class LocalDate(click.ParamType):
     """A calendar day, YYYY-MM-DD, meaning its first moment in the local time zone."""
 
@@ -45,8 +48,7 @@ def export_command(app: AppContext, fmt: str | None, output: str | None, scenari
     trainer export --format csv --since 2025-03-01 > march.csv
     """
     if fmt is None:
-        suffix = Path(output).suffix.lstrip(".").lower() if output else ""
-        fmt = {"markdown": "md"}.get(suffix, suffix) if suffix in (*FORMATS, "markdown") else "json"
+        fmt = FORMAT_OF_SUFFIX.get(Path(output).suffix.lower(), "json") if output else "json"
     attempts = stored_attempts(scenarios, since)
     now = local_now()
     if fmt == "json":

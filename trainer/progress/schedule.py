@@ -119,33 +119,25 @@ def plan_drill(scenarios: Sequence[Scenario], attempts: Iterable[Attempt], now: 
     """
     chosen = [s for s in scenarios if (not only or s.id in only) and focus.admits(s)]
     known = cards(attempts, focus.check)
-    due, ahead, new_by_scenario = [], [], []
-    for scenario in chosen:
-        fresh = []
+    due, ahead, new = [], [], []
+    for index, scenario in enumerate(chosen):
         for number, turn in enumerate(scenario.turns, start=1):
             card = known.get((scenario.id, number))
             if card is None:
-                fresh.append((scenario.id, number, turn.client))
+                new.append((number, index, scenario.id, turn.client))
             else:
                 (due if card.due <= now else ahead).append((scenario.id, number, turn.client, card))
-        new_by_scenario.append(fresh)
     due.sort(key=lambda item: (item[3].box, item[3].due))
     ahead.sort(key=lambda item: (item[3].due, item[3].box))
-    # New statements in turn order, one scenario after another, so a drill spans scenarios.
-    new = [row for layer in _round_robin(new_by_scenario) for row in layer]
+    new.sort()  # the first statement of every scenario, then the second...: a drill spans scenarios
 
     take_new = min(len(new), round(count * NEW_SHARE))
     picked_due = due[:count - take_new]
     picked_new = new[:count - len(picked_due)]
     picked_ahead = ahead[:count - len(picked_due) - len(picked_new)]
     return (_spread([DrillItem(s, n, c, _due_reason(card, now), card) for s, n, c, card in picked_due],
-                    [DrillItem(s, n, c, "new: not tried yet", None) for s, n, c in picked_new])
+                    [DrillItem(s, n, c, "new: not tried yet", None) for n, _, s, c in picked_new])
             + [DrillItem(s, n, c, _ahead_reason(card, now), card) for s, n, c, card in picked_ahead])
-
-
-def _round_robin(lists: list[list]) -> Iterable[list]:
-    for depth in range(max(map(len, lists), default=0)):
-        yield [items[depth] for items in lists if depth < len(items)]
 
 
 def _spread(first: list, second: list) -> list:

@@ -22,6 +22,7 @@ import time
 import uuid
 from collections.abc import Callable, Collection
 from dataclasses import replace
+from functools import lru_cache
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -183,6 +184,7 @@ class ProgressStore:
         with self._lock:
             if self.saving:
                 self._write_unsaved()
+                self.saving = False
             if self._connection is not None:
                 self._connection.close()
                 self._connection = None
@@ -194,12 +196,20 @@ class ProgressStore:
         self.close()
 
 
+@lru_cache(maxsize=4096)
+def _stored_check(check_id: str, passed: bool, points: int, max_points: int, message: str) -> Check:
+    """Checks are immutable and repeat a lot across a history: each distinct one is made once."""
+    return Check(check_id, passed, points, max_points, message)
+
+
 def _attempt(row) -> Attempt:
     (row_id, scenario, turn, client, response, score, band, kind, checks, roadblocks, messages,
      at, session) = row
     return Attempt(scenario, turn, client, response, score, band, kind,
-                   tuple(Check(**c) for c in json.loads(checks)), tuple(json.loads(roadblocks)),
-                   tuple(json.loads(messages)), datetime.fromisoformat(at), session, row_id)
+                   tuple(_stored_check(c["id"], c["passed"], c["points"], c["max_points"], c["message"])
+                         for c in json.loads(checks)),
+                   tuple(json.loads(roadblocks)), tuple(json.loads(messages)), datetime.fromisoformat(at),
+                   session, row_id)
 
 
 # ---------------------------------------------------------------------------- opening
