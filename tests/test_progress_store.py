@@ -23,6 +23,7 @@ from trainer.progress.store import (DB_NAME, MIGRATIONS, SCHEMA_VERSION, StoreTr
 from trainer.scoring import score
 
 MOMENT = datetime(2025, 3, 3, 9, 30, tzinfo=timezone.utc)
+posix_only = pytest.mark.skipif(os.name != "posix", reason="file modes and users are POSIX")
 
 
 def fixed_clock():
@@ -86,6 +87,7 @@ def test_attempts_can_be_filtered_by_scenario_and_time(trainer_home, birthday):
         assert store.attempts(since=MOMENT + timedelta(days=1)) == [second]
 
 
+@posix_only
 def test_the_file_is_private_to_the_user(trainer_home, birthday):
     with open_store() as store:
         record_answer(store, birthday, 1, "You felt alone.")
@@ -94,6 +96,7 @@ def test_the_file_is_private_to_the_user(trainer_home, birthday):
             assert mode(file) == 0o600, file.name
 
 
+@posix_only
 def test_an_existing_file_readable_by_others_is_made_private(trainer_home):
     trainer_home.mkdir()
     path = trainer_home / DB_NAME
@@ -302,6 +305,7 @@ def _as_nobody(action) -> dict:
     return json.loads(payload)
 
 
+@posix_only
 def test_a_read_only_folder_gives_a_notice_and_practice_goes_on_unsaved(birthday):
     root = Path(tempfile.mkdtemp())
     try:
