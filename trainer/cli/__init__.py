@@ -12,7 +12,10 @@ import click
 from trainer import __version__
 from trainer.cli.calibrate_command import calibrate_command
 from trainer.cli.context import AppContext
+from trainer.cli.drill_command import drill_command
+from trainer.cli.export_command import export_command
 from trainer.cli.library_commands import list_command, validate_command
+from trainer.cli.progress_commands import forget_command, progress_command
 from trainer.cli.score_command import score_command
 
 
@@ -22,15 +25,16 @@ from trainer.cli.score_command import score_command
     type=click.Path(exists=True, file_okay=False, dir_okay=True),
     help="Add a folder of scenario files to the bundled library (repeatable).",
 )
+@click.option("--no-save", is_flag=True, help="Private mode: record nothing you answer.")
 @click.version_option(__version__, prog_name="trainer")
 @click.pass_context
-def cli(ctx: click.Context, scenario_dirs: tuple[str, ...]) -> None:
+def cli(ctx: click.Context, scenario_dirs: tuple[str, ...], no_save: bool) -> None:
     """Practise reflective listening: respond to simulated clients, get explainable feedback.
 
     Run without a command to open the app. Your progress is kept in one private file in
     your data folder (set TRAINER_HOME to move it); nothing leaves this machine.
     """
-    ctx.obj = AppContext(scenario_dirs)
+    ctx.obj = AppContext(scenario_dirs, no_save)
     if ctx.invoked_subcommand is None:
         ctx.invoke(list_command)
 
@@ -39,6 +43,10 @@ cli.add_command(list_command)
 cli.add_command(validate_command)
 cli.add_command(score_command)
 cli.add_command(calibrate_command)
+cli.add_command(export_command)
+cli.add_command(forget_command)
+cli.add_command(progress_command)
+cli.add_command(drill_command)
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""What every command shares: the extra scenario folders and the library, loaded once."""
+"""What every command shares: the extra scenario folders, the library (loaded once), private mode."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from trainer.loader import Library, load_library
 
 
 class AppContext:
-    def __init__(self, scenario_dirs: tuple[str, ...] = ()):
+    def __init__(self, scenario_dirs: tuple[str, ...] = (), no_save: bool = False):
         self.scenario_dirs = scenario_dirs
+        self.no_save = no_save  # private mode: nothing answered is recorded
 
     @cached_property
     def library(self) -> Library:

@@ -1,0 +1,24 @@
+"""Attempts made to order, for tests of the schedule, statistics and exports."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from trainer.progress.attempt import Attempt
+from trainer.scoring import Check, band_for
+
+T0 = datetime(2025, 3, 3, 9, 0, tzinfo=timezone.utc)  # a Monday morning
+
+
+def make_attempt(scenario: str = "alpha", turn: int = 1, score: int = 50, at: datetime = T0, *,
+                 kind: str = "reflection", met: tuple[str, ...] = (), missed: tuple[str, ...] = (),
+                 roadblocks: tuple[str, ...] = (), session: str = "s1", response: str = "You felt alone.",
+                 client: str = "Nobody called.", row_id: int | None = None) -> Attempt:
+    checks = (tuple(Check(c, True, 10, 10, f"{c} was met.") for c in met)
+              + tuple(Check(c, False, 0, 10, f"{c} was not met.") for c in missed))
+    return Attempt(scenario, turn, client, response, score, band_for(score), kind, checks, roadblocks,
+                   ("A message.",), at, session, row_id)
+
+
+def days(n: float) -> timedelta:
+    return timedelta(days=n)

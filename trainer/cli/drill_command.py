@@ -1,0 +1,60 @@
+"""``trainer drill``: a short session of statements chosen by the spaced-repetition schedule."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+import click
+
+from trainer.cli.context import AppContext, pass_app, plural
+from trainer.cli.progress_commands import local_now, stored_attempts
+from trainer.progress.attempt import iso
+from trainer.progress.schedule import Focus, plan_drill
+
+
+@click.command("drill")
+@click.option("--count", "-n", type=click.IntRange(1, 100), default=10, show_default=True,
+              help="How many statements.")
+@click.option("--skill", metavar="SKILL",
+              help="Focus on a scenario skill (e.g. reflect-feeling) or a check (e.g. feeling, no_roadblock).")
+@click.option("--scenario", "scenarios", multiple=True, metavar="ID",
+              help="Only statements of this scenario (repeatable).")
+@click.option("--plan", is_flag=True, help="Print the planned drill: each statement and why it was chosen.")
+@click.option("--json", "as_json", is_flag=True, help="Print the plan as a JSON array.")
+@pass_app
+def drill_command(app: AppContext, count: int, skill: str | None, scenarios: tuple[str, ...], plan: bool,
+                  as_json: bool) -> None:
+    """Plan a drill from your own history: statements you found hard come back sooner,
+    mastered ones rarely, and new ones are mixed in (Leitner boxes).
+
+    \b
+    trainer drill --plan
+    trainer drill --plan --count 5 --skill feeling
+    """
+    library = app.library
+    unknown = [s for s in scenarios if library.get(s) is None]
+    if unknown:
+        raise click.BadParameter(f"no scenario '{unknown[0]}' (see 'trainer list')", param_hint="--scenario")
+    try:
+        focus = Focus.parse(skill, library.scenarios)
+    except ValueError as err:
+        raise click.BadParameter(str(err), param_hint="--skill") from None
+    items = plan_drill(library.scenarios, stored_attempts(scenarios), local_now(), count=count,
+                       focus=focus, only=scenarios)
+    if as_json:
+        click.echo(json.dumps([{"scenario": i.scenario, "turn": i.turn, "client": i.client, "reason": i.reason,
+                                "box": i.card.box if i.card else None,
+                                "due": iso(i.card.due) if i.card else None} for i in items],
+                              indent=2, ensure_ascii=False))
+    elif not items:
+        click.echo("No statements to drill: no scenario matches those options.", err=True)
+        raise SystemExit(1)
+    else:
+        click.echo(f"A drill of {plural(len(items), 'statement')}:")
+        for number, item in enumerate(items, start=1):
+            click.echo(f"\n{number:>2}. {item.scenario}, statement {item.turn} -- {item.reason}")
+            click.echo(textwrap.indent(textwrap.shorten(item.client, 150, placeholder=" ..."), "    "))
+    if not plan:
+        click.echo("\nPractising a drill in the app is not available yet; this is the plan (as with --plan).",
+                   err=True)

@@ -1,0 +1,72 @@
+"""``trainer export``: stored responses as JSON, CSV or a Markdown transcript to hand in."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from trainer.cli.context import AppContext, pass_app, plural
+from trainer.cli.progress_commands import local_now, stored_attempts
+from trainer.progress.export import FORMATS, to_csv, to_json, to_markdown
+
+
+FORMAT_OF_SUFFIX = {".json": "json", ".csv": "csv", ".md": "md", ".markdown": "md"}
+
+
+class LocalDate(click.ParamType):
+    """A calendar day, YYYY-MM-DD, meaning its first moment in the local time zone."""
+
+    name = "date"
+
+    def convert(self, value, param, ctx) -> datetime:
+        if isinstance(value, datetime):
+            return value
+        try:
+            return datetime.strptime(value, "%Y-%m-%d").astimezone()
+        except ValueError:
+            self.fail(f"'{value}' is not a date; expected YYYY-MM-DD, for example 2025-03-01", param, ctx)
+
+
+@click.command("export")
+@click.option("--format", "fmt", type=click.Choice(FORMATS),
+              help="json (the default), csv (one row per response) or md (a transcript with feedback); "
+                   "without it, the extension of --output decides.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write to FILE instead of standard output.")
+@click.option("--scenario", "scenarios", multiple=True, metavar="ID", help="Only this scenario (repeatable).")
+@click.option("--since", type=LocalDate(), metavar="YYYY-MM-DD", help="Only responses from this day on.")
+@click.option("--student", metavar="NAME", help="Your name, put at the top of the export.")
+@pass_app
+def export_command(app: AppContext, fmt: str | None, output: str | None, scenarios: tuple[str, ...],
+                   since: datetime | None, student: str | None) -> None:
+    """Export your stored responses and their feedback.
+
+    \b
+    trainer export --format md --student "Ana Diaz" -o practice.md
+    trainer export --format csv --since 2025-03-01 > march.csv
+    """
+    if fmt is None:
+        fmt = FORMAT_OF_SUFFIX.get(Path(output).suffix.lower(), "json") if output else "json"
+    attempts = stored_attempts(scenarios, since)
+    now = local_now()
+    if fmt == "json":
+        text = to_json(attempts, student, now)
+    elif fmt == "csv":
+        text = to_csv(attempts)
+    else:
+        titles = {s.id: s.title for s in app.library.scenarios}
+        text = to_markdown(attempts, student, now, titles)
+    if output is None:
+        click.echo(text, nl=False)
+        if not attempts:
+            click.echo("No stored responses match; the export is empty.", err=True)
+        return
+    try:
+        with open(output, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as err:
+        click.echo(f"trainer export: cannot write {output}: {err.strerror or err}", err=True)
+        raise SystemExit(1) from None
+    click.echo(f"Exported {plural(len(attempts), 'response')} to {output}.", err=True)

@@ -1,0 +1,161 @@
+"""``trainer progress`` and ``trainer forget``, and how every command reads stored progress."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection
+from dataclasses import asdict
+from datetime import date, datetime
+
+import click
+
+from trainer.cli.context import plural
+from trainer.paths import data_dir
+from trainer.progress.attempt import Attempt
+from trainer.progress.stats import RECENT, Summary, summarise
+from trainer.progress.store import (BACKUP_PREFIX, StoreTrouble, forget, open_store, set_aside, store_path,
+                                    stored_files)
+
+START_FRESH = "trainer progress --start-fresh"
+
+
+def stored_attempts(scenarios: Collection[str] = (), since: datetime | None = None) -> list[Attempt]:
+    """What is stored, oldest first; a file that cannot be used is explained, with the way out, and exit 1."""
+    try:
+        with open_store(saving=False) as store:
+            return store.attempts(scenarios, since)
+    except StoreTrouble as trouble:
+        way_out = (f" To keep it as a backup and start a fresh one, run: {START_FRESH}"
+                   if trouble.can_set_aside else "")
+        click.echo(f"trainer: {trouble}{way_out}", err=True)
+        raise SystemExit(1) from None
+
+
+def local_now() -> datetime:
+    return datetime.now().astimezone()
+
+
+_BARS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: list[int]) -> str:
+    """Scores 0..100 as a line of block characters."""
+    return "".join(_BARS[min(len(_BARS) - 1, value * len(_BARS) // 101)] for value in values)
+
+
+def _percent(share: float) -> str:
+    return f"{round(100 * share)}%"
+
+
+def render_summary(summary: Summary) -> str:
+    t, s = summary.totals, summary.streak
+    lines = [f"{plural(t.attempts, 'response')} to {plural(t.statements, 'statement')} in "
+             f"{plural(t.scenarios, 'scenario')}, on {plural(t.days, 'day')}; "
+             f"average score {t.average}, {t.strong} strong.",
+             f"Streak: {plural(s.current, 'day')} in a row"
+             f"{' (practised today)' if s.today else ''}; longest {plural(s.longest, 'day')}.", ""]
+    width = max(len(k.label) for k in summary.skills)
+    lines += ["Skills: the share of responses that met each check",
+              f"  {'':<{width}}  {'all':>4}  {f'last {RECENT}':>7}"]
+    lines += [f"  {k.label:<{width}}  {_percent(k.share):>4}  {_percent(k.recent_share):>7}" for k in summary.skills]
+    days = summary.days
+    lines += ["", f"Scores by day: {sparkline([d.average for d in days])}  "
+                  f"(first day {days[0].average}, latest {days[-1].average})", ""]
+    lines += ["Scenarios (a run is one session's answers, averaged):"]
+    width = max(len(r.scenario) for r in summary.scenarios.values())
+    lines += [f"  {r.scenario:<{width}}  best {r.best:>3}  latest {r.latest:>3}  {plural(r.runs, 'run')}"
+              for r in summary.scenarios.values()]
+    lines += ["", "Personal bests:"]
+    width = max(len(scenario) for scenario, _ in summary.bests)
+    lines += [f"  {scenario:<{width}}  statement {turn:<3} {best.score:>3}  ({best.at.astimezone():%Y-%m-%d})"
+              for (scenario, turn), best in sorted(summary.bests.items())]
+    if summary.wins:
+        lines += ["", "Recent small wins:"]
+        lines += [f"  {w.attempt.at.astimezone():%Y-%m-%d}  {w.message}" for w in summary.wins[-5:]]
+    return "\n".join(lines)
+
+
+def _json_value(value):
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    raise TypeError(f"cannot put {type(value).__name__} in JSON")
+
+
+def summary_json(summary: Summary) -> dict:
+    return {
+        "totals": asdict(summary.totals),
+        "streak": asdict(summary.streak),
+        "skills": [{**asdict(k), "share": k.share, "recent_share": k.recent_share} for k in summary.skills],
+        "days": [asdict(d) for d in summary.days],
+        "scenarios": [asdict(r) for r in summary.scenarios.values()],
+        "bests": [{"scenario": a.scenario, "turn": a.turn, "score": a.score, "at": a.at}
+                  for a in summary.bests.values()],
+        "wins": [{"kind": w.kind, "message": w.message, "scenario": w.attempt.scenario,
+                  "turn": w.attempt.turn, "at": w.attempt.at} for w in summary.wins],
+    }
+
+
+@click.command("progress")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON object instead of text.")
+@click.option("--start-fresh", is_flag=True,
+              help="Move a damaged progress file, or one from a newer version, to a backup and start afresh.")
+def progress_command(as_json: bool, start_fresh: bool) -> None:
+    """Your progress so far: totals, streak, skills, scores over time, bests and small wins."""
+    if start_fresh:
+        _start_fresh()
+        return
+    attempts = stored_attempts()
+    summary = summarise(attempts, local_now())
+    if as_json:
+        document = {"path": str(store_path()), **summary_json(summary)}
+        click.echo(json.dumps(document, indent=2, ensure_ascii=False, default=_json_value))
+    elif not attempts:
+        click.echo(f"No practice recorded yet. Every response you submit is kept in {store_path()}.")
+    else:
+        click.echo(render_summary(summary))
+        click.echo(f"\nStored in {store_path()}.")
+
+
+def _start_fresh() -> None:
+    try:
+        open_store(saving=False).close()
+    except StoreTrouble as trouble:
+        if not trouble.can_set_aside:
+            click.echo(f"trainer: {trouble}", err=True)
+            raise SystemExit(1) from None
+        backup = set_aside(trouble.path)
+        click.echo(f"{trouble}\nMoved it to {backup}; a fresh progress file starts with your next response.")
+        return
+    click.echo(f"Your progress file ({store_path()}) is fine; nothing was moved.")
+
+
+@click.command("forget")
+@click.option("--yes", "-y", is_flag=True, help="Do not ask first (for scripts).")
+def forget_command(yes: bool) -> None:
+    """Delete all stored progress: every response, and any backups of the progress file."""
+    folder = data_dir()
+    if not stored_files(folder):
+        click.echo(f"Nothing to forget: no progress is stored in {folder}.")
+        return
+    parts = []
+    if store_path(folder).exists():
+        try:
+            with open_store(folder, saving=False) as store:
+                parts.append(plural(len(store.attempts()), "stored response"))
+        except StoreTrouble:
+            parts.append("a progress file that cannot be read")
+    backups = [f for f in stored_files(folder) if f.name.startswith(BACKUP_PREFIX)]
+    if backups:
+        parts.append(plural(len(backups), "backup"))
+    what = " and ".join(parts) or "leftover progress files"
+    if not yes:
+        try:
+            agreed = click.confirm(f"Delete {what} from {folder}? This cannot be undone.", err=True)
+        except click.Abort:
+            click.echo("\nNothing was deleted (no answer; use --yes to delete without asking).", err=True)
+            raise SystemExit(1) from None
+        if not agreed:
+            click.echo("Nothing was deleted.")
+            return
+    deleted = forget(folder)
+    click.echo(f"Deleted {what}: {', '.join(f.name for f in deleted)} (in {folder}).")

@@ -1,0 +1,91 @@
+"""One submitted response and its feedback, as the progress store keeps it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from trainer.scoring import Check, Feedback
+
+
+# What each scoring check is called where progress is shown ("feelings named: 70%").
+CHECK_LABELS = {
+    "feeling": "Feelings named",
+    "reflective_form": "Reflective form",
+    "no_roadblock": "Roadblocks avoided",
+    "content": "Content captured",
+    "similarity": "Close to a model answer",
+    "own_words": "In your own words",
+    "client_focus": "Focus on the client",
+    "length": "A workable length",
+}
+
+
+def utc_now() -> datetime:
+    """The default clock; everything that needs the time takes a clock or ``now`` instead."""
+    return datetime.now(timezone.utc)
+
+
+def iso(moment: datetime) -> str:
+    """A moment as UTC ISO 8601, to the second: how times are stored and exported."""
+    return moment.astimezone(timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """A response to one statement (``turn`` is 1-based), scored, at a moment, in a session.
+
+    ``id`` is the store's row id, or None for a response that was not saved.
+    """
+
+    scenario: str
+    turn: int
+    client: str
+    response: str
+    score: int
+    band: str
+    kind: str
+    checks: tuple[Check, ...]
+    roadblocks: tuple[str, ...]
+    messages: tuple[str, ...]
+    at: datetime
+    session: str
+    id: int | None = None
+
+    @classmethod
+    def from_feedback(cls, scenario: str, turn: int, client: str, response: str,
+                      feedback: Feedback, session: str, at: datetime) -> Attempt:
+        return cls(scenario, turn, client, response, feedback.score, feedback.band, feedback.kind,
+                   tuple(Check(c.id, c.passed, c.points, c.max_points, c.message) for c in feedback.checks),
+                   feedback.roadblocks, feedback.messages, at, session)
+
+    @property
+    def statement(self) -> tuple[str, int]:
+        """Which statement this answers: (scenario id, statement number)."""
+        return self.scenario, self.turn
+
+    def check(self, check_id: str) -> Check | None:
+        """The named check; None when it was not part of this scoring."""
+        return next((c for c in self.checks if c.id == check_id), None)
+
+    def passed(self, check_id: str) -> bool | None:
+        """Whether the named check passed; None when it was not part of this scoring."""
+        check = self.check(check_id)
+        return None if check is None else check.passed
+
+    def to_dict(self) -> dict:
+        """The export form: the keys of DESIGN.md's contract, plus roadblocks, messages, session."""
+        return {
+            "scenario": self.scenario,
+            "turn": self.turn,
+            "client": self.client,
+            "response": self.response,
+            "score": self.score,
+            "band": self.band,
+            "kind": self.kind,
+            "checks": [c.to_dict() for c in self.checks],
+            "roadblocks": list(self.roadblocks),
+            "messages": list(self.messages),
+            "at": iso(self.at),
+            "session": self.session,
+        }

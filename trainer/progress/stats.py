@@ -1,0 +1,269 @@
+"""What progress looks like: totals, skills, scores over time, streaks, bests and small wins.
+
+Pure functions over attempts, oldest first (as the store returns them). A day is the
+learner's own day: moments are read in the time zone of the ``now`` (or ``tz``) passed in, so
+the caller's clock decides and the same history always gives the same figures.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, deque
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from statistics import mean
+
+from trainer.progress.attempt import CHECK_LABELS, Attempt
+from trainer.scoring.vocabulary import vocabulary
+
+RECENT = 20  # the per-skill view also shows the share over the last this many attempts
+CLEAN_RUN = 5  # a roadblock has been dropped once this many responses in a row are free of it
+
+
+def _average(scores: Iterable[int]) -> int | None:
+    scores = list(scores)
+    return round(mean(scores)) if scores else None
+
+
+@dataclass(frozen=True)
+class Totals:
+    attempts: int
+    statements: int  # different statements answered
+    scenarios: int
+    sessions: int
+    days: int  # days with practice
+    average: int | None  # mean score, None before the first attempt
+    strong: int  # attempts in the strong band
+
+
+def totals(attempts: Sequence[Attempt], tz: tzinfo) -> Totals:
+    return Totals(
+        attempts=len(attempts),
+        statements=len({a.statement for a in attempts}),
+        scenarios=len({a.scenario for a in attempts}),
+        sessions=len({a.session for a in attempts}),
+        days=len({a.at.astimezone(tz).date() for a in attempts}),
+        average=_average(a.score for a in attempts),
+        strong=sum(a.band == "strong" for a in attempts),
+    )
+
+
+@dataclass(frozen=True)
+class SkillShare:
+    """How often one check was met, over all attempts and over the recent ones."""
+
+    check: str
+    label: str
+    met: int
+    seen: int
+    recent_met: int
+    recent_seen: int
+
+    @property
+    def share(self) -> float:
+        return self.met / self.seen
+
+    @property
+    def recent_share(self) -> float:
+        return self.recent_met / self.recent_seen
+
+
+def skills(attempts: Sequence[Attempt], recent: int = RECENT) -> list[SkillShare]:
+    """The share of attempts meeting each check (feelings named, reflective form...)."""
+    def tally(group: Sequence[Attempt]) -> tuple[Counter, Counter]:
+        met, seen = Counter(), Counter()
+        for attempt in group:
+            for check in attempt.checks:
+                seen[check.id] += 1
+                met[check.id] += check.passed
+        return met, seen
+
+    met, seen = tally(attempts)
+    recent_met, recent_seen = tally(attempts[-recent:])
+    return [SkillShare(check, label, met[check], seen[check], recent_met[check], recent_seen[check])
+            for check, label in CHECK_LABELS.items() if seen[check]]
+
+
+@dataclass(frozen=True)
+class DayScore:
+    day: date
+    average: int
+    best: int
+    attempts: int
+
+
+def daily_scores(attempts: Sequence[Attempt], tz: tzinfo) -> list[DayScore]:
+    """Scores over time: one point per day of practice, oldest first."""
+    by_day: dict[date, list[int]] = {}
+    for attempt in attempts:
+        by_day.setdefault(attempt.at.astimezone(tz).date(), []).append(attempt.score)
+    return [DayScore(day, _average(scores), max(scores), len(scores))
+            for day, scores in sorted(by_day.items())]
+
+
+@dataclass(frozen=True)
+class Streak:
+    current: int  # days in a row up to today, or up to yesterday when today is still open
+    longest: int
+    today: bool  # whether there was practice today
+
+
+def streak(attempts: Sequence[Attempt], now: datetime) -> Streak:
+    """Practice days in a row; a streak stays alive until a whole day passes without practice."""
+    days = sorted({a.at.astimezone(now.tzinfo).date() for a in attempts})
+    longest = run = 0
+    for index, day in enumerate(days):
+        run = run + 1 if index and days[index - 1] == day - timedelta(days=1) else 1
+        longest = max(longest, run)
+    today = now.date()
+    practised = set(days)
+    current = 0
+    day = today if today in practised else today - timedelta(days=1)
+    while day in practised:
+        current += 1
+        day -= timedelta(days=1)
+    return Streak(current, longest, today in practised)
+
+
+def personal_bests(attempts: Iterable[Attempt]) -> dict[tuple[str, int], Attempt]:
+    """Each statement's best attempt (the first to reach the highest score)."""
+    bests: dict[tuple[str, int], Attempt] = {}
+    for attempt in attempts:
+        best = bests.get(attempt.statement)
+        if best is None or attempt.score > best.score:
+            bests[attempt.statement] = attempt
+    return bests
+
+
+@dataclass(frozen=True)
+class ScenarioRecord:
+    """A scenario's best and latest run; a run is one session's answers to it, averaged."""
+
+    scenario: str
+    best: int
+    best_at: datetime
+    latest: int
+    latest_at: datetime
+    runs: int
+
+
+def scenario_records(attempts: Iterable[Attempt]) -> dict[str, ScenarioRecord]:
+    """Best and latest score of each scenario (the last answer to each statement in a run counts)."""
+    runs: dict[tuple[str, str], dict[int, Attempt]] = {}
+    for attempt in attempts:
+        runs.setdefault((attempt.scenario, attempt.session), {})[attempt.turn] = attempt
+    by_scenario: dict[str, list[tuple[datetime, int]]] = {}
+    for (scenario, _), answers in runs.items():
+        ended = max(a.at for a in answers.values())
+        by_scenario.setdefault(scenario, []).append((ended, _average(a.score for a in answers.values())))
+    records = {}
+    for scenario, scored in by_scenario.items():
+        scored.sort()
+        best_at, best = max(scored, key=lambda run: (run[1], -run[0].timestamp()))
+        latest_at, latest = scored[-1]
+        records[scenario] = ScenarioRecord(scenario, best, best_at, latest, latest_at, len(scored))
+    return records
+
+
+# ---------------------------------------------------------------------------- small wins
+
+
+@dataclass(frozen=True)
+class Win:
+    """A small step worth saying out loud. ``kind``: first_strong_reflection, personal_best,
+    roadblock_dropped."""
+
+    kind: str
+    message: str
+    attempt: Attempt
+
+
+def _roadblock_name(roadblock: str) -> str:
+    found = vocabulary().roadblocks.get(roadblock)
+    return found.name if found else roadblock.replace("_", " ").capitalize()
+
+
+class WinTracker:
+    """Notices small wins as attempts come in, one at a time, oldest first.
+
+    The app keeps one, fed with the history at start, and tells the learner what
+    ``observe`` returns for each new response.
+    """
+
+    def __init__(self, earlier: Iterable[Attempt] = ()):
+        self._strong_reflection = False
+        self._best: dict[tuple[str, int], int] = {}
+        self._last_roadblocks: dict[tuple[str, int], tuple[str, ...]] = {}
+        self._fired: Counter = Counter()
+        self._recent: deque[tuple[str, ...]] = deque(maxlen=CLEAN_RUN + 1)
+        for attempt in earlier:
+            self.observe(attempt)
+
+    def observe(self, attempt: Attempt) -> list[Win]:
+        wins = []
+        if attempt.band == "strong" and attempt.kind == "reflection" and not self._strong_reflection:
+            self._strong_reflection = True
+            wins.append(Win("first_strong_reflection",
+                            f"Your first strong reflection ({attempt.score}/100): that is the skill itself.",
+                            attempt))
+        best = self._best.get(attempt.statement)
+        if best is not None and attempt.score > best:
+            wins.append(Win("personal_best",
+                            f"A new personal best on {attempt.scenario}, statement {attempt.turn}: "
+                            f"{attempt.score}, up from {best}.", attempt))
+        self._best[attempt.statement] = max(attempt.score, best or 0)
+
+        self._recent.append(attempt.roadblocks)
+        dropped = self._dropped_overall()
+        for roadblock in dropped:
+            wins.append(Win("roadblock_dropped",
+                            f"{_roadblock_name(roadblock)} used to creep into your responses; "
+                            f"none of your last {CLEAN_RUN} had it.", attempt))
+        before = self._last_roadblocks.get(attempt.statement, ())
+        if not attempt.roadblocks:
+            for roadblock in before:
+                if roadblock not in dropped:
+                    wins.append(Win("roadblock_dropped",
+                                    f"On {attempt.scenario}, statement {attempt.turn}, "
+                                    f"{_roadblock_name(roadblock).lower()} crept in last time; "
+                                    "this time you left it out.", attempt))
+        self._last_roadblocks[attempt.statement] = attempt.roadblocks
+        self._fired.update(attempt.roadblocks)
+        return wins
+
+    def _dropped_overall(self) -> list[str]:
+        """Roadblocks that fired more than once, lastly just before the last CLEAN_RUN clean ones."""
+        if len(self._recent) <= CLEAN_RUN:
+            return []
+        last_seen, *window = self._recent
+        return [r for r in last_seen
+                if self._fired[r] >= 2 and not any(r in roadblocks for roadblocks in window)]
+
+
+def small_wins(attempts: Iterable[Attempt]) -> list[Win]:
+    """Every small win in a history, in the order they happened."""
+    tracker = WinTracker()
+    return [win for attempt in attempts for win in tracker.observe(attempt)]
+
+
+# ---------------------------------------------------------------------------- everything
+
+
+@dataclass(frozen=True)
+class Summary:
+    """All that the progress screen and ``trainer progress`` show."""
+
+    totals: Totals
+    skills: list[SkillShare]
+    days: list[DayScore]
+    streak: Streak
+    bests: dict[tuple[str, int], Attempt]
+    scenarios: dict[str, ScenarioRecord]
+    wins: list[Win]
+
+
+def summarise(attempts: Sequence[Attempt], now: datetime) -> Summary:
+    """Everything at once; days are read in ``now``'s time zone."""
+    return Summary(totals(attempts, now.tzinfo), skills(attempts), daily_scores(attempts, now.tzinfo),
+                   streak(attempts, now), personal_bests(attempts), scenario_records(attempts),
+                   small_wins(attempts))

@@ -1,0 +1,384 @@
+"""The progress store: every submitted response, kept in one private SQLite file.
+
+SQLite gives what progress needs without a server: one file, commits that survive a crash or
+a SIGKILL, and safe sharing between two copies of the app (WAL mode lets readers and a writer
+work at once; a busy writer waits, then tries again). Each response is written in its own
+transaction the moment it is submitted, with ``synchronous=FULL``, so nothing already
+submitted is lost.
+
+Trouble never ends in a traceback. A damaged file, or one written by a newer version of the
+trainer, raises ``StoreTrouble``: its message says what happened, and ``set_aside`` keeps the
+file as a timestamped backup so that a fresh one can start. A folder that cannot be written
+gives a store that saves nothing and says why in ``notice``, so practice goes on.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+import time
+import uuid
+from collections.abc import Callable, Collection
+from dataclasses import replace
+from functools import lru_cache
+from datetime import datetime, timezone
+from pathlib import Path
+
+from trainer.paths import data_dir
+from trainer.progress.attempt import Attempt, iso, utc_now
+from trainer.scoring import Check, Feedback
+
+DB_NAME = "progress.sqlite3"
+BACKUP_PREFIX = "progress-backup-"
+# SQLite's companions of a database file: the write-ahead log, its index, a rollback journal.
+SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+
+# Migration i takes a file from schema version i to i + 1, in one transaction; the schema
+# version (PRAGMA user_version) is the number of migrations applied.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        """CREATE TABLE attempts (
+            id INTEGER PRIMARY KEY,
+            scenario TEXT NOT NULL,
+            turn INTEGER NOT NULL,       -- the statement number, 1 for the first
+            client TEXT NOT NULL,        -- the statement as it read when answered
+            response TEXT NOT NULL,
+            score INTEGER NOT NULL,
+            band TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            checks TEXT NOT NULL,        -- JSON: [{id, passed, points, max_points, message}]
+            roadblocks TEXT NOT NULL,    -- JSON: [roadblock id]
+            messages TEXT NOT NULL,      -- JSON: [feedback message]
+            at TEXT NOT NULL,            -- UTC, ISO 8601
+            session TEXT NOT NULL
+        )""",
+        "CREATE INDEX attempts_by_statement ON attempts (scenario, turn)",
+        "CREATE INDEX attempts_by_time ON attempts (at)",
+    ),
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+BUSY_SECONDS = 2.0  # how long SQLite itself waits for another copy's write to finish
+TRIES = 4  # how many times a busy open or write is tried, with a growing pause between
+
+PRIVATE_NOTICE = "Private mode: nothing you answer is saved."
+_COLUMNS = ("scenario", "turn", "client", "response", "score", "band", "kind", "checks",
+            "roadblocks", "messages", "at", "session")
+
+
+class StoreTrouble(Exception):
+    """The progress file cannot be used as it is; nothing has been changed.
+
+    ``reason`` is ``damaged``, ``newer`` (written by a newer version of the trainer) or
+    ``unreadable``; the first two can be moved aside with ``set_aside``.
+    """
+
+    def __init__(self, path: Path, reason: str, detail: str):
+        self.path, self.reason, self.detail = path, reason, detail
+        super().__init__(self.explain())
+
+    @property
+    def can_set_aside(self) -> bool:
+        return self.reason in ("damaged", "newer")
+
+    def explain(self) -> str:
+        if self.reason == "damaged":
+            what = f"is damaged and cannot be read ({self.detail})"
+        elif self.reason == "newer":
+            what = f"was written by a newer version of the trainer ({self.detail})"
+        else:
+            what = f"cannot be read ({self.detail})"
+        return f"Your progress file {self.path} {what}. Nothing has been changed."
+
+
+def new_session_id() -> str:
+    """A fresh id for one sitting of practice; attempts of the same sitting share it."""
+    return uuid.uuid4().hex[:16]
+
+
+def store_path(folder: Path | None = None) -> Path:
+    return (Path(folder) if folder is not None else data_dir()) / DB_NAME
+
+
+class ProgressStore:
+    """Records attempts and reads them back.
+
+    ``saving`` says whether ``record`` writes; when it does not (private mode, a read-only
+    folder) or a write failed, ``notice`` says why in words for the learner.
+    """
+
+    def __init__(self, path: Path, connection: sqlite3.Connection | None, *, saving: bool,
+                 notice: str = "", clock: Callable[[], datetime] = utc_now):
+        self.path = path
+        self.saving = saving
+        self.notice = notice
+        self._connection = connection
+        self._clock = clock
+        self._unsaved: list[Attempt] = []  # failed writes, tried again before the next one
+        self._lock = threading.Lock()  # the app may record from a worker thread
+
+    def record(self, scenario_id: str, turn_number: int, client: str, response: str,
+               feedback: Feedback, session_id: str) -> Attempt:
+        """Keep one submitted response now, in its own transaction.
+
+        Returns the attempt, with its row ``id`` when it was saved and ``id=None`` when not.
+        """
+        at = self._clock().astimezone(timezone.utc).replace(microsecond=0)  # as it is stored
+        attempt = Attempt.from_feedback(scenario_id, turn_number, client, response, feedback,
+                                        session_id, at)
+        if not self.saving:
+            return attempt
+        with self._lock:
+            self._unsaved.append(attempt)
+            saved = self._write_unsaved()
+        return saved[-1] if not self._unsaved else attempt
+
+    def _write_unsaved(self) -> list[Attempt]:
+        saved = []
+        while self._unsaved:
+            attempt = self._unsaved[0]
+            try:
+                row_id = _retrying(lambda: self._insert(attempt))
+            except sqlite3.Error as err:
+                count = len(self._unsaved)
+                self.notice = (f"{count} response{'s' if count > 1 else ''} not saved yet ({err}); "
+                               "saving is tried again with your next response.")
+                return saved
+            saved.append(replace(self._unsaved.pop(0), id=row_id))
+        self.notice = ""
+        return saved
+
+    def _insert(self, a: Attempt) -> int:
+        # One INSERT in autocommit mode is one transaction: committed (and synced) on return.
+        values = (a.scenario, a.turn, a.client, a.response, a.score, a.band, a.kind,
+                  json.dumps([c.to_dict() for c in a.checks], ensure_ascii=False),
+                  json.dumps(list(a.roadblocks)), json.dumps(list(a.messages), ensure_ascii=False),
+                  iso(a.at), a.session)
+        cursor = self._connection.execute(
+            f"INSERT INTO attempts ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
+            values)
+        return cursor.lastrowid
+
+    def attempts(self, scenarios: Collection[str] = (), since: datetime | None = None) -> list[Attempt]:
+        """The stored attempts, oldest first; optionally only some scenarios, or from a moment on."""
+        if self._connection is None:
+            return []
+        where, params = [], []
+        if scenarios:
+            where.append(f"scenario IN ({', '.join('?' * len(scenarios))})")
+            params.extend(scenarios)
+        if since is not None:
+            where.append("at >= ?")
+            params.append(iso(since))
+        sql = f"SELECT id, {', '.join(_COLUMNS)} FROM attempts"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        with self._lock:
+            rows = self._connection.execute(sql + " ORDER BY at, id", params).fetchall()
+        return [_attempt(row) for row in rows]
+
+    def close(self) -> None:
+        """Try once more to save what could not be saved, then let go of the file."""
+        with self._lock:
+            if self.saving:
+                self._write_unsaved()
+                self.saving = False
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
+
+    def __enter__(self) -> ProgressStore:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
+
+@lru_cache(maxsize=4096)
+def _stored_check(check_id: str, passed: bool, points: int, max_points: int, message: str) -> Check:
+    """Checks are immutable and repeat a lot across a history: each distinct one is made once."""
+    return Check(check_id, passed, points, max_points, message)
+
+
+def _attempt(row) -> Attempt:
+    (row_id, scenario, turn, client, response, score, band, kind, checks, roadblocks, messages,
+     at, session) = row
+    return Attempt(scenario, turn, client, response, score, band, kind,
+                   tuple(_stored_check(c["id"], c["passed"], c["points"], c["max_points"], c["message"])
+                         for c in json.loads(checks)),
+                   tuple(json.loads(roadblocks)), tuple(json.loads(messages)), datetime.fromisoformat(at),
+                   session, row_id)
+
+
+# ---------------------------------------------------------------------------- opening
+
+
+def open_store(folder: Path | None = None, *, saving: bool = True,
+               clock: Callable[[], datetime] = utc_now) -> ProgressStore:
+    """The progress store in ``folder`` (default: the user's data folder).
+
+    With ``saving=False`` (private mode, or a command that only reads) nothing is created or
+    recorded. Raises ``StoreTrouble`` for a file that cannot be used as it is.
+    """
+    path = store_path(folder)
+    if not saving:
+        return ProgressStore(path, _open_existing(path), saving=False, notice=PRIVATE_NOTICE, clock=clock)
+    try:
+        _create_private_file(path)
+        connection = _retrying(lambda: _open_writable(path))
+    except (OSError, sqlite3.OperationalError) as err:
+        reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+        notice = (f"Your progress cannot be saved in {path.parent} ({reason}). "
+                  "Practice goes on, but what you answer now is not saved.")
+        try:
+            earlier = _open_existing(path)
+        except StoreTrouble as trouble:
+            if trouble.can_set_aside:
+                raise
+            earlier = None  # practice goes on without the history too
+        return ProgressStore(path, earlier, saving=False, notice=notice, clock=clock)
+    return ProgressStore(path, connection, saving=True, clock=clock)
+
+
+def _create_private_file(path: Path) -> None:
+    """The folder (0700) and an empty database file (0600), before SQLite opens it.
+
+    SQLite gives its -wal and -shm files the database file's permissions.
+    """
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        if os.name == "posix" and path.stat().st_mode & 0o077:
+            os.chmod(path, 0o600)
+
+
+def _open_writable(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None,
+                                 check_same_thread=False)
+    try:
+        _check(connection, path)
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = FULL")
+        migrate(connection)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _open_existing(path: Path) -> sqlite3.Connection | None:
+    """A connection for reading what is stored, even in a folder that cannot be written."""
+    if not path.exists():
+        return None
+    try:
+        return _retrying(lambda: _open_writable(path))
+    except sqlite3.OperationalError as err:
+        problem = err
+    # Read-only: "immutable" skips locking, so it is right only when no write-ahead log is
+    # waiting to be merged into the file.
+    modes = ["mode=ro"] + ([] if Path(f"{path}-wal").exists() else ["immutable=1"])
+    for mode in modes:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True,
+                                     timeout=BUSY_SECONDS, check_same_thread=False)
+        try:
+            return _check(connection, path)
+        except sqlite3.OperationalError as err:
+            problem = err
+            connection.close()
+        except BaseException:
+            connection.close()
+            raise
+    raise StoreTrouble(path, "unreadable", str(problem))
+
+
+def _check(connection: sqlite3.Connection, path: Path) -> sqlite3.Connection:
+    """The connection, once the file is a sound database this version of the trainer can read."""
+    try:
+        version = _user_version(connection)
+        if version > SCHEMA_VERSION:
+            raise StoreTrouble(path, "newer", f"its format is version {version}; "
+                                              f"this version of the trainer reads up to {SCHEMA_VERSION}")
+        verdict = connection.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.OperationalError:
+        raise
+    except sqlite3.DatabaseError as err:  # not a database, or a malformed one
+        raise StoreTrouble(path, "damaged", str(err)) from None
+    if verdict != "ok":
+        raise StoreTrouble(path, "damaged", verdict)
+    return connection
+
+
+def _user_version(connection: sqlite3.Connection) -> int:
+    return connection.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(connection: sqlite3.Connection, migrations=MIGRATIONS) -> int:
+    """Bring the file up to the newest schema, one version per transaction; returns the version.
+
+    A migration that fails is rolled back whole, leaving the file at the version before it.
+    """
+    for target in range(_user_version(connection) + 1, len(migrations) + 1):
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            if _user_version(connection) < target:  # another copy may have migrated meanwhile
+                for statement in migrations[target - 1]:
+                    connection.execute(statement)
+                connection.execute(f"PRAGMA user_version = {target}")
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+    return _user_version(connection)
+
+
+def _retrying(action):
+    """``action()``, tried again after a pause while another copy of the app holds the lock."""
+    for attempt in range(TRIES):
+        try:
+            return action()
+        except sqlite3.OperationalError as err:
+            busy = "locked" in str(err) or "busy" in str(err)
+            if not busy or attempt == TRIES - 1:
+                raise
+            time.sleep(0.05 * 2 ** attempt)
+
+
+# ---------------------------------------------------------------------------- the way out
+
+
+def set_aside(path: Path, clock: Callable[[], datetime] = utc_now) -> Path:
+    """Move a progress file that cannot be used to a timestamped backup beside it.
+
+    The next ``open_store`` starts a fresh file. Returns where the backup is.
+    """
+    stamp = clock().astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    backup = path.with_name(f"{BACKUP_PREFIX}{stamp}.sqlite3")
+    number = 2
+    while backup.exists():
+        backup = path.with_name(f"{BACKUP_PREFIX}{stamp}-{number}.sqlite3")
+        number += 1
+    path.rename(backup)
+    for suffix in SIDE_SUFFIXES:
+        side = Path(f"{path}{suffix}")
+        if side.exists():
+            side.rename(f"{backup}{suffix}")
+    return backup
+
+
+def stored_files(folder: Path | None = None) -> list[Path]:
+    """Every file that holds progress: the database, its companions and any backups."""
+    path = store_path(folder)
+    names = [path, *(Path(f"{path}{suffix}") for suffix in SIDE_SUFFIXES)]
+    backups = sorted(path.parent.glob(f"{BACKUP_PREFIX}*")) if path.parent.is_dir() else []
+    return [p for p in names if p.exists()] + backups
+
+
+def forget(folder: Path | None = None) -> list[Path]:
+    """Delete all stored progress; returns the files deleted."""
+    files = stored_files(folder)
+    for file in files:
+        file.unlink(missing_ok=True)
+    return files
