@@ -261,7 +261,8 @@ def test_the_drill_plan_as_text_says_why(run, record):
 
 
 def test_a_drill_focus_on_a_skill_or_check(run, record):
-    assert {i["scenario"] for i in drill_plan(run, "--skill", "reflect-content")} == {"lonely-birthday"}
+    both = ("--scenario", "lonely-birthday", "--scenario", "warning-demo")
+    assert {i["scenario"] for i in drill_plan(run, "--skill", "reflect-content", *both)} == {"lonely-birthday"}
     record("warning-demo", 1, "It sounds like that was a lot.", WINTER)  # no feeling named
     items = drill_plan(run, "--skill", "feeling", "--count", "1")
     assert (items[0]["scenario"], items[0]["turn"]) == ("warning-demo", 1)
