@@ -26,11 +26,12 @@ ROADBLOCK_CAP = 35  # the response is mainly a roadblock
 MIXED_CAP = 59  # a reflection is there, but a roadblock is what the client will hear
 REFLECTION_WITH_ROADBLOCK_CAP = 69  # a reflection with a roadblock alongside is never "strong"
 PARROT_CAP = 50  # the client's own words handed back show attention, not yet understanding
+STRONG_FLOOR = 80  # the lowest "strong" score
 
 SIMILARITY_FLOOR, SIMILARITY_FULL = 30, 75
 SHORT_WORDS, LONG_WORDS = 3, 60
 # Shorter words are too often other real words one letter away ("tried" / "tired").
-MIN_TYPO_LENGTH = 6
+MIN_TYPO_LENGTH = 5
 
 
 @dataclass(frozen=True)
@@ -199,32 +200,22 @@ def _fuzzy_in(stem_: str, pool: frozenset[str]) -> bool:
 
 
 def _content(p: _Prepared, reading: Reading, name: str) -> Check | None:
+    """What it is about: a content item named (any of its words, typos allowed), or the
+    client's own subject matter taken up (two of the words the client used)."""
     top = MAX_POINTS["content"]
     said = frozenset(reading.stems)
-    if p.content_items:
-        caught = [label for label, item in p.content_items
-                  if 2 * sum(_fuzzy_in(s, said) for s in item) >= len(item)]
-        wanted = min(2, len(p.content_items))
-        missing = [label for label, _ in p.content_items if label not in caught]
-    elif p.client_content:
-        shared = [s for s in p.client_content if _fuzzy_in(s, said)]
-        caught = shared
-        wanted = min(2, len(p.client_content))
-        missing = []
-    else:
+    if not p.content_items and not p.client_content:
         return None
-    points = round(top * min(1.0, len(caught) / wanted))
-    passed = points * 2 >= top
-    example = f" (for example: {missing[0]})" if missing else ""
-    if p.content_items:
-        message = (f"Captures what it is about: {', '.join(caught)}." if caught
-                   else f"Does not yet say what it is about{example}.")
-    else:
-        message = ("Captures what it is about, in the client's terms." if passed
-                   else "Does not yet say what it is about.")
-    return Check("content", passed, points, top, message,
-                 strength=f"You captured what it is about{': ' + ', '.join(caught) if p.content_items else ''}.",
-                 next_step=f"Add what it is about{example}: \"... because ...\" or \"... when ...\".")
+    caught = [label for label, item in p.content_items if any(_fuzzy_in(s, said) for s in item)]
+    shared = [s for s in p.client_content if _fuzzy_in(s, said)]
+    if caught or len(shared) >= 2:
+        what = f": {', '.join(caught)}" if caught else f", in {name}'s terms"
+        return Check("content", True, top, top, f"Captures what it is about{what}.",
+                     strength=f"You captured what it is about{what}.")
+    missing = f" (for example: {p.content_items[0][0]})" if p.content_items else ""
+    return Check("content", False, top // 2 if shared else 0, top,
+                 f"Does not yet say what it is about{missing}.",
+                 next_step=f"Add what it is about{missing}: \"... because ...\" or \"... when ...\".")
 
 
 def _reflective_form(reading: Reading, name: str) -> Check:
@@ -262,15 +253,13 @@ def _no_roadblock(reading: Reading, v: Vocabulary) -> Check:
 
 
 def _parrots(p: _Prepared, reading: Reading, v: Vocabulary) -> bool:
-    """Hands the client's words back without adding a feeling or words of one's own."""
+    """Made of the client's own words, handed back without a feeling or words of one's own."""
     said = [s for s in reading.stems if s not in v.stopwords]
-    client = p.client_content
-    if len(client) < 3 or not said:
+    if len(said) < 3:
         return False
-    repeated = sum(s in client for s in said)
-    new = len(set(said) - p.client_stems)
+    borrowed = sum(s in p.client_stems for s in said)
     adds_feeling = any(not set(f.stems) <= p.client_stems for f in reading.feelings)
-    return repeated >= 0.8 * len(client) and new <= 1 and not adds_feeling
+    return borrowed >= 0.8 * len(said) and len(set(said) - p.client_stems) <= 1 and not adds_feeling
 
 
 def _own_words(parrots: bool, name: str) -> Check:
@@ -307,19 +296,35 @@ def _length(reading: Reading) -> Check:
 # ---------------------------------------------------------------------------- score
 
 
-def _cap(reading: Reading, parrots: bool) -> tuple[int, str]:
-    kind = reading.kind
-    if parrots and kind == "reflection":
-        return PARROT_CAP, f"repeating the client's words scores at most {PARROT_CAP}"
-    if kind in KIND_CAPS:
-        return KIND_CAPS[kind], f"a question scores at most {KIND_CAPS[kind]}"
-    if kind in ROADBLOCK_KINDS:
-        if reading.has_reflection:
-            return MIXED_CAP, f"a reflection mixed with {KIND_WORDS[kind]} scores at most {MIXED_CAP}"
-        return ROADBLOCK_CAP, f"{KIND_WORDS[kind]} scores at most {ROADBLOCK_CAP}"
-    if reading.roadblocks:
-        return REFLECTION_WITH_ROADBLOCK_CAP, f"a reflection with a roadblock scores at most {REFLECTION_WITH_ROADBLOCK_CAP}"
-    return 100, ""
+def _caps(reading: Reading, parrots: bool, checks: dict[str, Check]) -> list[tuple[int, str]]:
+    """The most a response of this shape can score, with the reason said in words."""
+    kind, caps = reading.kind, []
+    if len(reading.tokens) < SHORT_WORDS:
+        caps.append((ROADBLOCK_CAP, f"a reply of one or two words scores at most {ROADBLOCK_CAP}"))
+    if kind == "reflection":
+        if parrots:
+            caps.append((PARROT_CAP, f"repeating the client's words scores at most {PARROT_CAP}"))
+        if reading.roadblocks:
+            caps.append((REFLECTION_WITH_ROADBLOCK_CAP,
+                         f"a reflection with a roadblock scores at most {REFLECTION_WITH_ROADBLOCK_CAP}"))
+        if reading.question_shaped_reflection:
+            caps.append((STRONG_FLOOR - 1, f"a reflection asked as a question scores at most {STRONG_FLOOR - 1}"))
+        missing = [i for i in ("feeling", "content") if i in checks and not checks[i].passed]
+        if missing:
+            caps.append((STRONG_FLOOR - 1, "a strong reflection names both the feeling and what it is about"))
+    elif kind in KIND_CAPS:
+        probing = any(v.kind == "open_question" for v in map(_roadblock, reading.roadblocks))
+        cap = ROADBLOCK_CAP if probing else KIND_CAPS[kind]
+        caps.append((cap, f"{'a why question' if probing else 'a question'} scores at most {cap}"))
+    elif reading.has_reflection:
+        caps.append((MIXED_CAP, f"a reflection mixed with {KIND_WORDS[kind]} scores at most {MIXED_CAP}"))
+    else:
+        caps.append((ROADBLOCK_CAP, f"{KIND_WORDS[kind]} scores at most {ROADBLOCK_CAP}"))
+    return caps
+
+
+def _roadblock(hit):
+    return vocabulary().roadblocks[hit.roadblock]
 
 
 def score(statement, text: str, client_name: str | None = None) -> Feedback:
@@ -347,11 +352,12 @@ def score(statement, text: str, client_name: str | None = None) -> Feedback:
     total = sum(c.points for c in checks)
     possible = sum(c.max_points for c in checks)
     raw = round(100 * total / possible) if reading.tokens else 0
-    cap, why = _cap(reading, parrots)
+    cap, why = min(_caps(reading, parrots, {c.id: c for c in checks}), default=(100, ""))
     value = min(raw, cap)
     band = band_for(value)
     messages = compose_messages(tuple(checks), best, name, band, reading.kind)
     if value < raw:
-        messages = (*messages[:-1], f"Score capped at {cap}: {why}.", *messages[-1:]) if best else (*messages, f"Score capped at {cap}: {why}.")
+        note = f"Score capped at {cap}: {why}."
+        messages = (*messages[:-1], note, messages[-1]) if best else (*messages, note)
     return Feedback(value, band, reading.kind, tuple(checks), best, messages,
                     tuple(dict.fromkeys(h.roadblock for h in reading.roadblocks)))

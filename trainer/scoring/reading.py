@@ -37,6 +37,8 @@ _PRECEDENCE = (
 
 _SELF_SUBJECTS = frozenset({"i", "my", "me", "we", "our"})
 _WE = frozenset({"i", "we"})
+# Words after which "you" starts a clause of its own: "..., and you'd rather not show it".
+_JOINERS = frozenset({"and", "but", "so", "that", "because", "since", "while", "where", "as", "yet", "now"})
 _GROUNDING = frozenset({"from", "based", "by", "after", "hearing", "listening", "reading"})
 _DEICTIC = frozenset({"that", "this", "it", "what", "how", "such", "sounds", "must"})
 # A restatement shares at least this many content words with what the client said.
@@ -101,17 +103,16 @@ def _skip(index, words: tuple[str, ...], i: int) -> int:
     return i
 
 
-_REPORTERS = frozenset({"you", "they", "he", "she", "people", "everyone", "everybody", "others",
-                        "someone", "somebody", "parents", "family", "friends"})
+_NOT_REPORTING = frozenset({"i", "we", "to", "will", "would", "can", "could", "should", "must", "might", "may"})
 
 
 def _voiced_by_client(v: Vocabulary, words: tuple[str, ...], start: int, lead: int) -> bool:
     """True when a roadblock phrase is someone else's words being reflected: "you feel you
-    should...", "they tell you to..." -- a verb of feeling or saying with the client (or
-    the people around them) as its subject."""
+    should...", "your sister thought you should..." -- a verb of feeling or saying whose
+    subject is not the speaker ("I think you should..." is the speaker's advice)."""
     for j in range(max(lead, start - 3), start):
         if words[j] in v.reported_speech:
-            return any(w in _REPORTERS for w in words[max(lead, j - 2):j])
+            return j > lead and words[j - 1] not in _NOT_REPORTING
     return False
 
 
@@ -200,7 +201,7 @@ class _SentenceReader:
             return SentenceAct("self_disclosure", False, False, "disclosure marker")
         if opener:
             return SentenceAct("reflection", True, False, "reflective opener")
-        if self._about_the_client(words, lead, bool(feelings)):
+        if self._about_the_client(s, lead, bool(feelings)):
             return SentenceAct("reflection", True, False, "statement about the client")
         if painful and words[lead] in _DEICTIC:
             return SentenceAct("reflection", True, False, "empathic statement")
@@ -280,16 +281,23 @@ class _SentenceReader:
         self.roadblocks.append(RoadblockHit("advising", " ".join(words[hedges[0][0]:hedges[0][1]])))
         return True
 
-    def _about_the_client(self, words: tuple[str, ...], lead: int, names_feeling: bool) -> bool:
-        """"You're worried...", "You want...": a statement of the client's inner world."""
-        v = self.v
-        if words[lead] not in v.second_person:
-            return False
-        return names_feeling or bool(v.client_states.match_at(words, lead + 1))
+    def _about_the_client(self, s: Sentence, lead: int, names_feeling: bool) -> bool:
+        """A statement of the client's world: "you" (or "your") as the subject, with a
+        feeling, a want or a state ("You don't trust this...", "..., and you'd rather not
+        show it"), or with what the client talked about ("Your sister thinks...")."""
+        v, words = self.v, s.core
+        if any(w == "you" and (i == 0 or words[i - 1] in _JOINERS) and v.client_states.match_at(words, i + 1)
+               for i, w in enumerate(words)):
+            return True
+        for clause in (lead, *(c for c in s.clauses if c > lead)):
+            start = _skip(v.fillers, words, clause)
+            if start < len(words) and words[start] in v.second_person:
+                return names_feeling or self._restates(s, 1)
+        return False
 
-    def _restates(self, s: Sentence) -> bool:
-        shared = self.client_content.intersection(s.stems)
-        return len(shared) >= _RESTATEMENT_OVERLAP
+    def _restates(self, s: Sentence, overlap: int = _RESTATEMENT_OVERLAP) -> bool:
+        """Shares at least ``overlap`` content words with what the client said."""
+        return len(self.client_content.intersection(s.stems)) >= overlap
 
 
 def kind_of(acts: list[SentenceAct]) -> str:
