@@ -18,6 +18,8 @@ from trainer import lexicons
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
+# A full stop after these does not end a sentence: "Why did Mr. Pruitt send you?"
+_ABBREVIATIONS = re.compile(r"\b(mr|mrs|ms|mx|dr|prof|st|sr|jr|vs|etc|e\.g|i\.e)\.", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;:()]|\s[-\u2013\u2014]+\s|\u2014")
 _SUFFIXES = ("n't", "'re", "'ve", "'ll", "'d", "'m")
 
@@ -112,7 +114,7 @@ def _clause_starts(piece: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
 def sentences(text: str) -> list[Sentence]:
     """Split on . ! ? and line breaks; empty pieces are dropped."""
     found = []
-    for match in _SENTENCE.finditer(text):
+    for match in _SENTENCE.finditer(_ABBREVIATIONS.sub(r"\1", text)):
         piece = match.group()
         tokens = tuple(words(piece))
         if tokens:
@@ -128,10 +130,12 @@ class PhraseIndex(Generic[P]):
     """Finds listed phrases in a word sequence, the longest one at each position.
 
     The phrases are kept in a trie of dictionaries, so a lookup costs one dictionary probe
-    per word matched, however many phrases are listed.
+    per word matched, however many phrases are listed. A ``*`` in a phrase stands for any
+    one word ("that is * anxiety").
     """
 
     _END = ""  # no word is empty, so this key marks "a phrase ends here"
+    _ANY = "*"
 
     def __init__(self, phrases: Iterable[tuple[tuple[str, ...], P]]):
         root: dict = {}
@@ -146,14 +150,22 @@ class PhraseIndex(Generic[P]):
 
     def match_at(self, words: tuple[str, ...], i: int) -> tuple[int, P] | None:
         """The longest phrase starting at ``words[i]``: (its length, its payload)."""
-        node, found, j, n = self._root, None, i, len(words)
-        while j < n:
+        return self._longest(self._root, words, i, i)
+
+    def _longest(self, node: dict, words: tuple[str, ...], start: int, j: int) -> tuple[int, P] | None:
+        found = None
+        while j < len(words):
+            wildcard = node.get(self._ANY)
+            if wildcard is not None:  # rare: follow the "any word" branch on its own
+                deeper = self._longest(wildcard, words, start, j + 1)
+                if deeper and (found is None or deeper[0] > found[0]):
+                    found = deeper
             node = node.get(words[j])
             if node is None:
                 break
             j += 1
-            if self._END in node:
-                found = (j - i, node[self._END])
+            if self._END in node and (found is None or j - start > found[0]):
+                found = (j - start, node[self._END])
         return found
 
     def scan(self, words: tuple[str, ...]) -> list[tuple[int, int, P]]:
@@ -172,8 +184,8 @@ class PhraseIndex(Generic[P]):
 
 
 def phrase(text: str) -> tuple[str, ...]:
-    """A lexicon entry in the form responses are matched in."""
-    return core_words(words(text))
+    """A lexicon entry in the form responses are matched in ("*" stays a wildcard)."""
+    return tuple(part for piece in text.split("*") for part in (*core_words(words(piece)), "*"))[:-1]
 
 
 def stemmed_phrase(text: str) -> tuple[str, ...]:

@@ -97,6 +97,7 @@ def _prepare(client: str, answers: tuple[str, ...], feelings: tuple[str, ...],
         words_shown = tuple(dict.fromkeys(h[1] for h in hits))
     families = frozenset(f for t in targets for f in v.feeling_families.get(t, ()))
     target_stems = {s for t in targets for s in t}
+    feeling_stems = frozenset(_family_of_stem()) | target_stems
     client_stems = frozenset(stems(words(client)))
     client_content = frozenset(
         s for s in client_stems if s not in v.stopwords and s not in target_stems
@@ -107,7 +108,7 @@ def _prepare(client: str, answers: tuple[str, ...], feelings: tuple[str, ...],
         target_families=families,
         target_feelings=targets,
         feeling_words=words_shown,
-        content_items=tuple((item, _content_stems(item, v)) for item in content),
+        content_items=tuple((item, _content_stems(item, v) - feeling_stems) for item in content),
         client_content=client_content,
         client_stems=client_stems,
         feeling_spellings=frozenset(
@@ -314,9 +315,13 @@ def _caps(reading: Reading, parrots: bool, checks: dict[str, Check]) -> list[tup
             caps.append((STRONG_FLOOR - 1, "a strong reflection names both the feeling and what it is about"))
     elif kind in KIND_CAPS:
         probing = any(v.kind == "open_question" for v in map(_roadblock, reading.roadblocks))
-        cap = ROADBLOCK_CAP if probing else KIND_CAPS[kind]
-        caps.append((cap, f"{'a why question' if probing else 'a question'} scores at most {cap}"))
-    elif reading.has_reflection:
+        if probing:
+            caps.append((ROADBLOCK_CAP, f"a why question scores at most {ROADBLOCK_CAP}"))
+        elif any(a.explores for a in reading.acts):
+            caps.append((KIND_CAPS[kind], f"a question about the client's experience scores at most {KIND_CAPS[kind]}"))
+        else:
+            caps.append((ROADBLOCK_CAP, f"a question that gathers facts scores at most {ROADBLOCK_CAP}"))
+    elif reading.has_reflection and reading.feelings:
         caps.append((MIXED_CAP, f"a reflection mixed with {KIND_WORDS[kind]} scores at most {MIXED_CAP}"))
     else:
         caps.append((ROADBLOCK_CAP, f"{KIND_WORDS[kind]} scores at most {ROADBLOCK_CAP}"))

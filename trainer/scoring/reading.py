@@ -31,7 +31,7 @@ ROADBLOCK_KINDS = frozenset({"advice", "information", "reassurance", "judgment",
 # When sentences do different things, the response is named after the act that most shapes
 # how the client will hear it: advice or judgment outweighs a reflection that came before it.
 _PRECEDENCE = (
-    "information", "advice", "self_disclosure", "reflection", "judgment",
+    "information", "advice", "judgment", "self_disclosure", "reflection",
     "open_question", "closed_question", "reassurance", "other",
 )
 
@@ -64,6 +64,7 @@ class SentenceAct:
     reflective: bool  # reflects the client, even if something else follows
     question_shaped: bool
     why: str = ""  # the rule that decided, for explanations and tuning
+    explores: bool = False  # a question about how the client feels or what it means to them
 
 
 _NOTHING = SentenceAct(None, False, False, "filler or checking tag")
@@ -116,6 +117,7 @@ def _voiced_by_client(v: Vocabulary, words: tuple[str, ...], start: int, lead: i
     return False
 
 
+_NEGATIONS = frozenset({"not", "never", "no"})
 _OWN_ACTION_SKIPS = frozenset({"just", "also", "always", "usually", "often", "sometimes", "still", "would", "will"})
 _SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "people"})
 
@@ -129,9 +131,14 @@ def _describes_someone(words: tuple[str, ...], start: int) -> bool:
     return j >= 0 and words[j] in _SUBJECTS
 
 
-def _question_opening(v: Vocabulary, words: tuple[str, ...], lead: int) -> tuple[bool, bool]:
-    """(opens a question, opens an open question)."""
-    if v.open_questions.match_at(words, lead):
+def _question_opening(v: Vocabulary, words: tuple[str, ...], lead: int, marked: bool = True) -> tuple[bool, bool]:
+    """(opens a question, opens an open question). Without a question mark, a question
+    word followed by a subject opens a clause, not a question: "When my parents found out"."""
+    found = v.open_questions.match_at(words, lead)
+    if found:
+        after = lead + found[0]
+        if not marked and after < len(words) and words[after] in v.question_subjects and words[after] != "you":
+            return False, False
         return True, True
     found = v.closed_questions.match_at(words, lead)
     after = lead + found[0] if found else 0
@@ -151,7 +158,8 @@ class _SentenceReader:
     def read(self, s: Sentence) -> SentenceAct:
         v, words = self.v, s.core
         feelings = [FeelingHit(" ".join(s.tokens[a:b]), s.stems[a:b], fams)
-                    for a, b, fams in v.feelings.scan(s.stems)]
+                    for a, b, fams in v.feelings.scan(s.stems)
+                    if _NEGATIONS.isdisjoint(s.tokens[max(0, a - 2):a])]  # "not terrible"
         self.feelings.extend(feelings)
         lead = _skip(v.fillers, words, 0)
         if lead >= len(words):
@@ -165,7 +173,7 @@ class _SentenceReader:
         lead = after_greeting
 
         opener = self._opener(s, lead)
-        asks_by_form, open_form = _question_opening(v, words, lead)
+        asks_by_form, open_form = _question_opening(v, words, lead, s.asks)
         if opener and asks_by_form:  # "what a week" is an exclamation, "what happened" a question
             asks_by_form = open_form = False
         if s.asks and not asks_by_form:  # "I'm sorry to hear that, what happened?"
@@ -194,7 +202,9 @@ class _SentenceReader:
             probing = any(v.roadblocks[b.roadblock].kind == "open_question" for b in blocks)
             if not asks_by_form and not probing and about_client:
                 return SentenceAct("reflection", True, True, "declarative question")
-            return SentenceAct("open_question" if open_form or probing else "closed_question", False, True, "question")
+            explores = bool(feelings or v.experience_questions.scan(words))
+            return SentenceAct("open_question" if open_form or probing else "closed_question", False, True,
+                               "question", explores)
         if not opener and not painful and not speaker and self._suggests(s):
             return SentenceAct("advice", False, False, "hedged suggestion")
         if disclosed and not opener:
@@ -245,7 +255,8 @@ class _SentenceReader:
         for start, end, (category, detail) in v.markers.scan(words):
             if category == "roadblock":
                 inside_opener = opener and opener[0] <= start < opener[1] and end <= opener[1]
-                if inside_opener or (start > lead and (_voiced_by_client(v, words, start, lead)
+                voice_from = opener[1] if opener else lead
+                if inside_opener or (start > lead and (_voiced_by_client(v, words, start, voice_from)
                                                        or _describes_someone(words, start))):
                     continue
                 blocks.append(RoadblockHit(detail, " ".join(words[start:end])))

@@ -37,6 +37,7 @@ class Vocabulary:
     client_states: PhraseIndex
     question_subjects: frozenset[str]
     suggestion_hedges: PhraseIndex
+    experience_questions: PhraseIndex
     helping_actions: frozenset[str]  # stems
     pleasant_families: frozenset[str]
     reported_speech: frozenset[str]
@@ -88,6 +89,7 @@ def vocabulary() -> Vocabulary:
         client_states=_index((p, True) for p in language["client_states"]),
         question_subjects=frozenset(language["question_subjects"]),
         suggestion_hedges=_index((p, True) for p in language["suggestion_hedges"]),
+        experience_questions=_index((p, True) for p in language["experience_questions"]),
         helping_actions=frozenset(stemmed_phrase(" ".join(language["helping_actions"]))),
         pleasant_families=frozenset(language["pleasant_feeling_families"]),
         reported_speech=frozenset(language["reported_speech"]),
