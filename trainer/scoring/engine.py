@@ -256,7 +256,7 @@ def _no_roadblock(reading: Reading, v: Vocabulary) -> Check:
 def _parrots(p: _Prepared, reading: Reading, v: Vocabulary) -> bool:
     """Made of the client's own words, handed back without a feeling or words of one's own."""
     said = [s for s in reading.stems if s not in v.stopwords]
-    if len(said) < 3:
+    if len(said) < 2:
         return False
     borrowed = sum(s in p.client_stems for s in said)
     adds_feeling = any(not set(f.stems) <= p.client_stems for f in reading.feelings)
