@@ -221,8 +221,10 @@ class _SentenceReader:
             return SentenceAct("reflection", True, False, "restatement")
         if speaker:
             return SentenceAct("other", False, False, "speaker subject")
-        if not v.second_person.isdisjoint(words) and self._restates(s, 1):
+        if not v.second_person.isdisjoint(words) and (painful or self._restates(s, 1)):
             return SentenceAct("reflection", True, False, "about the client's world")
+        if "so" in s.tokens[:2]:  # "So money is going to be tight."
+            return SentenceAct("reflection", True, False, "summary")
         return SentenceAct("other", False, False, "default")
 
     def _opener(self, s: Sentence, lead: int) -> tuple[int, int] | None:
