@@ -10,7 +10,9 @@ import sys
 import click
 
 from trainer import __version__
+from trainer.cli.authoring_commands import new_command, schema_command
 from trainer.cli.context import AppContext
+from trainer.cli.grade_command import grade_command
 from trainer.cli.library_commands import list_command, validate_command
 from trainer.cli.score_command import score_command
 
@@ -37,6 +39,9 @@ def cli(ctx: click.Context, scenario_dirs: tuple[str, ...]) -> None:
 cli.add_command(list_command)
 cli.add_command(validate_command)
 cli.add_command(score_command)
+cli.add_command(new_command)
+cli.add_command(schema_command)
+cli.add_command(grade_command)
 
 
 def main() -> None:
