@@ -67,10 +67,15 @@ def test_the_template_shows_every_key_of_the_format(tmp_path):
     scenario = load_file(tmp_path / "every-key.yaml").scenario
     assert scenario.model_fields_set == set(type(scenario).model_fields)
     assert scenario.persona.model_fields_set == set(type(scenario.persona).model_fields)
-    turn = scenario.turns[0]
-    assert turn.model_fields_set == set(type(turn).model_fields)
-    assert len(turn.model_answers) == 3
-    assert {e.expect.value for e in turn.examples} >= {"strong", "not_yet"}
+    assert scenario.turns[0].model_fields_set == set(type(scenario.turns[0]).model_fields)
+
+
+def test_the_template_keeps_the_librarys_conventions(tmp_path):
+    """Three model answers, feelings, content, a hint, and strong, partial and not_yet examples."""
+    run("new", "conventions", "--dir", tmp_path)
+    for turn in load_file(tmp_path / "conventions.yaml").scenario.turns:
+        assert len(turn.model_answers) >= 3 and turn.feelings and turn.content and turn.hint
+        assert [e.expect.value for e in turn.examples] == ["strong", "developing", "not_yet"]
 
 
 def test_the_templates_examples_land_within_one_band_of_what_they_expect(tmp_path):

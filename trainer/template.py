@@ -86,16 +86,23 @@ turns:
       - response: Don't be so hard on yourself, everyone feels like that at first.
         expect: not_yet
 
-  # Only client and model_answers are required in a statement.
+  # The format needs only client and model_answers; give every statement feelings,
+  # content, a hint, three model answers and examples across the bands, as above.
   - client: >-
       My supervisor says I'm doing fine. But she has to say that, right?
+    cue: half a laugh
     feelings: [unsure, insecure]
+    content: [supervisor says she is doing fine, doubts the praise]
     model_answers:
+      - It sounds like you feel unsure of yourself.
       - It's hard to believe her when inside you still feel unsure of yourself.
       - You'd like to feel reassured, but part of you doubts she means it.
+    hint: It sounds like a question. Is it one?
     examples:
       - response: It sounds like it's hard to trust her praise when inside you still feel unsure of yourself.
         expect: strong
+      - response: You don't believe her.
+        expect: developing
       - response: Why would she lie to you?
         expect: not_yet
 """

@@ -11,7 +11,7 @@ from trainer.schema import scenario_schema_json, schema_reference
 from trainer.template import default_title, is_valid_id, scenario_template, suggest_id
 
 
-@click.command("new")
+@click.command("new", short_help="Start a scenario from a commented template.")
 @click.argument("scenario_id", metavar="ID")
 @click.option("--title", help="The scenario's title (default: made from ID).")
 @click.option("--dir", "folder", default=".", show_default="the current folder", metavar="DIR",
@@ -59,7 +59,7 @@ def new_command(app: AppContext, scenario_id: str, title: str | None, folder: st
                f"  trainer validate {target}")
 
 
-@click.command("schema")
+@click.command("schema", short_help="Print the JSON Schema of the scenario format.")
 def schema_command() -> None:
-    """Print the JSON Schema of the scenario format (for editors; see docs/authoring.md)."""
+    """Print the JSON Schema of the scenario format, for editors (see docs/authoring.md)."""
     click.echo(scenario_schema_json(), nl=False)

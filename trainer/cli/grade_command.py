@@ -33,7 +33,7 @@ def _same_target(a: str, b: str) -> bool:
     return Path(a).resolve() == Path(b).resolve()
 
 
-@click.command("grade")
+@click.command("grade", short_help="Grade a class: exports in, a gradebook and a class report out.")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(), metavar="FILE|DIR...")
 @click.option("--output", "-o", default="-", metavar="FILE", show_default="standard output",
               help="Write the gradebook CSV here.")
@@ -52,7 +52,7 @@ def grade_command(app: AppContext, paths: tuple[str, ...], output: str, report: 
     \b
     trainer grade exports/ > grades.csv
     trainer grade exports/ --output grades.csv --report report.md
-    trainer --scenarios course/ grade alice.json bob.json --report -
+    trainer --scenarios course/ grade alice.json bob.json -o grades.csv -r - --names
     """
     if report is not None and _same_target(report, output):
         raise click.UsageError("--output and --report must go to different places")
