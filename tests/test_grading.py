@@ -24,11 +24,13 @@ def library(scenario_dir):
 
 
 def write_export(path: Path, attempts: list[tuple], student: str | None = "Dana") -> Path:
-    """An export as 'trainer export' writes it; attempts are (scenario, turn, response)."""
+    """An export as 'trainer export' writes it; attempts are (scenario, turn, response) and
+    optionally the client's statement as the student saw it."""
     data = {"exported_at": "2025-03-10T09:00:00+00:00",
-            "attempts": [{"scenario": s, "turn": t, "client": None, "response": r, "score": 0,
-                          "band": "not_yet", "kind": "other", "checks": [],
-                          "at": "2025-03-01T10:00:00+00:00"} for s, t, r in attempts]}
+            "attempts": [{"scenario": s, "turn": t, "client": client[0] if client else None,
+                          "response": r, "score": 0, "band": "not_yet", "kind": "other",
+                          "checks": [], "at": "2025-03-01T10:00:00+00:00"}
+                         for s, t, r, *client in attempts]}
     if student is not None:
         data["student"] = student
     path.write_text(json.dumps(data), encoding="utf-8")
@@ -149,10 +151,8 @@ def test_unknown_scenarios_and_statements_are_skipped_and_the_rest_graded(tmp_pa
 
 
 def test_a_statement_changed_since_the_student_answered_is_noted(tmp_path, library):
-    path = write_export(tmp_path / "dana.json", [("warning-demo", 1, "You felt scared.")])
-    data = json.loads(path.read_text())
-    data["attempts"][0]["client"] = "He yelled at me yesterday."
-    path.write_text(json.dumps(data))
+    path = write_export(tmp_path / "dana.json",
+                        [("warning-demo", 1, "You felt scared.", "He yelled at me yesterday.")])
     grading = grade([path], library)
     assert grading.complete and len(grading.responses) == 1
     [note] = grading.notes
@@ -160,10 +160,8 @@ def test_a_statement_changed_since_the_student_answered_is_noted(tmp_path, libra
 
 
 def test_the_same_text_with_other_line_breaks_is_not_a_change(tmp_path, library):
-    path = write_export(tmp_path / "dana.json", [("warning-demo", 1, "You felt scared.")])
-    data = json.loads(path.read_text())
-    data["attempts"][0]["client"] = "He shouted at me again\nlast night and I just froze.  "
-    path.write_text(json.dumps(data))
+    path = write_export(tmp_path / "dana.json", [("warning-demo", 1, "You felt scared.",
+                                                  "He shouted at me again\nlast night and I just froze.  ")])
     assert grade([path], library).notes == []
 
 

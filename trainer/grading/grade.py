@@ -69,7 +69,7 @@ class _Grader:
     """Scores attempts, each distinct (scenario, statement, response) once."""
 
     def __init__(self, library: Library):
-        self.library = library
+        self.scenarios = {s.id: s for s in library.scenarios}
         self.cache: dict[tuple[str, int, str], Feedback] = {}
 
     def grade(self, export: Export, student: str, grading: Grading) -> None:
@@ -77,7 +77,7 @@ class _Grader:
         out_of_range: dict[str, list[int]] = defaultdict(list)
         changed: dict[str, list[int]] = defaultdict(list)
         for attempt in export.attempts:
-            scenario = self.library.get(attempt.scenario)
+            scenario = self.scenarios.get(attempt.scenario)
             if scenario is None:
                 unknown[attempt.scenario] += 1
             elif attempt.turn > len(scenario.turns):
@@ -94,7 +94,7 @@ class _Grader:
                 f"{plural(count, 'response')} to scenario '{scenario_id}' skipped: "
                 "no scenario with that id (add its folder with --scenarios DIR)"))
         for scenario_id, turns in out_of_range.items():
-            size = len(self.library.get(scenario_id).turns)
+            size = len(self.scenarios[scenario_id].turns)
             grading.problems.append(Problem(
                 export.path, None,
                 f"{plural(len(turns), 'response')} to scenario '{scenario_id}' "
