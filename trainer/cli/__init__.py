@@ -10,10 +10,12 @@ import sys
 import click
 
 from trainer import __version__
+from trainer.cli.authoring_commands import new_command, schema_command
 from trainer.cli.calibrate_command import calibrate_command
 from trainer.cli.context import AppContext
 from trainer.cli.drill_command import drill_command
 from trainer.cli.export_command import export_command
+from trainer.cli.grade_command import grade_command
 from trainer.cli.library_commands import list_command, validate_command
 from trainer.cli.progress_commands import forget_command, progress_command
 from trainer.cli.score_command import score_command
@@ -47,6 +49,9 @@ cli.add_command(export_command)
 cli.add_command(forget_command)
 cli.add_command(progress_command)
 cli.add_command(drill_command)
+cli.add_command(new_command)
+cli.add_command(schema_command)
+cli.add_command(grade_command)
 
 
 def main() -> None:

@@ -7,6 +7,7 @@ from functools import cached_property
 import click
 
 from trainer.loader import Library, load_library
+from trainer.text import plural  # noqa: F401  (the commands' import point)
 
 
 class AppContext:
@@ -23,11 +24,6 @@ def report_problems(problems) -> None:
     """Problems go to stderr, one per line, as ``file:line: message``."""
     for problem in problems:
         click.echo(str(problem), err=True)
-
-
-def plural(count: int, word: str, words: str | None = None) -> str:
-    """'1 file', '3 files'."""
-    return f"{count} {word if count == 1 else (words or word + 's')}"
 
 
 pass_app = click.make_pass_decorator(AppContext)

@@ -1,0 +1,87 @@
+"""The gradebook: one row per student and scenario, ready for a spreadsheet.
+
+Columns, in order:
+
+- ``student``, ``scenario``;
+- ``statements_answered``: how many of the scenario's statements the student answered;
+- ``responses``: how many responses that took (a retry is a second response);
+- ``mean_score``: the mean of all responses; ``mean_best_score``: the mean of each
+  statement's best response, which does not hold practice against a student;
+- ``band_<id>``: responses per band (strong, good, developing, not_yet);
+- ``roadblock_<id>``: responses with each of Gordon's roadblocks, in the order of
+  ``trainer/data/roadblocks.yaml``;
+- ``reflections``, ``questions`` (open and closed), and ``reflection_to_question``: the
+  MITI R:Q ratio, reflections / questions, to two decimals -- left empty when there are no
+  questions, because the ratio is then undefined (spreadsheets skip empty cells in averages).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from statistics import fmean
+from typing import TextIO
+
+from trainer import lexicons
+from trainer.grading.grade import GradedResponse, Grading
+from trainer.model import BAND_IDS
+
+QUESTION_KINDS = ("open_question", "closed_question")
+# A cell starting with one of these is run as a formula by spreadsheets; names come from
+# students' own files, so such a name is written with a leading apostrophe (OWASP advice).
+_FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def gradebook_columns() -> list[str]:
+    return ["student", "scenario", "statements_answered", "responses", "mean_score",
+            "mean_best_score", *(f"band_{b}" for b in BAND_IDS),
+            *(f"roadblock_{r}" for r in lexicons.roadblocks()),
+            "reflections", "questions", "reflection_to_question"]
+
+
+def reflection_to_question(reflections: int, questions: int) -> str:
+    """MITI's R:Q to two decimals; empty when there are no questions to divide by."""
+    return f"{reflections / questions:.2f}" if questions else ""
+
+
+def _row(student: str, scenario: str, responses: list[GradedResponse]) -> dict:
+    best: dict[int, int] = {}
+    bands: dict[str, int] = defaultdict(int)
+    roadblocks: dict[str, int] = defaultdict(int)
+    kinds: dict[str, int] = defaultdict(int)
+    for r in responses:
+        f = r.feedback
+        best[r.turn] = max(best.get(r.turn, 0), f.score)
+        bands[f.band] += 1
+        kinds[f.kind] += 1
+        for roadblock in f.roadblocks:
+            roadblocks[roadblock] += 1
+    questions = sum(kinds[k] for k in QUESTION_KINDS)
+    return {
+        "student": "'" + student if student.startswith(_FORMULA_STARTS) else student,
+        "scenario": scenario,
+        "statements_answered": len(best),
+        "responses": len(responses),
+        "mean_score": f"{fmean(r.feedback.score for r in responses):.1f}",
+        "mean_best_score": f"{fmean(best.values()):.1f}",
+        **{f"band_{b}": bands[b] for b in BAND_IDS},
+        **{f"roadblock_{r}": roadblocks[r] for r in lexicons.roadblocks()},
+        "reflections": kinds["reflection"],
+        "questions": questions,
+        "reflection_to_question": reflection_to_question(kinds["reflection"], questions),
+    }
+
+
+def gradebook_rows(grading: Grading) -> list[dict]:
+    """Rows sorted by student, then scenario id."""
+    groups: dict[tuple[str, str], list[GradedResponse]] = defaultdict(list)
+    for r in grading.responses:
+        groups[(r.student, r.scenario)].append(r)
+    order = sorted(groups, key=lambda k: (k[0].casefold(), k[0], k[1]))
+    return [_row(student, scenario, groups[(student, scenario)]) for student, scenario in order]
+
+
+def write_gradebook(grading: Grading, handle: TextIO) -> None:
+    writer = csv.DictWriter(handle, fieldnames=gradebook_columns(), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(gradebook_rows(grading))

@@ -1,0 +1,172 @@
+"""The class report in Markdown: how the class scored, what got in the way, where it struggled,
+and what it did best.
+
+Students are "Student A", "Student B"... unless names are asked for. The letters follow a
+hash of each name, so they are the same in every report of the same class but do not follow
+the alphabet (Student A is not the first name on the register).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from statistics import fmean
+
+from trainer import lexicons
+from trainer.grading.grade import GradedResponse, Grading
+from trainer.grading.gradebook import QUESTION_KINDS, reflection_to_question
+from trainer.scoring import BAND_WORDS, KIND_WORDS
+from trainer.scoring.feedback import BANDS
+from trainer.text import plural
+
+TOP = 5  # statements and reflections listed
+BAR_WIDTH = 30
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>#|])")
+
+
+def _md(text: str) -> str:
+    """Text from students and authors, on one line, with Markdown's special characters escaped."""
+    return _MARKDOWN.sub(r"\\\1", " ".join(text.split()))
+
+
+def _letters(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA, like spreadsheet columns."""
+    out = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        out = chr(ord("A") + rest) + out
+    return out
+
+
+def student_labels(students: list[str], names: bool) -> dict[str, str]:
+    """Each student's name as shown: the name itself, or a stable anonymous label."""
+    if names:
+        return {s: s for s in students}
+    order = sorted(students, key=lambda s: hashlib.sha256(s.encode("utf-8")).hexdigest())
+    return {s: f"Student {_letters(i)}" for i, s in enumerate(order)}
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)}%" if whole else "0%"
+
+
+def _histogram(rows: list[tuple[str, int]], total: int) -> list[str]:
+    width = max(len(label) for label, _ in rows)
+    top = max(count for _, count in rows) or 1
+    lines = ["```text"]
+    for label, count in rows:
+        bar = "\u2588" * round(BAR_WIDTH * count / top)
+        lines.append(f"{label:<{width}}  {bar:<{BAR_WIDTH}}  {count:>6}  {_percent(count, total):>4}")
+    return [*lines, "```"]
+
+
+def _distribution(responses: list[GradedResponse]) -> list[str]:
+    scores = [r.feedback.score for r in responses]
+    bands = Counter(r.feedback.band for r in responses)
+    ceilings = [100] + [floor - 1 for _, floor in BANDS[:-1]]
+    by_band = [(f"{BAND_WORDS[band]} ({floor}-{ceiling})", bands[band])
+               for (band, floor), ceiling in zip(BANDS, ceilings)]
+    deciles = Counter(min(s // 10, 9) for s in scores)
+    by_range = [(f"{10 * d}-{10 * d + 9 if d < 9 else 100}", deciles[d]) for d in range(9, -1, -1)]
+    return ["## Score distribution", "", "By band:", "", *_histogram(by_band, len(scores)), "",
+            "By score:", "", *_histogram(by_range, len(scores))]
+
+
+def _roadblocks(responses: list[GradedResponse], students: int) -> list[str]:
+    count: Counter[str] = Counter()
+    who: dict[str, set[str]] = defaultdict(set)
+    for r in responses:
+        for roadblock in r.feedback.roadblocks:
+            count[roadblock] += 1
+            who[roadblock].add(r.student)
+    lines = ["## Most common roadblocks", ""]
+    if not count:
+        return [*lines, "No roadblocks: every response stayed with the client."]
+    names = lexicons.roadblocks()
+    order = list(names)
+    lines += ["| roadblock | responses | students |", "|---|---:|---:|"]
+    for roadblock, n in sorted(count.items(), key=lambda kv: (-kv[1], order.index(kv[0]))):
+        lines.append(f"| {names[roadblock]['name']} | {n} ({_percent(n, len(responses))}) "
+                     f"| {len(who[roadblock])} of {students} |")
+    return lines
+
+
+def _statement_name(grading: Grading, scenario: str, turn: int) -> str:
+    return f"{_md(grading.scenarios[scenario].title)} ({scenario}), statement {turn}"
+
+
+def _client_says(grading: Grading, scenario: str, turn: int) -> str:
+    s = grading.scenarios[scenario]
+    return f"> **{_md(s.client_name)}:** {_md(s.turns[turn - 1].client)}"
+
+
+def _hardest(grading: Grading) -> list[str]:
+    groups: dict[tuple[str, int], list[GradedResponse]] = defaultdict(list)
+    for r in grading.responses:
+        groups[(r.scenario, r.turn)].append(r)
+    means = {key: fmean(r.feedback.score for r in rs) for key, rs in groups.items()}
+    lines = ["## Hardest statements", "",
+             "The statements with the lowest mean score: where the class needs practice.", ""]
+    for i, key in enumerate(sorted(means, key=lambda k: (means[k], k))[:TOP], start=1):
+        responses = groups[key]
+        kind, n = Counter(r.feedback.kind for r in responses).most_common(1)[0]
+        lines += [f"{i}. **{_statement_name(grading, *key)}**: mean score {means[key]:.1f} over "
+                  f"{plural(len(responses), 'response')}; "
+                  f"most often {KIND_WORDS[kind]} ({n} of {len(responses)})",
+                  "", f"   {_client_says(grading, *key)}", ""]
+    return lines[:-1]
+
+
+def _strongest(grading: Grading, labels: dict[str, str]) -> list[str]:
+    reflections = [r for r in grading.responses if r.feedback.kind == "reflection"]
+    reflections.sort(key=lambda r: (-r.feedback.score, r.scenario, r.turn, labels[r.student]))
+    lines = ["## Strongest reflections", "",
+             "The highest-scoring reflections, one per statement, to share with the class.", ""]
+    shown: set[tuple[str, int]] = set()
+    for r in reflections:
+        if (r.scenario, r.turn) in shown:
+            continue
+        shown.add((r.scenario, r.turn))
+        lines += [f"{len(shown)}. **{_md(labels[r.student])}**, score {r.feedback.score}: "
+                  f"{_statement_name(grading, r.scenario, r.turn)}",
+                  "", f"   {_client_says(grading, r.scenario, r.turn)}", "   >",
+                  f"   > **Response:** {_md(r.response)}", ""]
+        if len(shown) == TOP:
+            break
+    if not shown:
+        return [*lines[:2], "No response was a reflection yet."]
+    return lines[:-1]
+
+
+def _summary(grading: Grading, names: bool) -> list[str]:
+    responses = grading.responses
+    kinds = Counter(r.feedback.kind for r in responses)
+    ratio = reflection_to_question(kinds["reflection"], sum(kinds[k] for k in QUESTION_KINDS))
+    students, scenarios = len(grading.students), len(grading.scenarios)
+    line = (f"{plural(students, 'student')}, {plural(scenarios, 'scenario')}, "
+            f"{plural(len(responses), 'response')} graded")
+    if responses:
+        line += (f"; mean score {fmean(r.feedback.score for r in responses):.1f}; reflections to "
+                 f"questions (R:Q) {ratio or 'not defined (no questions)'}")
+    lines = [line + "."]
+    if grading.problems:
+        lines += ["", f"Not everything could be graded ({plural(len(grading.problems), 'problem')}):"]
+        if names:
+            lines += ["", *(f"- {_md(str(p))}" for p in grading.problems)]
+        else:
+            lines[-1] += " the messages of `trainer grade` name the files."
+    return lines
+
+
+def class_report(grading: Grading, names: bool = False) -> str:
+    """The whole report; ``names`` shows students' names instead of anonymous labels."""
+    labels = student_labels(grading.students, names)
+    lines = ["# Class report", "", *_summary(grading, names)]
+    if grading.responses:
+        for section in (_distribution(grading.responses),
+                        _roadblocks(grading.responses, len(grading.students)),
+                        _hardest(grading), _strongest(grading, labels)):
+            lines += ["", *section]
+    return "\n".join(lines) + "\n"
