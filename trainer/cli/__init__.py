@@ -10,6 +10,7 @@ import sys
 import click
 
 from trainer import __version__
+from trainer.cli.app_commands import open_app, practice_command
 from trainer.cli.context import AppContext
 from trainer.cli.library_commands import list_command, validate_command
 from trainer.cli.score_command import score_command
@@ -31,12 +32,13 @@ def cli(ctx: click.Context, scenario_dirs: tuple[str, ...]) -> None:
     """
     ctx.obj = AppContext(scenario_dirs)
     if ctx.invoked_subcommand is None:
-        ctx.invoke(list_command)
+        open_app(ctx.obj)
 
 
 cli.add_command(list_command)
 cli.add_command(validate_command)
 cli.add_command(score_command)
+cli.add_command(practice_command)
 
 
 def main() -> None:
