@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from trainer.model import Scenario
 from trainer.scoring import message_parts
-from trainer.session import Attempt, PracticeSession, StatementRecord
+from trainer.session import Attempt, StatementRecord
 
 
 @dataclass(frozen=True)
@@ -125,17 +125,16 @@ def _work_on(best: list[Attempt], name: str) -> str:
     return f"{skill.name}: {who} {skill.gap.format(name=name)}. {skill.tip.format(name=name)}"
 
 
-def summarise(session: PracticeSession) -> Summary:
-    """What the learner did in this session, specific and encouraging."""
-    records = session.records()
-    name = session.scenario.client_name
+def summarise(scenario: Scenario, records: tuple[StatementRecord, ...]) -> Summary:
+    """What the learner did in a session (``PracticeSession.records()``), specific and encouraging."""
+    name = scenario.client_name
     best = [r.best for r in records if r.best is not None]
     if not best:
-        return Summary(session.scenario, records, None, None, "", (),
+        return Summary(scenario, records, None, None, "", (),
                        "Respond to one statement next time -- even a short reflection is a start.")
     moment = max(best, key=lambda a: a.feedback.score)
     return Summary(
-        scenario=session.scenario,
+        scenario=scenario,
         statements=records,
         average=round(sum(a.feedback.score for a in best) / len(best)),
         best_moment=moment,

@@ -147,7 +147,7 @@ class PracticeScreen(Screen):
 
     def _after_statement(self) -> None:
         if self.session.finished:
-            self.app.switch_screen(SummaryScreen(summarise(self.session)))
+            self.app.switch_screen(SummaryScreen(summarise(self.session.scenario, self.session.records())))
         else:
             self.show_statement()
 

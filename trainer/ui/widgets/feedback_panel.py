@@ -30,6 +30,9 @@ def _bullets(lines) -> Content:
 class FeedbackPanel(VerticalScroll):
     """Focused after Enter, so the arrow keys scroll it and Enter moves on."""
 
+    def on_mount(self) -> None:
+        self.border_title = "Feedback"
+
     def compose(self):
         yield Static(id="score-line")
         yield Static(id="change-line")
