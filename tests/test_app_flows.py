@@ -12,7 +12,7 @@ from trainer.scoring import score
 from trainer.ui.dialogs.content_warning import ContentWarningDialog
 from trainer.ui.dialogs.leave import LeaveDialog
 from trainer.ui.screens.home import HomeScreen
-from trainer.ui.screens.practice import PracticeScreen
+from trainer.ui.screens.practice import READING, RESPONDING, PracticeScreen
 from trainer.ui.screens.summary import SummaryScreen
 from trainer.ui.widgets.checklist import MET, NOT_MET
 from trainer.ui.widgets.feedback_panel import FeedbackPanel
@@ -136,7 +136,8 @@ def test_choose_respond_feedback_next_and_summary_then_home(make_test_app, test_
         await respond(pilot, GOOD)
         expected = score(birthday.turns[0], GOOD, "Maya")
         panel = screen.query_one(FeedbackPanel)
-        assert app.focused is panel and screen.has_class("-reading")
+        assert app.focused is panel and screen.mode == READING
+        assert panel.display and not screen.query_one(ResponseBox).display
         assert text(panel.query_one("#score-line")).startswith(f"{expected.score}/100, Strong")
         assert "Kind of response: a reflection" in text(panel.query_one("#score-line"))
         marks = [str(label.render()) for label in panel.query(".check-mark")]
@@ -188,13 +189,13 @@ def test_hint_shows_and_hides_on_request(make_test_app):
         await choose(pilot, "Nobody Remembered")
         screen = pilot.app.screen
         hint = screen.query_one("#hint")
-        assert not hint.display or not screen.has_class("-hint-shown")
+        assert not hint.display
         await pilot.press("ctrl+t")
-        assert screen.has_class("-hint-shown") and hint.display
+        assert hint.display
         assert "wait all day for a call" in text(hint)
         assert isinstance(pilot.app.focused, ResponseBox)  # typing goes on
         await pilot.press("ctrl+t")
-        assert not screen.has_class("-hint-shown")
+        assert not hint.display
     run(body, make_test_app())
 
 
@@ -268,7 +269,7 @@ def test_an_empty_response_is_not_scored(make_test_app):
     async def body(pilot):
         await choose(pilot, "Nobody Remembered")
         await respond(pilot, "   ")
-        assert not pilot.app.screen.has_class("-reading")
+        assert pilot.app.screen.mode == RESPONDING
         assert pilot.app.screen.session.tries == ()
         assert any("Type a response first" in m for m in notifications(pilot.app))
     run(body, make_test_app())
@@ -291,7 +292,7 @@ def test_leave_asks_first_once_there_is_work(make_test_app):
         await pilot.press("escape")
         assert isinstance(app.screen, LeaveDialog)
         await pilot.press("escape")  # keep practising
-        assert isinstance(app.screen, PracticeScreen) and app.screen.has_class("-reading")
+        assert isinstance(app.screen, PracticeScreen) and app.screen.mode == READING
         await pilot.press("escape", "enter")  # Leave is focused
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -364,7 +365,7 @@ def test_a_recorder_failure_is_told_and_the_practice_goes_on(make_test_app):
     async def body(pilot):
         await choose(pilot, "Nobody Remembered")
         await respond(pilot, GOOD)
-        assert pilot.app.screen.has_class("-reading")
+        assert pilot.app.screen.mode == READING
         assert any("could not be saved: database is locked" in m for m in notifications(pilot.app))
     run(body, make_test_app(recorder=Broken()))
 

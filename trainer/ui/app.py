@@ -9,17 +9,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from trainer.loader import Library, load_library
 from trainer.model import Scenario
-from trainer.session import PracticeSession, Recorder
 from trainer.ui.describe import level_line
 from trainer.ui.dialogs.content_warning import ContentWarningDialog
 from trainer.ui.screens.home import HomeScreen
-from trainer.ui.screens.practice import PracticeScreen
+
+if TYPE_CHECKING:
+    from trainer.session import Recorder
 
 DEFAULT_THEME = "textual-dark"
 
@@ -59,6 +61,10 @@ class TrainerApp(App[None]):
             self._begin(scenario)
 
     def _begin(self, scenario: Scenario) -> None:
+        # Imported here, so the home screen never waits for the scoring engine to load.
+        from trainer.session import PracticeSession
+        from trainer.ui.screens.practice import PracticeScreen
+
         self.push_screen(PracticeScreen(PracticeSession(scenario, self.recorder)))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

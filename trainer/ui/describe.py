@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from trainer.cli.context import plural
 from trainer.model import Scenario
-from trainer.scoring import BAND_WORDS
 
 
 def persona_line(scenario: Scenario) -> str:
@@ -23,7 +22,3 @@ def level_line(scenario: Scenario) -> str:
         parts.append(", ".join(scenario.skills))
     return " · ".join(parts)
 
-
-def score_words(score: int, band: str) -> str:
-    """'72/100, Good': the number and the band in words, never a colour alone."""
-    return f"{score}/100, {BAND_WORDS[band]}"

@@ -46,6 +46,7 @@ class PracticeScreen(Screen):
         super().__init__()
         self.session = session
         self.mode = RESPONDING
+        self.hint_shown = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -75,9 +76,19 @@ class PracticeScreen(Screen):
         return True
 
     def _set_mode(self, mode: str) -> None:
+        """Show the widgets of ``mode``. (Each widget's display is set directly: a class on the
+        screen would restyle every widget on it, which costs more than the scoring.)"""
         self.mode = mode
-        self.set_class(mode == READING, "-reading")
+        reading = mode == READING
+        for selector in ("#context", "#transcript", "#response"):
+            self.query_one(selector).display = not reading
+        for selector in ("#your-response", "#feedback"):
+            self.query_one(selector).display = reading
+        self._show_hint(self.hint_shown and not reading)
         self.refresh_bindings()
+
+    def _show_hint(self, shown: bool) -> None:
+        self.query_one("#hint").display = shown
 
     def show_statement(self, prefill: str = "") -> None:
         """Responding mode: the current statement, and the response box focused and ready."""
@@ -86,7 +97,7 @@ class PracticeScreen(Screen):
         self.sub_title = f"statement {session.number} of {session.total}"
         self.query_one(Transcript).show(session.transcript(), name)
         self.query_one(ClientStatement).show(session.turn, name, session.number, session.total)
-        self.set_class(False, "-hint-shown")
+        self.hint_shown = False
         self._respond(prefill)
 
     def _respond(self, prefill: str) -> None:
@@ -120,10 +131,11 @@ class PracticeScreen(Screen):
 
     def action_hint(self) -> None:
         """Show the scenario's hint for this statement, or hide it again."""
-        self.toggle_class("-hint-shown")
+        self.hint_shown = not self.hint_shown
         turn, name = self.session.turn, self.session.scenario.client_name
         text = turn.hint or f"This statement has no hint. Ask yourself: what is {name} feeling, and about what?"
         self.query_one("#hint", Static).update(Content.from_markup("[b]Hint:[/b] $hint", hint=text))
+        self._show_hint(self.hint_shown)
 
     def action_skip(self) -> None:
         self.session.skip()

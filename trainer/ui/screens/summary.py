@@ -12,7 +12,7 @@ from textual.widgets import Footer, Header, Label, Static
 from trainer.cli.context import plural
 from trainer.scoring import band_for
 from trainer.summary import Summary
-from trainer.ui.describe import score_words
+from trainer.ui.widgets.feedback_panel import score_words
 from trainer.ui.widgets.statement_scores import StatementScores
 
 

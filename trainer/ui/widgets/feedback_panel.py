@@ -8,10 +8,14 @@ from textual.content import Content
 from textual.widgets import Label, Static
 
 from trainer.model import Turn
-from trainer.scoring import KIND_WORDS, message_parts
+from trainer.scoring import BAND_WORDS, KIND_WORDS, message_parts
 from trainer.session import Attempt
-from trainer.ui.describe import score_words
 from trainer.ui.widgets.checklist import Checklist
+
+
+def score_words(score: int, band: str) -> str:
+    """'72/100, Good': the number and the band in words, never a colour alone."""
+    return f"{score}/100, {BAND_WORDS[band]}"
 
 
 def change_words(previous: int, now: int) -> str:
