@@ -60,7 +60,7 @@ def test_try_again_knows_the_previous_score(birthday):
     assert session.previous_score() == first.feedback.score
     assert second.feedback.score > first.feedback.score
     record = session.records()[0]
-    assert record.best is second and record.last is second and len(record.attempts) == 2
+    assert record.best is second and record.attempts == (first, second)
 
 
 def test_the_best_try_is_the_first_of_equal_scores(birthday):

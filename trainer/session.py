@@ -54,10 +54,6 @@ class StatementRecord:
         """The highest-scoring try (the first of equals): what the learner showed they can do."""
         return max(self.attempts, key=lambda a: a.feedback.score, default=None)
 
-    @property
-    def last(self) -> Attempt | None:
-        return self.attempts[-1] if self.attempts else None
-
 
 class PracticeSession:
     """The statements of one scenario in order; the learner may try again, skip or stop."""

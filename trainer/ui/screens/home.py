@@ -50,6 +50,15 @@ class HomeScreen(Screen):
         self.refilter()
         self.query_one(ScenarioTable).focus()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While typing in the search box, "/" and "l" are letters, not keys: hide them."""
+        if action in ("focus_search", "cycle_level") and isinstance(self.focused, SearchBox):
+            return False
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
     @property
     def level(self) -> str:
         return self.query_one("#level", Select).value
@@ -73,8 +82,9 @@ class HomeScreen(Screen):
             self.query_one(ScenarioPreview).show(
                 None, "No scenarios were found. Add a folder of your own with: trainer --scenarios DIR")
         else:
+            other_levels = " or another level (l)" if self.level != ALL_LEVELS else ""
             self.query_one(ScenarioPreview).show(
-                None, "No scenario matches. Try fewer words, or press l for all levels.")
+                None, f"No scenario matches. Try fewer words{other_levels}.")
 
     @on(ScenarioTable.Chosen)
     def _chosen(self, event: ScenarioTable.Chosen) -> None:

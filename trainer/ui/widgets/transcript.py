@@ -11,7 +11,7 @@ from trainer.session import StatementRecord
 
 class Transcript(VerticalScroll, can_focus=False):
     def show(self, records: tuple[StatementRecord, ...], name: str) -> None:
-        """Show every statement left behind, with the learner's last response to each."""
+        """Show every statement left behind, with the learner's best response to each (the one that counts)."""
         self.remove_children()
         if not records:
             self.mount(Static("The conversation starts here. Take your time.", classes="transcript-empty"))
@@ -20,7 +20,7 @@ class Transcript(VerticalScroll, can_focus=False):
         for record in records:
             lines.append(Static(Content.from_markup("[b]$name:[/b] $said", name=name, said=record.turn.client),
                                 classes="transcript-client"))
-            answer = (Content.from_markup("[b]You:[/b] $said", said=record.last.response) if record.last
+            answer = (Content.from_markup("[b]You:[/b] $said", said=record.best.response) if record.best
                       else Content("You skipped this one."))
             lines.append(Static(answer, classes="transcript-you"))
         self.mount_all(lines)
