@@ -21,3 +21,23 @@ def trainer_home(tmp_path, monkeypatch) -> Path:
 @pytest.fixture
 def scenario_dir() -> Path:
     return TEST_SCENARIOS
+
+
+@pytest.fixture
+def test_library():
+    """The test scenarios only -- never the bundled library, which keeps growing."""
+    from trainer.loader import load_paths
+
+    return load_paths([TEST_SCENARIOS])
+
+
+@pytest.fixture
+def make_test_app(test_library):
+    """Builds the app the way the CLI does, over the test scenarios (TRAINER_HOME is throwaway)."""
+    from trainer.ui.app import make_app
+
+    def build(**kwargs):
+        kwargs.setdefault("library", test_library)
+        return make_app(**kwargs)
+
+    return build

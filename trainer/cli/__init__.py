@@ -10,6 +10,7 @@ import sys
 import click
 
 from trainer import __version__
+from trainer.cli.app_commands import open_app, practice_command
 from trainer.cli.authoring_commands import new_command, schema_command
 from trainer.cli.calibrate_command import calibrate_command
 from trainer.cli.context import AppContext
@@ -38,12 +39,13 @@ def cli(ctx: click.Context, scenario_dirs: tuple[str, ...], no_save: bool) -> No
     """
     ctx.obj = AppContext(scenario_dirs, no_save)
     if ctx.invoked_subcommand is None:
-        ctx.invoke(list_command)
+        open_app(ctx.obj)
 
 
 cli.add_command(list_command)
 cli.add_command(validate_command)
 cli.add_command(score_command)
+cli.add_command(practice_command)
 cli.add_command(calibrate_command)
 cli.add_command(export_command)
 cli.add_command(forget_command)

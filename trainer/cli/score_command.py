@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
-from trainer.batch import RowError, resolve, score_lines
 from trainer.cli.context import AppContext, pass_app
-from trainer.scoring import BAND_WORDS, KIND_WORDS, Feedback, score
+
+if TYPE_CHECKING:
+    from trainer.scoring import Feedback
 
 
 def render(feedback: Feedback) -> str:
     """Feedback as plain text for a terminal: score, checks, then the messages."""
+    from trainer.scoring import BAND_WORDS, KIND_WORDS
+
     lines = [f"Score {feedback.score}/100 - {BAND_WORDS[feedback.band]} - {KIND_WORDS[feedback.kind]}", ""]
     width = max(len(c.id) for c in feedback.checks)
     for c in feedback.checks:
@@ -45,6 +49,10 @@ def score_command(app: AppContext, response, client, models, feelings, content, 
     trainer score --scenario lonely-birthday --turn 1 "It sounds like you felt alone."
     trainer score --batch responses.jsonl > scores.jsonl
     """
+    # The engine loads here, not when the CLI starts, so the app and `trainer list` start faster.
+    from trainer.batch import RowError, resolve, score_lines
+    from trainer.scoring import score
+
     if batch is not None:
         if response or client or scenario_id:
             raise click.UsageError("--batch reads everything from the file; give no RESPONSE, --client or --scenario")

@@ -9,7 +9,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from trainer import lexicons
-from trainer.scoring.feedback import KIND_WORDS, BestMatch, Check, Feedback, band_for, compose_messages
+from trainer.scoring.feedback import CAPPED_PREFIX, KIND_WORDS, BestMatch, Check, Feedback, band_for, compose_messages
 from trainer.scoring.reading import ROADBLOCK_KINDS, Reading, read
 from trainer.scoring.vocabulary import Vocabulary, vocabulary
 from trainer.text import sentences, stemmed_phrase, stems, words
@@ -362,7 +362,7 @@ def score(statement, text: str, client_name: str | None = None) -> Feedback:
     band = band_for(value)
     messages = compose_messages(tuple(checks), best, name, band, reading.kind)
     if value < raw:
-        note = f"Score capped at {cap}: {why}."
+        note = f"{CAPPED_PREFIX} {cap}: {why}."
         messages = (*messages[:-1], note, messages[-1]) if best else (*messages, note)
     return Feedback(value, band, reading.kind, tuple(checks), best, messages,
                     tuple(dict.fromkeys(h.roadblock for h in reading.roadblocks)))

@@ -104,3 +104,33 @@ def compose_messages(checks: tuple[Check, ...], best: BestMatch | None, name: st
     if best is not None:
         messages.append(f"A model answer to compare: \"{best.answer}\"")
     return tuple(messages)
+
+
+@dataclass(frozen=True, slots=True)
+class MessageParts:
+    """The messages of a Feedback by role, for displays that give each role a heading."""
+
+    strengths: tuple[str, ...]
+    next_step: str
+    notes: tuple[str, ...]  # why a score was capped, when it was
+    model_answer: str | None
+
+
+CAPPED_PREFIX = "Score capped at"
+
+
+def message_parts(feedback: Feedback) -> MessageParts:
+    """Split ``feedback.messages`` back into the roles ``compose_messages`` put them in.
+
+    The order is: strengths, the one next step, any cap note, then the model answer line
+    when there is a best match.
+    """
+    rest = list(feedback.messages)
+    if feedback.best_match is not None:
+        rest.pop()
+    notes = []
+    while rest and rest[-1].startswith(CAPPED_PREFIX):
+        notes.insert(0, rest.pop())
+    step = rest.pop()
+    return MessageParts(tuple(rest), step, tuple(notes),
+                        feedback.best_match.answer if feedback.best_match else None)

@@ -1,0 +1,67 @@
+"""``trainer`` and ``trainer practice ID`` through the real entry point."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from trainer.cli import app_commands, cli
+
+
+def invoke(*args, scenario_dir):
+    return CliRunner().invoke(cli, ["--scenarios", str(scenario_dir), *args])
+
+
+def test_an_unknown_id_is_exit_1_naming_it_before_any_ui(scenario_dir, monkeypatch):
+    monkeypatch.setattr(app_commands, "open_app", lambda *a, **k: (_ for _ in ()).throw(AssertionError))
+    result = invoke("practice", "no-such-thing", scenario_dir=scenario_dir)
+    assert result.exit_code == 1
+    assert "no scenario with the id 'no-such-thing'" in result.stderr
+    assert "trainer list" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_a_near_miss_is_suggested(scenario_dir):
+    result = invoke("practice", "lonely-birthdy", scenario_dir=scenario_dir)
+    assert result.exit_code == 1
+    assert "Did you mean lonely-birthday?" in result.stderr
+
+
+def test_practice_opens_the_app_on_that_scenario(scenario_dir, monkeypatch):
+    from trainer.ui.app import TrainerApp
+
+    started = []
+    monkeypatch.setattr(app_commands, "_interactive", lambda: True)
+    monkeypatch.setattr(TrainerApp, "run", lambda self: started.append(self))
+    result = invoke("practice", "warning-demo", scenario_dir=scenario_dir)
+    assert result.exit_code == 0, result.output
+    assert [app._start_scenario.id for app in started] == ["warning-demo"]
+
+
+def test_no_command_opens_the_home_screen(scenario_dir, monkeypatch):
+    from trainer.ui.app import TrainerApp
+
+    started = []
+    monkeypatch.setattr(app_commands, "_interactive", lambda: True)
+    monkeypatch.setattr(TrainerApp, "run", lambda self: started.append(self))
+    result = invoke(scenario_dir=scenario_dir)
+    assert result.exit_code == 0, result.output
+    assert len(started) == 1 and started[0]._start_scenario is None
+    assert "warning-demo" in [s.id for s in started[0].library.scenarios]
+
+
+def test_without_a_terminal_the_app_says_what_to_use_instead(scenario_dir):
+    result = invoke(scenario_dir=scenario_dir)
+    assert result.exit_code == 2
+    assert "needs an interactive terminal" in result.stderr and "trainer list" in result.stderr
+
+
+def test_the_command_line_and_the_core_never_import_textual():
+    """Only the commands that open the app load Textual, and only when they run."""
+    modules = ["trainer.cli", "trainer.session", "trainer.summary", "trainer.search", "trainer.ui.describe"]
+    code = ("import sys\n" + "".join(f"import {m}\n" for m in modules)
+            + "print('textual' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -1,0 +1,112 @@
+"""The practice flow without a terminal: submit, try again, skip, move on, hand attempts on."""
+
+from __future__ import annotations
+
+import pytest
+
+from trainer.scoring import score
+from trainer.session import PracticeSession
+
+GOOD = "It sounds like you felt really forgotten when nobody called on your birthday."
+WEAK = "That sounds lonely."
+
+
+class ListRecorder:
+    def __init__(self):
+        self.calls = []
+
+    def record(self, scenario, turn_number, client, response, feedback):
+        self.calls.append((scenario, turn_number, client, response, feedback))
+
+
+class BrokenRecorder:
+    def record(self, *args):
+        raise OSError("disk full")
+
+
+@pytest.fixture
+def birthday(test_library):
+    return test_library.get("lonely-birthday")
+
+
+def test_a_new_session_starts_at_the_first_statement(birthday):
+    session = PracticeSession(birthday)
+    assert (session.number, session.total, session.finished) == (1, 4, False)
+    assert session.turn is birthday.turns[0]
+    assert session.transcript() == ()
+    assert session.responded == 0
+
+
+def test_submit_scores_with_the_one_scoring_function(birthday):
+    session = PracticeSession(birthday)
+    attempt = session.submit(f"  {GOOD}  ")
+    assert attempt.response == GOOD
+    assert attempt.turn_number == 1
+    assert attempt.feedback == score(birthday.turns[0], GOOD, "Maya")
+    assert session.tries == (attempt,)
+    assert session.responded == 1
+
+
+def test_an_empty_response_is_refused(birthday):
+    with pytest.raises(ValueError):
+        PracticeSession(birthday).submit("   ")
+
+
+def test_try_again_knows_the_previous_score(birthday):
+    session = PracticeSession(birthday)
+    first = session.submit(WEAK)
+    assert session.previous_score() is None
+    second = session.submit(GOOD)
+    assert session.previous_score() == first.feedback.score
+    assert second.feedback.score > first.feedback.score
+    record = session.records()[0]
+    assert record.best is second and record.attempts == (first, second)
+
+
+def test_the_best_try_is_the_first_of_equal_scores(birthday):
+    session = PracticeSession(birthday)
+    first = session.submit(GOOD)
+    session.submit(GOOD)
+    assert session.records()[0].best is first
+
+
+def test_skip_marks_only_an_unanswered_statement_as_skipped(birthday):
+    session = PracticeSession(birthday)
+    session.skip()
+    session.submit(WEAK)
+    session.skip()  # answered, then moved on: not a skip
+    records = session.records()
+    assert [r.skipped for r in records] == [True, False, False, False]
+    assert session.number == 3
+    assert [r.number for r in session.transcript()] == [1, 2]
+
+
+def test_the_session_finishes_after_the_last_statement(birthday):
+    session = PracticeSession(birthday)
+    for _ in range(4):
+        session.next()
+    assert session.finished
+    with pytest.raises(RuntimeError):
+        session.next()
+    with pytest.raises(RuntimeError):
+        session.submit(GOOD)
+
+
+def test_every_attempt_is_handed_to_the_recorder(birthday):
+    recorder = ListRecorder()
+    session = PracticeSession(birthday, recorder)
+    session.submit(WEAK)
+    session.submit(GOOD)
+    session.next()
+    attempt = session.submit(WEAK)
+    assert [(c[0], c[1], c[3]) for c in recorder.calls] == [
+        ("lonely-birthday", 1, WEAK), ("lonely-birthday", 1, GOOD), ("lonely-birthday", 2, WEAK)]
+    assert recorder.calls[2][2] == birthday.turns[1].client
+    assert recorder.calls[2][4] == attempt.feedback
+
+
+def test_a_failing_recorder_never_stops_the_practice(birthday):
+    session = PracticeSession(birthday, BrokenRecorder())
+    attempt = session.submit(GOOD)
+    assert attempt.save_problem == "disk full"
+    assert session.tries == (attempt,)

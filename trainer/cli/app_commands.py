@@ -1,0 +1,53 @@
+"""``trainer`` (the app on its home screen) and ``trainer practice ID``: the commands that open the app.
+
+Textual is imported only inside these commands, so ``trainer score``, ``trainer list`` and the
+core never load it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+
+import click
+
+from trainer.cli.context import AppContext, pass_app, plural
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def open_app(app: AppContext, start_scenario: str | None = None) -> None:
+    """Run the app over the library loaded once for this command."""
+    if not _interactive():
+        click.echo("trainer: the app needs an interactive terminal. In scripts, use a command "
+                   "such as trainer list or trainer score (trainer --help lists them).", err=True)
+        raise SystemExit(2)
+    from trainer.ui.app import make_app
+
+    make_app(app.library, start_scenario=start_scenario).run()
+
+
+def _unknown_scenario(app: AppContext, scenario_id: str) -> str:
+    library = app.library
+    message = f"trainer practice: there is no scenario with the id '{scenario_id}'."
+    close = difflib.get_close_matches(scenario_id, [s.id for s in library.scenarios], n=1)
+    if close:
+        message += f" Did you mean {close[0]}?"
+    message += " Run trainer list to see the ids."
+    if library.problems:
+        files = len({p.path for p in library.problems})
+        message += f" ({plural(files, 'scenario file')} could not be loaded; trainer validate says why.)"
+    return message
+
+
+@click.command("practice")
+@click.argument("scenario_id", metavar="ID")
+@pass_app
+def practice_command(app: AppContext, scenario_id: str) -> None:
+    """Open the app straight on scenario ID (after its content-warning notice, if any)."""
+    if app.library.get(scenario_id) is None:
+        click.echo(_unknown_scenario(app, scenario_id), err=True)
+        raise SystemExit(1)
+    open_app(app, scenario_id)

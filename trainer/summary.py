@@ -1,0 +1,144 @@
+"""The end-of-scenario summary: scores, the best moment, what was strong, one skill to work on.
+
+Everything is derived from the rubric checks of the learner's best try at each statement, so
+the summary says the same things the feedback said, added up. No Textual here.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from trainer.model import Scenario
+from trainer.scoring import message_parts
+from trainer.session import Attempt, StatementRecord
+
+
+@dataclass(frozen=True)
+class Skill:
+    """How the summary speaks of one rubric check."""
+
+    name: str  # "Naming the feeling"
+    did: str  # "You named the feeling"
+    gap: str  # "left the feeling unnamed" (of some responses)
+    tip: str  # one concrete thing to try; may use {name}
+
+
+SKILLS = {
+    "similarity": Skill(
+        "Coming close to a model answer", "Your words were close to the model answers",
+        "were still far from the model answers",
+        "After each try, compare your words with the closest model answer: what did it notice?"),
+    "feeling": Skill(
+        "Naming the feeling", "You named the feeling", "left the feeling unnamed",
+        "Listen for the feeling under {name}'s words and name it: \"It sounds like you feel ...\"."),
+    "content": Skill(
+        "Saying what it is about", "You captured what it was about", "left out what it was about",
+        "Add what the feeling is about: \"... because ...\" or \"... when ...\"."),
+    "reflective_form": Skill(
+        "Reflecting as a statement", "You reflected as a statement from {name}'s side",
+        "were not yet reflections",
+        "Turn questions into statements of what you hear: \"It sounds like you ...\"."),
+    "no_roadblock": Skill(
+        "Listening without roadblocks", "You listened without fixing, judging or reassuring",
+        "held a roadblock (advice, reassurance, judgment or a \"why\" question)",
+        "Hold back advice and reassurance until {name} feels heard; reflect first."),
+    "own_words": Skill(
+        "Using your own words", "You put things in your own words", "repeated {name}'s words",
+        "Say it in your own words, and add the feeling underneath what {name} said."),
+    "client_focus": Skill(
+        "Keeping the focus on the client", "You kept the focus on {name}", "turned the focus to you",
+        "Keep the spotlight on {name}: leave your own story out for now."),
+    "length": Skill(
+        "A workable length", "Your responses were a workable length", "were very short or very long",
+        "Aim for one or two sentences: the feeling and what it is about."),
+}
+# A workable length is a condition of a reflection, not a listening skill worth praising.
+_NOT_PRAISED = frozenset({"length"})
+# Closeness to a model answer follows from the other skills; it is the skill to work on only
+# when nothing more specific was missed.
+_LAST_RESORT = "similarity"
+MAX_STRENGTHS = 2
+
+
+@dataclass(frozen=True)
+class Summary:
+    scenario: Scenario
+    statements: tuple[StatementRecord, ...]
+    average: int | None  # of the best try at each answered statement; None when none was
+    best_moment: Attempt | None
+    best_moment_why: str  # the first strength the feedback named for the best moment
+    strengths: tuple[str, ...]
+    work_on: str
+
+    @property
+    def client_name(self) -> str:
+        return self.scenario.client_name
+
+    @property
+    def answered(self) -> int:
+        return sum(1 for s in self.statements if s.attempts)
+
+
+def _out_of(count: int, total: int) -> str:
+    if total == 1:
+        return ""
+    if count == total:
+        return " in every response"
+    return f" in {count} of your {total} responses"
+
+
+def _points(best: list[Attempt], passed: bool) -> Counter:
+    """Per check: points earned (``passed``) or lost, summed over the best tries."""
+    totals: Counter = Counter()
+    for attempt in best:
+        for c in attempt.feedback.checks:
+            totals[c.id] += c.points if passed else c.max_points - c.points
+    return totals
+
+
+def _strengths(best: list[Attempt], name: str) -> tuple[str, ...]:
+    """Checks met in at least half the responses, those that earned the most points first."""
+    met = Counter(c.id for a in best for c in a.feedback.checks if c.passed and c.id in SKILLS)
+    earned = _points(best, passed=True)
+    ranked = sorted((i for i, n in met.items() if i not in _NOT_PRAISED and 2 * n >= len(best)),
+                    key=lambda i: -earned[i])
+    sentences = tuple(f"{SKILLS[i].did.format(name=name)}{_out_of(met[i], len(best))}."
+                      for i in ranked[:MAX_STRENGTHS])
+    return sentences or (f"You stayed with {name} and responded to what you heard -- "
+                         "that is where listening starts.",)
+
+
+def _work_on(best: list[Attempt], name: str) -> str:
+    """The check missed most often (ties: the one that cost the most points), with a tip."""
+    missed = Counter(c.id for a in best for c in a.feedback.checks if not c.passed and c.id in SKILLS)
+    if not missed:
+        return ("Every check was met. Next time, go one step deeper: reflect what this means "
+                f"to {name}, or the feeling underneath.")
+    if len(missed) > 1:
+        missed.pop(_LAST_RESORT, None)
+    lost = _points(best, passed=False)
+    check_id = max(missed, key=lambda i: (missed[i], lost[i]))
+    skill = SKILLS[check_id]
+    count, total = missed[check_id], len(best)
+    who = "your response" if total == 1 else f"{count} of your {total} responses"
+    return f"{skill.name}: {who} {skill.gap.format(name=name)}. {skill.tip.format(name=name)}"
+
+
+def summarise(scenario: Scenario, records: tuple[StatementRecord, ...]) -> Summary:
+    """What the learner did in a session (``PracticeSession.records()``), specific and encouraging."""
+    name = scenario.client_name
+    best = [r.best for r in records if r.best is not None]
+    if not best:
+        return Summary(scenario, records, None, None, "", (),
+                       "Respond to one statement next time -- even a short reflection is a start.")
+    moment = max(best, key=lambda a: a.feedback.score)
+    return Summary(
+        scenario=scenario,
+        statements=records,
+        average=round(sum(a.feedback.score for a in best) / len(best)),
+        best_moment=moment,
+        best_moment_why=message_parts(moment.feedback).strengths[0],
+        strengths=_strengths(best, name),
+        work_on=_work_on(best, name),
+    )

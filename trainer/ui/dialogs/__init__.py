@@ -1,0 +1,1 @@
+"""Small modal questions asked over a screen."""

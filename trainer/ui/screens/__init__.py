@@ -1,0 +1,1 @@
+"""Full screens: choosing a scenario, practising it, and its summary."""

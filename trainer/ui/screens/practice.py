@@ -1,0 +1,188 @@
+"""The practice screen: one client statement at a time, a response, then feedback.
+
+Two modes: responding (the response box is focused; Enter submits) and reading feedback
+(the feedback is focused; Enter moves on). The footer shows only the keys of the mode.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+
+from trainer.session import PracticeSession
+from trainer.summary import summarise
+from trainer.ui.describe import persona_line
+from trainer.ui.dialogs.leave import LeaveDialog
+from trainer.ui.screens.summary import SummaryScreen
+from trainer.ui.widgets.client_statement import ClientStatement
+from trainer.ui.widgets.feedback_panel import FeedbackPanel
+from trainer.ui.widgets.response_box import ResponseBox
+from trainer.ui.widgets.transcript import Transcript
+
+RESPONDING, READING = "responding", "reading"
+_MODE_ACTIONS = {
+    RESPONDING: {"hint", "skip"},
+    READING: {"next", "finish", "try_again", "other_answers"},
+}
+
+
+class PracticeScreen(Screen):
+    BINDINGS = [
+        Binding("ctrl+t", "hint", "Hint"),
+        Binding("ctrl+s", "skip", "Skip"),
+        Binding("enter", "next", "Next statement"),
+        Binding("enter", "finish", "Summary"),
+        Binding("r", "try_again", "Try again"),
+        Binding("m", "other_answers", "Model answers"),
+        Binding("escape", "leave", "Leave"),
+    ]
+
+    def __init__(self, session: PracticeSession):
+        super().__init__()
+        self.session = session
+        self.mode = RESPONDING
+        self.hint_shown = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="practice"):
+            yield Static(persona_line(self.session.scenario), id="context", markup=False)
+            yield Transcript(id="transcript")
+            yield ClientStatement(id="statement")
+            yield Static(id="hint")
+            yield ResponseBox(id="response")
+            yield Static(id="your-response")
+            yield FeedbackPanel(id="feedback")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = self.session.scenario.title
+        self.show_statement()
+
+    # ------------------------------------------------------------------ modes
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        for mode, actions in _MODE_ACTIONS.items():
+            if action in actions and mode != self.mode:
+                return False
+        if action in ("next", "finish"):
+            last = self.session.number == self.session.total
+            return (action == "finish") == last
+        return True
+
+    def _set_mode(self, mode: str) -> None:
+        """Show the widgets of ``mode``. (Each widget's display is set directly: a class on the
+        screen would restyle every widget on it, which costs more than the scoring.)"""
+        self.mode = mode
+        reading = mode == READING
+        for selector in ("#context", "#transcript", "#response"):
+            self.query_one(selector).display = not reading
+        for selector in ("#your-response", "#feedback"):
+            self.query_one(selector).display = reading
+        self._show_hint(self.hint_shown and not reading)
+        self.refresh_bindings()
+
+    def _show_hint(self, shown: bool) -> None:
+        self.query_one("#hint").display = shown
+
+    def show_statement(self, prefill: str = "") -> None:
+        """Responding mode: the current statement, and the response box focused and ready."""
+        session = self.session
+        name = session.scenario.client_name
+        self.sub_title = f"statement {session.number} of {session.total}"
+        self.query_one(Transcript).show(session.transcript(), name)
+        self.query_one(ClientStatement).show(session.turn, name, session.number, session.total)
+        self.hint_shown = False
+        self._respond(prefill)
+
+    def _respond(self, prefill: str) -> None:
+        box = self.query_one(ResponseBox)
+        box.value = prefill
+        box.cursor_position = len(prefill)
+        self._set_mode(RESPONDING)
+        box.focus()
+
+    # ------------------------------------------------------------------ responding
+
+    @on(Input.Submitted, "#response")
+    def submit(self, event: Input.Submitted) -> None:
+        if not event.value.strip():
+            self.notify("Type a response first -- there is no hurry.")
+            return
+        attempt = self.session.submit(event.value)
+        if attempt.save_problem:
+            self.notify(f"Your response was scored but could not be saved: {attempt.save_problem}",
+                        title="Not saved", severity="warning")
+        previous = self.session.previous_score()
+        self.query_one("#your-response", Static).update(
+            Content.from_markup("[b]You:[/b] $said", said=attempt.response))
+        panel = self.query_one(FeedbackPanel)
+        panel.show(attempt, self.session.turn, previous)
+        self._set_mode(READING)
+        panel.focus()
+        if previous is not None and attempt.feedback.score > previous:
+            self.notify(f"Up {attempt.feedback.score - previous} points on your last try. "
+                        "Your change worked.", title="Nice work")
+
+    def action_hint(self) -> None:
+        """Show the scenario's hint for this statement, or hide it again."""
+        self.hint_shown = not self.hint_shown
+        turn, name = self.session.turn, self.session.scenario.client_name
+        text = turn.hint or f"This statement has no hint. Ask yourself: what is {name} feeling, and about what?"
+        self.query_one("#hint", Static).update(Content.from_markup("[b]Hint:[/b] $hint", hint=text))
+        self._show_hint(self.hint_shown)
+
+    def action_skip(self) -> None:
+        self.session.skip()
+        self._after_statement()
+
+    # ------------------------------------------------------------------ reading feedback
+
+    def action_next(self) -> None:
+        self.session.next()
+        self._after_statement()
+
+    def action_finish(self) -> None:
+        self.action_next()
+
+    def action_try_again(self) -> None:
+        last = self.session.tries[-1]
+        self._respond(last.response)
+
+    def action_other_answers(self) -> None:
+        self.query_one(FeedbackPanel).toggle_other_answers()
+
+    def _after_statement(self) -> None:
+        if self.session.finished:
+            self.app.switch_screen(SummaryScreen(summarise(self.session.scenario, self.session.records())))
+        else:
+            self.show_statement()
+
+    # ------------------------------------------------------------------ leaving
+
+    def action_leave(self) -> None:
+        """Leave at once when nothing would be lost; otherwise ask first."""
+        if not self.session.responded and not self.query_one(ResponseBox).value.strip():
+            self.app.go_home()
+            return
+        self.app.push_screen(LeaveDialog(self.session), self._leave_if)
+
+    def _leave_if(self, leave: bool | None) -> None:
+        if leave:
+            self.app.go_home()
+
+    def palette_commands(self):
+        """This screen's entries in the command palette, for the mode it is in."""
+        if self.mode == RESPONDING:
+            yield SystemCommand("Show the hint", "The scenario's hint for this statement", self.action_hint)
+            yield SystemCommand("Skip this statement", "Move on without responding", self.action_skip)
+        else:
+            yield SystemCommand("Try again", "Respond to the same statement again", self.action_try_again)
+            yield SystemCommand("Show the other model answers", "Every model answer for this statement",
+                                self.action_other_answers)
+        yield SystemCommand("Leave this scenario", "Back to the home screen", self.action_leave)

@@ -1,0 +1,37 @@
+"""A closer look at the highlighted scenario: summary, client, level and warnings."""
+
+from __future__ import annotations
+
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from trainer.model import Scenario
+from trainer.ui.describe import level_line, persona_line
+from trainer.ui.widgets.scenario_table import WARNING_MARK
+
+
+class ScenarioPreview(VerticalScroll):
+    def compose(self):
+        yield Static(id="preview-text")
+
+    def show(self, scenario: Scenario | None, empty: str = "") -> None:
+        """Describe ``scenario``; without one, say ``empty`` (why nothing is shown)."""
+        text = self.query_one("#preview-text", Static)
+        self.scroll_home(animate=False)
+        if scenario is None:
+            self.border_title = "Preview"
+            text.update(Content(empty))
+            return
+        self.border_title = scenario.title
+        if scenario.content_warnings:
+            warning = Content.from_markup(f"[b]{WARNING_MARK} Content warning:[/b] $w",
+                                          w=", ".join(scenario.content_warnings))
+        else:
+            warning = Content("No content warnings.")
+        text.update(Content("\n").join([
+            Content.from_markup("$summary", summary=scenario.summary or "No summary given."),
+            Content.from_markup("[b]Client:[/b] $who", who=persona_line(scenario)),
+            Content.from_markup("[b]Level:[/b] $level", level=level_line(scenario)),
+            warning,
+        ]))

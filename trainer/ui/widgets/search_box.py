@@ -1,0 +1,13 @@
+"""The filter-as-you-type box of the library; Enter starts the highlighted scenario."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.widgets import Input
+
+
+class SearchBox(Input):
+    BINDINGS = [Binding("enter", "submit", "Start", show=True)]
+
+    def __init__(self, **kwargs):
+        super().__init__(placeholder="Search: type words from a title, skill or name", **kwargs)

@@ -1,0 +1,34 @@
+"""Each statement of a finished scenario with its score, or why it has none."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import DataTable
+
+from trainer.cli.context import plural
+from trainer.scoring import BAND_WORDS
+from trainer.session import StatementRecord
+
+SNIPPET = 40
+
+
+def _snippet(text: str) -> str:
+    return text if len(text) <= SNIPPET else text[: SNIPPET - 1].rstrip() + "…"
+
+
+class StatementScores(DataTable, can_focus=False):
+    def __init__(self, records: tuple[StatementRecord, ...], **kwargs):
+        super().__init__(show_cursor=False, **kwargs)
+        self.records = records
+
+    def on_mount(self) -> None:
+        self.add_columns("#", "Statement", "Score", "Band", "Tries")
+        for record in self.records:
+            best = record.best
+            if best is None:
+                score, band = "", "skipped" if record.skipped else "not reached"
+            else:
+                score, band = f"{best.feedback.score}/100", BAND_WORDS[best.feedback.band]
+            tries = plural(len(record.attempts), "try", "tries") if record.attempts else ""
+            self.add_row(Text(str(record.number), justify="right"), _snippet(record.turn.client),
+                         Text(score, justify="right"), band, tries)
