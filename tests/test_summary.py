@@ -80,7 +80,7 @@ def test_the_skill_to_work_on_is_the_check_missed_most_often(birthday):
 
 def test_ties_go_to_the_check_that_cost_more_points(birthday):
     summary = summarise(birthday, records(birthday, [feedback(50, missed={"content", "feeling"})]))
-    assert summary.work_on.startswith("Naming the feeling: your response left the feeling unnamed.")
+    assert summary.work_on.startswith("Naming the feeling: your response missed the feeling Maya expressed.")
     assert "Maya's words" in summary.work_on
 
 

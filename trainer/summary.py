@@ -20,7 +20,7 @@ class Skill:
 
     name: str  # "Naming the feeling"
     did: str  # "You named the feeling"
-    gap: str  # "left the feeling unnamed" (of some responses)
+    gap: str  # "missed the feeling {name} expressed" (of some responses); may use {name}
     tip: str  # one concrete thing to try; may use {name}
 
 
@@ -30,7 +30,7 @@ SKILLS = {
         "were still far from the model answers",
         "After each try, compare your words with the closest model answer: what did it notice?"),
     "feeling": Skill(
-        "Naming the feeling", "You named the feeling", "left the feeling unnamed",
+        "Naming the feeling", "You named the feeling", "missed the feeling {name} expressed",
         "Listen for the feeling under {name}'s words and name it: \"It sounds like you feel ...\"."),
     "content": Skill(
         "Saying what it is about", "You captured what it was about", "left out what it was about",
