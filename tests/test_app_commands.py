@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 
 from click.testing import CliRunner
 
@@ -56,12 +54,3 @@ def test_without_a_terminal_the_app_says_what_to_use_instead(scenario_dir):
     result = invoke(scenario_dir=scenario_dir)
     assert result.exit_code == 2
     assert "needs an interactive terminal" in result.stderr and "trainer list" in result.stderr
-
-
-def test_the_command_line_and_the_core_never_import_textual():
-    """Only the commands that open the app load Textual, and only when they run."""
-    modules = ["trainer.cli", "trainer.session", "trainer.summary", "trainer.search", "trainer.ui.describe"]
-    code = ("import sys\n" + "".join(f"import {m}\n" for m in modules)
-            + "print('textual' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"
