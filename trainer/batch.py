@@ -60,12 +60,20 @@ def score_row(row: object, library: Callable[[], Library]) -> dict:
     return score(statement, response, name).to_dict()
 
 
-def score_lines(lines: Iterable[str], library: Callable[[], Library]) -> Iterator[tuple[dict, bool]]:
-    """One output object per non-blank input line, in order, and whether it scored."""
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
+def score_lines(lines: Iterable[bytes], library: Callable[[], Library]) -> Iterator[tuple[dict, bool]]:
+    """One output object per non-blank input line, in order, and whether it scored.
+
+    Lines arrive as bytes so that one line that is not UTF-8 is reported on its own.
+    """
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
             continue
         row_id: object = number
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError:
+            yield {"id": row_id, "error": f"line {number}: not UTF-8 text"}, False
+            continue
         try:
             row = json.loads(line)
             if isinstance(row, dict) and "id" in row:

@@ -37,7 +37,7 @@ def render(feedback: Feedback) -> str:
 @click.option("--scenario", "scenario_id", metavar="ID", help="Use a scenario's statement instead of --client.")
 @click.option("--turn", type=int, metavar="N", help="With --scenario: the statement number (1 = first).")
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON object instead of text.")
-@click.option("--batch", type=click.File("r", encoding="utf-8"), metavar="FILE",
+@click.option("--batch", type=click.File("rb"), metavar="FILE",
               help="Score JSON Lines from FILE ('-' for standard input); one JSON object out per line.")
 @pass_app
 def score_command(app: AppContext, response, client, models, feelings, content, scenario_id, turn,

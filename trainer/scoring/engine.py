@@ -202,14 +202,15 @@ def _fuzzy_in(stem_: str, pool: frozenset[str]) -> bool:
 
 def _content(p: _Prepared, reading: Reading, name: str) -> Check | None:
     """What it is about: a content item named (any of its words, typos allowed), or the
-    client's own subject matter taken up (two of the words the client used)."""
+    client's own subject matter taken up (one or two of the words the client used)."""
     top = MAX_POINTS["content"]
     said = frozenset(reading.stems)
     if not p.content_items and not p.client_content:
         return None
     caught = [label for label, item in p.content_items if any(_fuzzy_in(s, said) for s in item)]
     shared = [s for s in p.client_content if _fuzzy_in(s, said)]
-    if caught or len(shared) >= 2:
+    # A short statement is about one or two things; a long one needs two of its words taken up.
+    if caught or len(shared) >= min(2, max(1, len(p.client_content) // 3)):
         what = f": {', '.join(caught)}" if caught else f", in {name}'s terms"
         return Check("content", True, top, top, f"Captures what it is about{what}.",
                      strength=f"You captured what it is about{what}.")
