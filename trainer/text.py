@@ -19,7 +19,8 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 # A full stop after these does not end a sentence: "Why did Mr. Pruitt send you?"
-_ABBREVIATIONS = re.compile(r"\b(mr|mrs|ms|mx|dr|prof|st|sr|jr|vs|etc|e\.g|i\.e)\.", re.IGNORECASE)
+_ABBREVIATIONS = frozenset(f"{a}." for a in ("mr", "mrs", "ms", "mx", "dr", "prof", "st", "sr", "jr",
+                                              "vs", "etc"))
 _CLAUSE = re.compile(r"[,;:()]|\s[-\u2013\u2014]+\s|\u2014")
 _SUFFIXES = ("n't", "'re", "'ve", "'ll", "'d", "'m")
 
@@ -100,27 +101,40 @@ class Sentence:
     clauses: tuple[int, ...] = (0,)  # where clauses start in ``core`` (after , ; : or a dash)
 
 
-def _clause_starts(piece: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+def _sentence(piece: str) -> Sentence | None:
+    """One sentence, its clauses found where commas, colons or dashes separate them."""
+    tokens: list[str] = []
     core: list[str] = []
     starts = []
     for clause in _CLAUSE.split(piece):
-        words_ = core_words(words(clause))
-        if words_:
+        clause_words = words(clause)
+        if clause_words:
             starts.append(len(core))
-            core.extend(words_)
-    return tuple(core), tuple(starts) or (0,)
+            tokens.extend(clause_words)
+            core.extend(core_words(clause_words))
+    if not tokens:
+        return None
+    return Sentence(tuple(tokens), stems(tokens), tuple(core), piece.rstrip().endswith("?"), tuple(starts))
+
+
+def _pieces(text: str):
+    """Sentence-sized pieces of text, not cut after an abbreviation such as "Mr."."""
+    pending = ""
+    for match in _SENTENCE.finditer(text):
+        piece = pending + match.group()
+        last_word = piece.rsplit(None, 1)[-1] if piece.strip() else ""
+        if last_word.lower() in _ABBREVIATIONS:
+            pending = piece
+            continue
+        pending = ""
+        yield piece
+    if pending:
+        yield pending
 
 
 def sentences(text: str) -> list[Sentence]:
     """Split on . ! ? and line breaks; empty pieces are dropped."""
-    found = []
-    for match in _SENTENCE.finditer(_ABBREVIATIONS.sub(r"\1", text)):
-        piece = match.group()
-        tokens = tuple(words(piece))
-        if tokens:
-            core, clauses = _clause_starts(piece) if _CLAUSE.search(piece) else (core_words(tokens), (0,))
-            found.append(Sentence(tokens, stems(tokens), core, piece.rstrip().endswith("?"), clauses))
-    return found
+    return [s for s in map(_sentence, _pieces(text)) if s is not None]
 
 
 P = TypeVar("P")
@@ -153,19 +167,18 @@ class PhraseIndex(Generic[P]):
         return self._longest(self._root, words, i, i)
 
     def _longest(self, node: dict, words: tuple[str, ...], start: int, j: int) -> tuple[int, P] | None:
-        found = None
-        while j < len(words):
-            wildcard = node.get(self._ANY)
-            if wildcard is not None:  # rare: follow the "any word" branch on its own
-                deeper = self._longest(wildcard, words, start, j + 1)
+        found, n, end, anything = None, len(words), self._END, self._ANY
+        while j < n:
+            if anything in node:  # rare: follow the "any word" branch on its own
+                deeper = self._longest(node[anything], words, start, j + 1)
                 if deeper and (found is None or deeper[0] > found[0]):
                     found = deeper
             node = node.get(words[j])
             if node is None:
                 break
             j += 1
-            if self._END in node and (found is None or j - start > found[0]):
-                found = (j - start, node[self._END])
+            if end in node and (found is None or j - start > found[0]):
+                found = (j - start, node[end])
         return found
 
     def scan(self, words: tuple[str, ...]) -> list[tuple[int, int, P]]:

@@ -207,10 +207,15 @@ def _content(p: _Prepared, reading: Reading, name: str) -> Check | None:
     said = frozenset(reading.stems)
     if not p.content_items and not p.client_content:
         return None
-    caught = [label for label, item in p.content_items if any(_fuzzy_in(s, said) for s in item)]
-    shared = [s for s in p.client_content if _fuzzy_in(s, said)]
+    caught = [label for label, item in p.content_items if not item.isdisjoint(said)]
+    if not caught:  # typos are looked for only when the exact words are missing
+        caught = [label for label, item in p.content_items if any(_fuzzy_in(s, said) for s in item)]
     # A short statement is about one or two things; a long one needs two of its words taken up.
-    if caught or len(shared) >= min(2, max(1, len(p.client_content) // 3)):
+    needed = min(2, max(1, len(p.client_content) // 3))
+    shared = list(p.client_content.intersection(said))
+    if not caught and len(shared) < needed:
+        shared = [s for s in p.client_content if _fuzzy_in(s, said)]
+    if caught or len(shared) >= needed:
         what = f": {', '.join(caught)}" if caught else f", in {name}'s terms"
         return Check("content", True, top, top, f"Captures what it is about{what}.",
                      strength=f"You captured what it is about{what}.")
