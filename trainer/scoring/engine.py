@@ -191,10 +191,10 @@ def _feeling(p: _Prepared, reading: Reading, name: str, v: Vocabulary) -> Check:
                  next_step=f"Name the feeling you hear{expected}: \"It sounds like you feel ...\".")
 
 
-def _fuzzy_in(stem_: str, pool: frozenset[str]) -> bool:
-    if stem_ in pool:
-        return True
-    return len(stem_) >= 5 and process.extractOne(stem_, pool, scorer=fuzz.ratio, score_cutoff=80) is not None
+def _misspelt_in(stem_: str, pool: list[str]) -> bool:
+    """A word of five letters or more written with a slip ("birthdya"), found in ``pool``."""
+    return len(stem_) >= MIN_TYPO_LENGTH and process.extractOne(
+        stem_, pool, scorer=fuzz.ratio, score_cutoff=80) is not None
 
 
 def _content(p: _Prepared, reading: Reading, name: str) -> Check | None:
@@ -205,13 +205,14 @@ def _content(p: _Prepared, reading: Reading, name: str) -> Check | None:
     if not p.content_items and not p.client_content:
         return None
     caught = [label for label, item in p.content_items if not item.isdisjoint(said)]
-    if not caught:  # typos are looked for only when the exact words are missing
-        caught = [label for label, item in p.content_items if any(_fuzzy_in(s, said) for s in item)]
     # A short statement is about one or two things; a long one needs two of its words taken up.
     needed = min(2, max(1, len(p.client_content) // 3))
     shared = list(p.client_content.intersection(said))
-    if not caught and len(shared) < needed:
-        shared = [s for s in p.client_content if _fuzzy_in(s, said)]
+    if not caught and len(shared) < needed:  # typos are looked for only when words are missing
+        pool = [s for s in said if len(s) >= MIN_TYPO_LENGTH - 1]
+        caught = [label for label, item in p.content_items if any(_misspelt_in(s, pool) for s in item)]
+        if not caught:
+            shared += [s for s in p.client_content - said if _misspelt_in(s, pool)]
     if caught or len(shared) >= needed:
         what = f": {', '.join(caught)}" if caught else f", in {name}'s terms"
         return Check("content", True, top, top, f"Captures what it is about{what}.",
