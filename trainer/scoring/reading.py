@@ -31,8 +31,8 @@ ROADBLOCK_KINDS = frozenset({"advice", "information", "reassurance", "judgment",
 # When sentences do different things, the response is named after the act that most shapes
 # how the client will hear it: advice or judgment outweighs a reflection that came before it.
 _PRECEDENCE = (
-    "information", "advice", "judgment", "self_disclosure", "reflection",
-    "open_question", "closed_question", "reassurance", "other",
+    "information", "advice", "judgment", "self_disclosure", "reassurance", "reflection",
+    "open_question", "closed_question", "prefaces", "other",
 )
 
 _SELF_SUBJECTS = frozenset({"i", "my", "me", "we", "our"})
@@ -65,10 +65,12 @@ class SentenceAct:
     question_shaped: bool
     why: str = ""  # the rule that decided, for explanations and tuning
     explores: bool = False  # a question about how the client feels or what it means to them
+    prefaces: bool = False  # sympathy or "I understand": gives way to anything but small talk
 
 
 _NOTHING = SentenceAct(None, False, False, "filler or checking tag")
 _SMALL_TALK = SentenceAct("other", False, False, "small talk")
+_ACKNOWLEDGEMENT = SentenceAct("reassurance", False, False, "acknowledgement", prefaces=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +120,7 @@ def _voiced_by_client(v: Vocabulary, words: tuple[str, ...], start: int, lead: i
 
 
 _NEGATIONS = frozenset({"not", "never", "no"})
+_ARTICLES = frozenset({"a", "an", "the"})
 _OWN_ACTION_SKIPS = frozenset({"just", "also", "always", "usually", "often", "sometimes", "still", "would", "will"})
 _SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "people"})
 
@@ -133,16 +136,21 @@ def _describes_someone(words: tuple[str, ...], start: int) -> bool:
 
 def _question_opening(v: Vocabulary, words: tuple[str, ...], lead: int, marked: bool = True) -> tuple[bool, bool]:
     """(opens a question, opens an open question). Without a question mark, a question
-    word followed by a subject opens a clause, not a question: "When my parents found out"."""
+    word opens a question only when a verb follows it ("how are you", "what happened"):
+    "When my parents found out" and "how you feel" are clauses; and an auxiliary needs a
+    subject that is not an article ("Have a good night" is a wish)."""
     found = v.open_questions.match_at(words, lead)
     if found:
         after = lead + found[0]
-        if not marked and after < len(words) and words[after] in v.question_subjects and words[after] != "you":
+        if not marked and found[0] == 1 and not (after < len(words) and words[after] in v.question_verbs):
             return False, False
         return True, True
     found = v.closed_questions.match_at(words, lead)
     after = lead + found[0] if found else 0
-    return bool(found and after < len(words) and words[after] in v.question_subjects), False
+    subject = words[after] if found and after < len(words) else None
+    if not marked and subject in _ARTICLES:
+        return False, False
+    return subject in v.question_subjects, False
 
 
 class _SentenceReader:
@@ -186,7 +194,7 @@ class _SentenceReader:
                 if asks_by_form:
                     break
         asks = s.asks or asks_by_form
-        blocks, disclosed, informs = self._markers(s, lead, opener, asks)
+        blocks, acknowledged, disclosed, informs = self._markers(s, lead, opener, asks)
         painful = any(not v.pleasant_families.issuperset(f.families) for f in feelings)
         speaker = any(w in _SELF_SUBJECTS for w in words[lead:lead + 3])
         about_client = bool(feelings) or self._restates(s) or any(w in v.second_person for w in words)
@@ -219,6 +227,8 @@ class _SentenceReader:
             return SentenceAct("information", False, False, "information marker")
         if not speaker and self._restates(s):
             return SentenceAct("reflection", True, False, "restatement")
+        if acknowledged:
+            return _ACKNOWLEDGEMENT
         if speaker:
             return SentenceAct("other", False, False, "speaker subject")
         if not v.second_person.isdisjoint(words) and (painful or self._restates(s, 1)):
@@ -252,18 +262,23 @@ class _SentenceReader:
             i += found[0]
         return i
 
-    def _markers(self, s: Sentence, lead: int, opener, asks: bool) -> tuple[list[RoadblockHit], bool, bool]:
+    def _markers(self, s: Sentence, lead: int, opener, asks: bool) -> tuple[list[RoadblockHit], bool, bool, bool]:
+        """(roadblocks, acknowledged, disclosed, informs): what the phrases in the sentence say
+        it does. Acknowledgements are kept with the roadblocks found, not among the returned
+        ones: they decide the sentence only when nothing else does."""
         v, words = self.v, s.core
         blocks: list[RoadblockHit] = []
+        acknowledgements: list[RoadblockHit] = []
         disclosed = informs = False
         for start, end, (category, detail) in v.markers.scan(words):
-            if category == "roadblock":
+            if category in ("roadblock", "acknowledgement"):
                 inside_opener = opener and opener[0] <= start < opener[1] and end <= opener[1]
                 voice_from = opener[1] if opener else lead
                 if inside_opener or (start > lead and (_voiced_by_client(v, words, start, voice_from)
                                                        or _describes_someone(words, start))):
                     continue
-                blocks.append(RoadblockHit(detail, " ".join(words[start:end])))
+                hit = RoadblockHit(detail, " ".join(words[start:end]))
+                (blocks if category == "roadblock" else acknowledgements).append(hit)
             elif category == "disclosure":
                 disclosed = True
                 self.disclosures.append(" ".join(words[start:end]))
@@ -271,8 +286,8 @@ class _SentenceReader:
                 informs = True
         if not blocks:
             blocks.extend(self._commands(s, lead, asks))
-        self.roadblocks.extend(blocks)
-        return blocks, disclosed, informs
+        self.roadblocks.extend(blocks + acknowledgements)
+        return blocks, bool(acknowledgements), disclosed, informs
 
     def _commands(self, s: Sentence, lead: int, asks: bool) -> list[RoadblockHit]:
         """An imperative at the start of the sentence or of a clause: "..., so just call her"."""
@@ -315,9 +330,13 @@ class _SentenceReader:
         return len(self.client_content.intersection(s.stems)) >= overlap
 
 
+def _rank(act: SentenceAct) -> int:
+    return _PRECEDENCE.index("prefaces" if act.prefaces else act.act)
+
+
 def kind_of(acts: list[SentenceAct]) -> str:
-    present = {a.act for a in acts if a.act}
-    return next((k for k in _PRECEDENCE if k in present), "other")
+    named = [a for a in acts if a.act]
+    return min(named, key=_rank).act if named else "other"
 
 
 def read(text: str, client_content: frozenset[str] = frozenset()) -> Reading:

@@ -21,8 +21,8 @@ class Roadblock:
 @dataclass(frozen=True)
 class Vocabulary:
     roadblocks: dict[str, Roadblock]
-    # Anywhere in a sentence: ("roadblock", id) | ("neutral", None) | ("disclosure", None)
-    # | ("information", None)
+    # Anywhere in a sentence: ("roadblock", id) | ("acknowledgement", id) | ("neutral", None)
+    # | ("disclosure", None) | ("information", None)
     markers: PhraseIndex
     imperatives: PhraseIndex  # roadblock "starts": id (None: not a roadblock)
     feelings: PhraseIndex  # on stems: the families a feeling word belongs to
@@ -36,6 +36,7 @@ class Vocabulary:
     softeners: PhraseIndex
     client_states: PhraseIndex
     question_subjects: frozenset[str]
+    question_verbs: frozenset[str]  # after a question word, they make a question without '?'
     suggestion_hedges: PhraseIndex
     experience_questions: PhraseIndex
     helping_actions: frozenset[str]  # stems
@@ -63,6 +64,7 @@ def vocabulary() -> Vocabulary:
     blocks = lexicons.roadblocks()
     language = lexicons.language()
     markers = [(p, ("roadblock", rid)) for rid, data in blocks.items() for p in _roadblock_phrases(data)]
+    markers += [(p, ("acknowledgement", rid)) for rid, data in blocks.items() for p in data.get("acknowledgements", [])]
     markers += [(p, ("neutral", None)) for p in language["not_roadblocks"]]
     markers += [(p, ("disclosure", None)) for p in language["self_disclosure"]]
     markers += [(p, ("information", None)) for p in language["information"]]
@@ -88,6 +90,7 @@ def vocabulary() -> Vocabulary:
         softeners=_index((p, True) for p in language["softeners"]),
         client_states=_index((p, True) for p in language["client_states"]),
         question_subjects=frozenset(language["question_subjects"]),
+        question_verbs=frozenset(language["closed_question_words"] + language["question_verbs"]),
         suggestion_hedges=_index((p, True) for p in language["suggestion_hedges"]),
         experience_questions=_index((p, True) for p in language["experience_questions"]),
         helping_actions=frozenset(stemmed_phrase(" ".join(language["helping_actions"]))),
