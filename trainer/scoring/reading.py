@@ -125,10 +125,18 @@ _OWN_ACTION_SKIPS = frozenset({"just", "also", "always", "usually", "often", "so
 _SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "people"})
 
 
-def _describes_someone(words: tuple[str, ...], start: int) -> bool:
+_SUBORDINATORS = frozenset({"that", "when", "whenever", "if", "because", "since", "as", "while", "how", "what",
+                           "where", "until", "unless", "though", "although", "whether", "once", "after", "before"})
+
+
+def _describes_someone(words: tuple[str, ...], start: int, directive: bool) -> bool:
     """True when a phrase like "try to" has its own subject: "I try to...", "when you try
-    to...", "they need to" describe what someone does; they do not tell the client to."""
+    to...", "they need to" describe what someone does; they do not tell the client to. So
+    does a directive "you" phrase in a subordinate clause: "I'm sorry that you have to...",
+    "when you need to talk" (but "know that you are not alone" still reassures)."""
     j = start - 1
+    if directive and j >= 0 and words[start] == "you" and words[j] in _SUBORDINATORS:
+        return True
     while j >= 0 and words[j] in _OWN_ACTION_SKIPS:
         j -= 1
     return j >= 0 and words[j] in _SUBJECTS
@@ -240,7 +248,8 @@ class _SentenceReader:
     def _opener(self, s: Sentence, lead: int) -> tuple[int, int] | None:
         """A reflective opener at the start of the sentence or of a clause ("From what you
         say, I can tell..."), as (start, end); it must lead into at least two more words,
-        so that "I understand." or "I hear you." stay what they are."""
+        so that "I understand." or "I hear you." stay what they are -- two words beyond any
+        longer set phrase it begins ("I understand how you feel" says nothing of the client)."""
         v, words = self.v, s.core
         starts = [lead, *(c for c in s.clauses if c > lead)]
         if words[lead] in _GROUNDING and "i" in words[lead:lead + 8]:
@@ -248,8 +257,11 @@ class _SentenceReader:
         for clause in starts:
             start = _skip(v.fillers, words, clause)
             found = v.reflective_stems.match_at(words, start)
-            if found and start + found[0] + 2 <= len(words):
-                return start, start + found[0]
+            if found:
+                phrase = v.markers.match_at(words, start)
+                said = max(found[0], phrase[0] if phrase else 0)
+                if start + said + 2 <= len(words):
+                    return start, start + found[0]
         return None
 
     def _after_small_talk(self, words: tuple[str, ...], lead: int) -> int:
@@ -275,7 +287,8 @@ class _SentenceReader:
                 inside_opener = opener and opener[0] <= start < opener[1] and end <= opener[1]
                 voice_from = opener[1] if opener else lead
                 if inside_opener or (start > lead and (_voiced_by_client(v, words, start, voice_from)
-                                                       or _describes_someone(words, start))):
+                                                       or _describes_someone(words, start, category == "roadblock"
+                                                                          and v.roadblocks[detail].kind == "advice"))):
                     continue
                 hit = RoadblockHit(detail, " ".join(words[start:end]))
                 (blocks if category == "roadblock" else acknowledgements).append(hit)
