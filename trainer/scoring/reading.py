@@ -121,6 +121,7 @@ def _voiced_by_client(v: Vocabulary, words: tuple[str, ...], start: int, lead: i
 
 _NEGATIONS = frozenset({"not", "never", "no"})
 _ARTICLES = frozenset({"a", "an", "the"})
+_WHEN = frozenset({"when", "once", "after", "before", "since", "whenever"})
 _OWN_ACTION_SKIPS = frozenset({"just", "also", "always", "usually", "often", "sometimes", "still", "would", "will"})
 _SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "people"})
 
@@ -225,6 +226,8 @@ class _SentenceReader:
             return SentenceAct("advice", False, False, "hedged suggestion")
         if disclosed and not opener:
             return SentenceAct("self_disclosure", False, False, "disclosure marker")
+        if not opener and self._tells_own_story(words, lead):
+            return SentenceAct("self_disclosure", False, False, "speaker's own experience")
         if opener:
             return SentenceAct("reflection", True, False, "reflective opener")
         if self._about_the_client(s, lead, bool(feelings)):
@@ -314,6 +317,22 @@ class _SentenceReader:
             if asks == (v.roadblocks[found[1]].kind == "open_question"):
                 return [RoadblockHit(found[1], " ".join(words[verb:verb + found[0]]))]
         return []
+
+    def _tells_own_story(self, words: tuple[str, ...], lead: int) -> bool:
+        """"I" doing, having or living something: "I lost my job too", "I have two boys",
+        "When I moved..." -- the listener's own story, not their view of the client's."""
+        v, i = self.v, lead + (words[lead] in _WHEN)
+        if i >= len(words) or words[i] != "i":
+            return False
+        i = _skip(v.speaker_adverbs, words, i + 1)
+        if i >= len(words):
+            return False
+        verb = words[i]
+        if verb in v.speaker_stances:
+            return False
+        if verb == "have" and i + 1 < len(words) and words[i + 1] in v.speaker_stances:  # "I have to go"
+            return False
+        return verb in v.speaker_experiences or (verb.endswith("ed") and len(verb) > 4)
 
     def _suggests(self, s: Sentence) -> bool:
         """A hedged suggestion: "maybe a walk would help", "perhaps talking to her..."."""

@@ -39,6 +39,9 @@ class Vocabulary:
     question_verbs: frozenset[str]  # after a question word, they make a question without '?'
     suggestion_hedges: PhraseIndex
     experience_questions: PhraseIndex
+    speaker_adverbs: PhraseIndex
+    speaker_experiences: frozenset[str]
+    speaker_stances: frozenset[str]
     helping_actions: frozenset[str]  # stems
     pleasant_families: frozenset[str]
     reported_speech: frozenset[str]
@@ -93,6 +96,9 @@ def vocabulary() -> Vocabulary:
         question_verbs=frozenset(language["closed_question_words"] + language["question_verbs"]),
         suggestion_hedges=_index((p, True) for p in language["suggestion_hedges"]),
         experience_questions=_index((p, True) for p in language["experience_questions"]),
+        speaker_adverbs=_index((p, True) for p in language["speaker_adverbs"]),
+        speaker_experiences=frozenset(language["speaker_experiences"]),
+        speaker_stances=frozenset(language["speaker_stances"]),
         helping_actions=frozenset(stemmed_phrase(" ".join(language["helping_actions"]))),
         pleasant_families=frozenset(language["pleasant_feeling_families"]),
         reported_speech=frozenset(language["reported_speech"]),
