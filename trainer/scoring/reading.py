@@ -136,7 +136,8 @@ def _describes_someone(words: tuple[str, ...], start: int, directive: bool) -> b
     does a directive "you" phrase in a subordinate clause: "I'm sorry that you have to...",
     "when you need to talk" (but "know that you are not alone" still reassures)."""
     j = start - 1
-    if directive and j >= 0 and words[start] == "you" and words[j] in _SUBORDINATORS:
+    if (directive and j >= 0 and words[start] == "you" and words[j] in _SUBORDINATORS
+            and "i" not in words[max(0, j - 2):j]):  # "I think that you need to" is advice
         return True
     while j >= 0 and words[j] in _OWN_ACTION_SKIPS:
         j -= 1
@@ -348,8 +349,8 @@ class _SentenceReader:
         feeling, a want or a state ("You don't trust this...", "..., and you'd rather not
         show it"), or with what the client talked about ("Your sister thinks...")."""
         v, words = self.v, s.core
-        if any(w == "you" and (i == 0 or words[i - 1] in _JOINERS) and v.client_states.match_at(words, i + 1)
-               for i, w in enumerate(words)):
+        if any(words[i] == "you" and (i == lead or words[i - 1] in _JOINERS) and v.client_states.match_at(words, i + 1)
+               for i in range(lead, len(words))):
             return True
         for clause in (lead, *(c for c in s.clauses if c > lead)):
             start = _skip(v.fillers, words, clause)
