@@ -32,7 +32,7 @@ ROADBLOCK_KINDS = frozenset({"advice", "information", "reassurance", "judgment",
 # how the client will hear it: advice or judgment outweighs a reflection that came before it.
 _PRECEDENCE = (
     "information", "advice", "judgment", "self_disclosure", "reassurance", "reflection",
-    "open_question", "closed_question", "prefaces", "other",
+    "open_question", "closed_question", "empathy", "acknowledgement", "other",
 )
 
 _SELF_SUBJECTS = frozenset({"i", "my", "me", "we", "our"})
@@ -65,12 +65,15 @@ class SentenceAct:
     question_shaped: bool
     why: str = ""  # the rule that decided, for explanations and tuning
     explores: bool = False  # a question about how the client feels or what it means to them
-    prefaces: bool = False  # sympathy or "I understand": gives way to anything but small talk
+    # Ranks lower than ``act`` among the sentences of a response: "empathy" ("That must be
+    # hard.") gives way to a question that follows, "acknowledgement" ("I'm sorry.", "I
+    # understand.") to anything but small talk.
+    ranks_as: str | None = None
 
 
 _NOTHING = SentenceAct(None, False, False, "filler or checking tag")
 _SMALL_TALK = SentenceAct("other", False, False, "small talk")
-_ACKNOWLEDGEMENT = SentenceAct("reassurance", False, False, "acknowledgement", prefaces=True)
+_ACKNOWLEDGEMENT = SentenceAct("reassurance", False, False, "acknowledgement", ranks_as="acknowledgement")
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +152,8 @@ def _question_opening(v: Vocabulary, words: tuple[str, ...], lead: int, marked: 
     word opens a question only when a verb follows it ("how are you", "what happened"):
     "When my parents found out" and "how you feel" are clauses; and an auxiliary needs a
     subject that is not an article ("Have a good night" is a wish)."""
+    if lead >= len(words):
+        return False, False
     found = v.open_questions.match_at(words, lead)
     if found:
         after = lead + found[0]
@@ -156,11 +161,13 @@ def _question_opening(v: Vocabulary, words: tuple[str, ...], lead: int, marked: 
             return False, False
         return True, True
     found = v.closed_questions.match_at(words, lead)
-    after = lead + found[0] if found else 0
-    subject = words[after] if found and after < len(words) else None
-    if not marked and subject in _ARTICLES:
-        return False, False
-    return subject in v.question_subjects, False
+    if not found:  # "Anything else on your mind?", "Anyone you can talk to?"
+        return marked and words[lead] in v.elliptic_questions, False
+    after = lead + found[0]
+    subject = words[after] if after < len(words) else None
+    if marked:  # "Would volunteering appeal to you?", "Is yours?"
+        return subject is not None, False
+    return subject in v.question_subjects and subject not in _ARTICLES, False
 
 
 class _SentenceReader:
@@ -234,7 +241,7 @@ class _SentenceReader:
         if self._about_the_client(s, lead, bool(feelings)):
             return SentenceAct("reflection", True, False, "statement about the client")
         if painful and words[lead] in _DEICTIC:
-            return SentenceAct("reflection", True, False, "empathic statement")
+            return SentenceAct("reflection", True, False, "empathic statement", ranks_as="empathy")
         if informs:
             return SentenceAct("information", False, False, "information marker")
         if not speaker and self._restates(s):
@@ -364,7 +371,7 @@ class _SentenceReader:
 
 
 def _rank(act: SentenceAct) -> int:
-    return _PRECEDENCE.index("prefaces" if act.prefaces else act.act)
+    return _PRECEDENCE.index(act.ranks_as or act.act)
 
 
 def kind_of(acts: list[SentenceAct]) -> str:

@@ -36,7 +36,8 @@ class Vocabulary:
     softeners: PhraseIndex
     client_states: PhraseIndex
     question_subjects: frozenset[str]
-    question_verbs: frozenset[str]  # after a question word, they make a question without '?'
+    question_verbs: frozenset[str]
+    elliptic_questions: frozenset[str]  # after a question word, they make a question without '?'
     suggestion_hedges: PhraseIndex
     experience_questions: PhraseIndex
     speaker_adverbs: PhraseIndex
@@ -93,6 +94,7 @@ def vocabulary() -> Vocabulary:
         softeners=_index((p, True) for p in language["softeners"]),
         client_states=_index((p, True) for p in language["client_states"]),
         question_subjects=frozenset(language["question_subjects"]),
+        elliptic_questions=frozenset(language["elliptic_questions"]),
         question_verbs=frozenset(language["closed_question_words"] + language["question_verbs"]),
         suggestion_hedges=_index((p, True) for p in language["suggestion_hedges"]),
         experience_questions=_index((p, True) for p in language["experience_questions"]),
