@@ -295,6 +295,8 @@ class _SentenceReader:
         disclosed = informs = False
         for start, end, (category, detail) in v.markers.scan(words):
             if category in ("roadblock", "acknowledgement"):
+                if start < lead:  # part of a greeting or filler: "All the best to you"
+                    continue
                 inside_opener = opener and opener[0] <= start < opener[1] and end <= opener[1]
                 voice_from = opener[1] if opener else lead
                 if inside_opener or (start > lead and (_voiced_by_client(v, words, start, voice_from)
