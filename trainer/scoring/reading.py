@@ -195,6 +195,7 @@ class _SentenceReader:
         after_greeting = self._after_small_talk(words, lead)
         if after_greeting >= len(words):
             return _SMALL_TALK
+        checks_understanding = any(v.understanding_checks.match_at(words, i) for i in range(lead))
         lead = after_greeting
 
         opener = self._opener(s, lead)
@@ -227,6 +228,8 @@ class _SentenceReader:
             probing = any(v.roadblocks[b.roadblock].kind == "open_question" for b in blocks)
             if not asks_by_form and not probing and about_client:
                 return SentenceAct("reflection", True, True, "declarative question")
+            if checks_understanding and not open_form and not probing:
+                return SentenceAct("reflection", True, True, "understanding checked")
             explores = bool(feelings or v.experience_questions.scan(words))
             return SentenceAct("open_question" if open_form or probing else "closed_question", False, True,
                                "question", explores)
@@ -236,7 +239,7 @@ class _SentenceReader:
             return SentenceAct("self_disclosure", False, False, "disclosure marker")
         if not opener and self._tells_own_story(words, lead):
             return SentenceAct("self_disclosure", False, False, "speaker's own experience")
-        if opener:
+        if opener or checks_understanding:
             return SentenceAct("reflection", True, False, "reflective opener")
         if self._about_the_client(s, lead, bool(feelings)):
             return SentenceAct("reflection", True, False, "statement about the client")

@@ -27,7 +27,8 @@ class Vocabulary:
     imperatives: PhraseIndex  # roadblock "starts": id (None: not a roadblock)
     feelings: PhraseIndex  # on stems: the families a feeling word belongs to
     feeling_families: dict[tuple[str, ...], tuple[str, ...]]  # stemmed phrase -> families
-    fillers: PhraseIndex
+    fillers: PhraseIndex  # with the understanding checks
+    understanding_checks: PhraseIndex
     reflective_stems: PhraseIndex
     open_questions: PhraseIndex
     closed_questions: PhraseIndex
@@ -85,7 +86,8 @@ def vocabulary() -> Vocabulary:
                            + [(p, None) for p in language["not_roadblocks"]]),
         feelings=PhraseIndex(families.items()),
         feeling_families=families,
-        fillers=_index((p, True) for p in language["fillers"]),
+        fillers=_index((p, True) for p in language["fillers"] + language["understanding_checks"]),
+        understanding_checks=_index((p, True) for p in language["understanding_checks"]),
         reflective_stems=_index((p, True) for p in language["reflective_stems"]),
         open_questions=_index((p, True) for p in language["open_question_words"]),
         closed_questions=_index((p, True) for p in language["closed_question_words"]),
