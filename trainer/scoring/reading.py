@@ -202,6 +202,7 @@ class _SentenceReader:
         asks_by_form, open_form = _question_opening(v, words, lead, s.asks)
         if opener and asks_by_form:  # "what a week" is an exclamation, "what happened" a question
             asks_by_form = open_form = False
+        question_from = lead
         if s.asks and not asks_by_form:  # "I'm sorry to hear that, what happened?"
             for clause in s.clauses[1:]:
                 start = _skip(v.fillers, words, clause)
@@ -210,6 +211,7 @@ class _SentenceReader:
                     break
                 asks_by_form, open_form = _question_opening(v, words, start)
                 if asks_by_form:
+                    question_from = start
                     break
         asks = s.asks or asks_by_form
         blocks, acknowledged, disclosed, informs = self._markers(s, lead, opener, asks)
@@ -225,6 +227,8 @@ class _SentenceReader:
         if kind:
             return SentenceAct(kind, bool(opener), asks, "roadblock")
         if asks:
+            if opener and opener[2] == "reflection" and opener[0] < question_from:  # as two sentences
+                return SentenceAct("reflection", True, True, "reflection, then a question")
             probing = any(v.roadblocks[b.roadblock].kind == "open_question" for b in blocks)
             if not asks_by_form and not probing and about_client:
                 return SentenceAct("reflection", True, True, "declarative question")
@@ -239,6 +243,8 @@ class _SentenceReader:
             return SentenceAct("self_disclosure", False, False, "disclosure marker")
         if not opener and self._tells_own_story(words, lead):
             return SentenceAct("self_disclosure", False, False, "speaker's own experience")
+        if opener and opener[2] == "empathy":
+            return SentenceAct("reflection", True, False, "empathic opener", ranks_as="empathy")
         if opener or checks_understanding:
             return SentenceAct("reflection", True, False, "reflective opener")
         if self._about_the_client(s, lead, bool(feelings)):
@@ -259,9 +265,9 @@ class _SentenceReader:
             return SentenceAct("reflection", True, False, "summary")
         return SentenceAct("other", False, False, "default")
 
-    def _opener(self, s: Sentence, lead: int) -> tuple[int, int] | None:
+    def _opener(self, s: Sentence, lead: int) -> tuple[int, int, str] | None:
         """A reflective opener at the start of the sentence or of a clause ("From what you
-        say, I can tell..."), as (start, end); it must lead into at least two more words,
+        say, I can tell..."), as (start, end, "reflection" or "empathy"); it must lead into at least two more words,
         so that "I understand." or "I hear you." stay what they are -- two words beyond any
         longer set phrase it begins ("I understand how you feel" says nothing of the client)."""
         v, words = self.v, s.core
@@ -275,7 +281,7 @@ class _SentenceReader:
                 phrase = v.markers.match_at(words, start)
                 said = max(found[0], phrase[0] if phrase else 0)
                 if start + said + 2 <= len(words):
-                    return start, start + found[0]
+                    return start, start + found[0], found[1]
         return None
 
     def _after_small_talk(self, words: tuple[str, ...], lead: int) -> int:

@@ -29,7 +29,7 @@ class Vocabulary:
     feeling_families: dict[tuple[str, ...], tuple[str, ...]]  # stemmed phrase -> families
     fillers: PhraseIndex  # with the understanding checks
     understanding_checks: PhraseIndex
-    reflective_stems: PhraseIndex
+    reflective_stems: PhraseIndex  # "reflection" (it sounds like...) | "empathy" (that must be hard)
     open_questions: PhraseIndex
     closed_questions: PhraseIndex
     checking: PhraseIndex
@@ -88,7 +88,8 @@ def vocabulary() -> Vocabulary:
         feeling_families=families,
         fillers=_index((p, True) for p in language["fillers"] + language["understanding_checks"]),
         understanding_checks=_index((p, True) for p in language["understanding_checks"]),
-        reflective_stems=_index((p, True) for p in language["reflective_stems"]),
+        reflective_stems=_index([(p, "reflection") for p in language["reflective_stems"]]
+                                + [(p, "empathy") for p in language["empathic_stems"]]),
         open_questions=_index((p, True) for p in language["open_question_words"]),
         closed_questions=_index((p, True) for p in language["closed_question_words"]),
         checking=_index((p, True) for p in language["checking"]),
