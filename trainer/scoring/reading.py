@@ -124,6 +124,16 @@ def _voiced_by_client(v: Vocabulary, words: tuple[str, ...], start: int, lead: i
 
 _NEGATIONS = frozenset({"not", "never", "no"})
 _ARTICLES = frozenset({"a", "an", "the"})
+_HEDGES = frozenset({"maybe", "perhaps"})
+_NOT_GERUNDS = frozenset({"during", "morning", "evening", "nothing", "something", "anything", "everything"})
+
+
+def _names_a_thing(word: str) -> bool:
+    """An article or a gerund: what "maybe" offers is something to have or to do."""
+    return word in _ARTICLES or word in ("some", "more", "less") or (
+        len(word) > 5 and word.endswith("ing") and word not in _NOT_GERUNDS)
+
+
 _WHEN = frozenset({"when", "once", "after", "before", "since", "whenever"})
 _OWN_ACTION_SKIPS = frozenset({"just", "also", "always", "usually", "often", "sometimes", "still", "would", "will"})
 _SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "people"})
@@ -230,6 +240,8 @@ class _SentenceReader:
             if opener and opener[2] == "reflection" and opener[0] < question_from:  # as two sentences
                 return SentenceAct("reflection", True, True, "reflection, then a question")
             probing = any(v.roadblocks[b.roadblock].kind == "open_question" for b in blocks)
+            if not asks_by_form and not probing and words[lead] in _HEDGES and self._suggests(s, lead):
+                return SentenceAct("advice", False, True, "hedged suggestion")
             if not asks_by_form and not probing and about_client:
                 return SentenceAct("reflection", True, True, "declarative question")
             if checks_understanding and not open_form and not probing:
@@ -237,7 +249,7 @@ class _SentenceReader:
             explores = bool(feelings or v.experience_questions.scan(words))
             return SentenceAct("open_question" if open_form or probing else "closed_question", False, True,
                                "question", explores)
-        if not opener and not painful and not speaker and self._suggests(s):
+        if not opener and not painful and not speaker and self._suggests(s, lead):
             return SentenceAct("advice", False, False, "hedged suggestion")
         if disclosed and not opener:
             return SentenceAct("self_disclosure", False, False, "disclosure marker")
@@ -328,12 +340,16 @@ class _SentenceReader:
         """An imperative at the start of the sentence or of a clause: "..., so just call her"."""
         v, words = self.v, s.core
         for clause in (lead, *(c for c in s.clauses if c > lead)):
-            verb = _skip(v.softeners, words, _skip(v.fillers, words, clause))
+            start = _skip(v.fillers, words, clause)
+            verb = _skip(v.softeners, words, start)
             found = v.imperatives.match_at(words, verb)
             if not found or found[1] is None:
                 continue
-            # A command only reads as one in a statement; "why" probes only in a question.
-            if asks == (v.roadblocks[found[1]].kind == "open_question"):
+            # A command only reads as one in a statement ("maybe call her?" suggests all the
+            # same); "why" probes only in a question.
+            probes = v.roadblocks[found[1]].kind == "open_question"
+            hedged = not _HEDGES.isdisjoint(words[start:verb])
+            if asks == probes or (hedged and not probes):
                 return [RoadblockHit(found[1], " ".join(words[verb:verb + found[0]]))]
         return []
 
@@ -353,13 +369,18 @@ class _SentenceReader:
             return False
         return verb in v.speaker_experiences or (verb.endswith("ed") and len(verb) > 4)
 
-    def _suggests(self, s: Sentence) -> bool:
-        """A hedged suggestion: "maybe a walk would help", "perhaps talking to her..."."""
+    def _suggests(self, s: Sentence, lead: int) -> bool:
+        """A hedged suggestion: "maybe a walk would help", "perhaps talking to her...", or
+        "maybe" with something to do or have: "Maybe a lawyer?", "Perhaps journaling?"."""
         words = s.core
         hedges = self.v.suggestion_hedges.scan(words)
-        if not hedges or self.v.helping_actions.isdisjoint(s.stems):
+        if hedges and not self.v.helping_actions.isdisjoint(s.stems):
+            said = " ".join(words[hedges[0][0]:hedges[0][1]])
+        elif words[lead] in _HEDGES and lead + 1 < len(words) and _names_a_thing(words[lead + 1]):
+            said = words[lead]
+        else:
             return False
-        self.roadblocks.append(RoadblockHit("advising", " ".join(words[hedges[0][0]:hedges[0][1]])))
+        self.roadblocks.append(RoadblockHit("advising", said))
         return True
 
     def _about_the_client(self, s: Sentence, lead: int, names_feeling: bool) -> bool:
