@@ -135,7 +135,8 @@ def _names_a_thing(word: str) -> bool:
 
 
 _WHEN = frozenset({"when", "once", "after", "before", "since", "whenever"})
-_OWN_ACTION_SKIPS = frozenset({"just", "also", "always", "usually", "often", "sometimes", "still", "would", "will"})
+_OWN_ACTION_SKIPS = frozenset({"just", "also", "always", "usually", "often", "sometimes", "still", "would", "will",
+                               "to", "going", "want", "wanted", "am", "is", "are", "was", "were", "been", "have", "had"})
 _SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "people"})
 
 
