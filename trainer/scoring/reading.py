@@ -69,6 +69,8 @@ class SentenceAct:
     # hard.") gives way to a question that follows, "acknowledgement" ("I'm sorry.", "I
     # understand.") to anything but small talk.
     ranks_as: str | None = None
+    # A statement in the listener's own frame: an opinion, a general remark, their situation.
+    listeners_frame: bool = False
 
 
 _NOTHING = SentenceAct(None, False, False, "filler or checking tag")
@@ -271,12 +273,12 @@ class _SentenceReader:
         if acknowledged:
             return _ACKNOWLEDGEMENT
         if speaker:
-            return SentenceAct("other", False, False, "speaker subject")
+            return SentenceAct("other", False, False, "speaker subject", listeners_frame=True)
         if not v.second_person.isdisjoint(words) and (painful or self._restates(s, 1)):
             return SentenceAct("reflection", True, False, "about the client's world")
         if "so" in s.tokens[:2]:  # "So money is going to be tight."
             return SentenceAct("reflection", True, False, "summary")
-        return SentenceAct("other", False, False, "default")
+        return SentenceAct("other", False, False, "default", listeners_frame=True)
 
     def _opener(self, s: Sentence, lead: int) -> tuple[int, int, str] | None:
         """A reflective opener at the start of the sentence or of a clause ("From what you
@@ -408,8 +410,17 @@ def _rank(act: SentenceAct) -> int:
 
 
 def kind_of(acts: list[SentenceAct]) -> str:
+    """The act that ranks first; but a reflection only carries a response that says no more
+    in the listener's own frame than it reflects -- otherwise the focus has moved to them."""
     named = [a for a in acts if a.act]
-    return min(named, key=_rank).act if named else "other"
+    if not named:
+        return "other"
+    kind = min(named, key=_rank).act
+    if kind == "reflection":
+        own = sum(a.listeners_frame for a in named)
+        if own and own >= sum(a.reflective and a.act == "reflection" for a in named):
+            return "other"
+    return kind
 
 
 def read(text: str, client_content: frozenset[str] = frozenset()) -> Reading:
