@@ -295,7 +295,9 @@ class _SentenceReader:
             if found:
                 phrase = v.markers.match_at(words, start)
                 said = max(found[0], phrase[0] if phrase else 0)
-                if start + said + 2 <= len(words):
+                # "I feel your pain.": after "your", the feeling is word enough
+                more = 1 if words[start + found[0] - 1] == "your" else 2
+                if start + said + more <= len(words):
                     return start, start + found[0], found[1]
         return None
 
