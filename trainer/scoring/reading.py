@@ -138,7 +138,8 @@ def _names_a_thing(word: str) -> bool:
 
 _WHEN = frozenset({"when", "once", "after", "before", "since", "whenever"})
 _OWN_ACTION_SKIPS = frozenset({"just", "also", "always", "usually", "often", "sometimes", "still", "would", "will",
-                               "to", "going", "want", "wanted", "am", "is", "are", "was", "were", "been", "have", "had"})
+                               "to", "going", "want", "wanted", "am", "is", "are", "was", "were", "been", "have", "had",
+                               "trying", "struggling", "able", "unable"})
 _SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "people"})
 
 
@@ -323,7 +324,10 @@ class _SentenceReader:
             if category in ("roadblock", "acknowledgement"):
                 if start < lead:  # part of a greeting or filler: "All the best to you"
                     continue
-                inside_opener = opener and opener[0] <= start < opener[1] and end <= opener[1]
+                # "It sounds like you need to rest": the client's need, reflected
+                inside_opener = opener and opener[0] <= start <= opener[1] and (
+                    end <= opener[1] or (start == opener[1] and words[start] == "you"
+                                         and start not in s.clauses and opener[2] == "reflection"))
                 voice_from = opener[1] if opener else lead
                 if inside_opener or (start > lead and (_voiced_by_client(v, words, start, voice_from)
                                                        or _describes_someone(words, start, category == "roadblock"
