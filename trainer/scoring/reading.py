@@ -153,6 +153,8 @@ def _describes_someone(words: tuple[str, ...], start: int, directive: bool) -> b
     does a directive "you" phrase in a subordinate clause: "I'm sorry that you have to...",
     "when you need to talk" (but "know that you are not alone" still reassures)."""
     j = start - 1
+    if j >= 0 and words[j] == "to" and words[start] not in _SUBJECTS:  # "it's hard to be positive"
+        return True
     if (directive and j >= 0 and words[start] == "you" and words[j] in _SUBORDINATORS
             and "i" not in words[max(0, j - 2):j]):  # "I think that you need to" is advice
         return True
