@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from trainer.scoring.vocabulary import Vocabulary, vocabulary
-from trainer.text import Sentence, sentences
+from trainer.text import Sentence, sentences, stem
 
 KINDS = (
     "reflection", "open_question", "closed_question", "advice", "information",
@@ -137,9 +137,11 @@ def _names_a_thing(word: str) -> bool:
 
 
 _WHEN = frozenset({"when", "once", "after", "before", "since", "whenever"})
-_OWN_ACTION_SKIPS = frozenset({"just", "also", "always", "usually", "often", "sometimes", "still", "would", "will",
-                               "to", "going", "want", "wanted", "am", "is", "are", "was", "were", "been", "have", "had",
-                               "trying", "struggling", "able", "unable"})
+_OWN_ACTION_SKIPS = frozenset({"just", "also", "always", "usually", "often", "sometimes", "still", "would", "will"})
+# Between a subject and a directive phrase: "I am going to try and quit", "you are struggling
+# to get over it" -- someone's own plans and efforts, not an order.
+_OWN_EFFORT_SKIPS = _OWN_ACTION_SKIPS | {"to", "going", "want", "wanted", "am", "is", "are", "was", "were", "been",
+                                         "have", "had", "trying", "struggling", "able", "unable"}
 _SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "people"})
 
 
@@ -158,7 +160,8 @@ def _describes_someone(words: tuple[str, ...], start: int, directive: bool) -> b
     if (directive and j >= 0 and words[start] == "you" and words[j] in _SUBORDINATORS
             and "i" not in words[max(0, j - 2):j]):  # "I think that you need to" is advice
         return True
-    while j >= 0 and words[j] in _OWN_ACTION_SKIPS:
+    skips = _OWN_EFFORT_SKIPS if directive else _OWN_ACTION_SKIPS
+    while j >= 0 and words[j] in skips:
         j -= 1
     return j >= 0 and words[j] in _SUBJECTS
 
@@ -298,8 +301,10 @@ class _SentenceReader:
             if found:
                 phrase = v.markers.match_at(words, start)
                 said = max(found[0], phrase[0] if phrase else 0)
-                # "I feel your pain.": after "your", the feeling is word enough
-                more = 1 if words[start + found[0] - 1] == "your" else 2
+                # "I feel your pain.", "You must be exhausted.": a feeling is word enough
+                after = start + said
+                more = 1 if words[after - 1] == "your" or (
+                    after < len(words) and (stem(words[after]),) in v.feeling_families) else 2
                 if start + said + more <= len(words):
                     return start, start + found[0], found[1]
         return None
@@ -324,7 +329,7 @@ class _SentenceReader:
         disclosed = informs = False
         for start, end, (category, detail) in v.markers.scan(words):
             if category in ("roadblock", "acknowledgement"):
-                if start < lead:  # part of a greeting or filler: "All the best to you"
+                if end <= lead:  # part of a greeting or filler: "All the best to you"
                     continue
                 # "It sounds like you need to rest": the client's need, reflected
                 inside_opener = opener and opener[0] <= start <= opener[1] and (
@@ -356,6 +361,9 @@ class _SentenceReader:
             found = v.imperatives.match_at(words, verb)
             if not found or found[1] is None:
                 continue
+            marker = v.markers.match_at(words, verb)
+            if marker and marker[0] > found[0] and marker[1][0] == "information":
+                continue  # "Research shows..." informs; "Research your options" directs
             # A command only reads as one in a statement ("maybe call her?" suggests all the
             # same); "why" probes only in a question.
             probes = v.roadblocks[found[1]].kind == "open_question"
