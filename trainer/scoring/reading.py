@@ -333,8 +333,9 @@ class _SentenceReader:
                     continue
                 # "It sounds like you need to rest": the client's need, reflected
                 inside_opener = opener and opener[0] <= start <= opener[1] and (
-                    end <= opener[1] or (start == opener[1] and words[start] == "you"
-                                         and start not in s.clauses and opener[2] == "reflection"))
+                    end <= opener[1] or (start == opener[1] and words[start] == "you" and start not in s.clauses
+                                         and opener[2] == "reflection" and category == "roadblock"
+                                         and v.roadblocks[detail].kind == "advice"))
                 voice_from = opener[1] if opener else lead
                 if inside_opener or (start > lead and (_voiced_by_client(v, words, start, voice_from)
                                                        or _describes_someone(words, start, category == "roadblock"
