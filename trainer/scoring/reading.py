@@ -233,7 +233,7 @@ class _SentenceReader:
                     question_from = start
                     break
         asks = s.asks or asks_by_form
-        blocks, acknowledged, disclosed, informs = self._markers(s, lead, opener, asks)
+        blocks, acknowledged, disclosed, informs = self._markers(s, lead, opener, asks, s.asks and not asks_by_form)
         painful = any(not v.pleasant_families.issuperset(f.families) for f in feelings)
         speaker = any(w in _SELF_SUBJECTS for w in words[lead:lead + 3])
         about_client = bool(feelings) or self._restates(s) or any(w in v.second_person for w in words)
@@ -319,17 +319,20 @@ class _SentenceReader:
             i += found[0]
         return i
 
-    def _markers(self, s: Sentence, lead: int, opener, asks: bool) -> tuple[list[RoadblockHit], bool, bool, bool]:
+    def _markers(self, s: Sentence, lead: int, opener, asks: bool,
+                 checks: bool) -> tuple[list[RoadblockHit], bool, bool, bool]:
         """(roadblocks, acknowledged, disclosed, informs): what the phrases in the sentence say
         it does. Acknowledgements are kept with the roadblocks found, not among the returned
-        ones: they decide the sentence only when nothing else does."""
+        ones: they decide the sentence only when nothing else does. An order cannot be asked:
+        in a statement offered as a question (``checks``: "So you have to ask her for money?")
+        "you have to" is the client's situation being checked."""
         v, words = self.v, s.core
         blocks: list[RoadblockHit] = []
         acknowledgements: list[RoadblockHit] = []
         disclosed = informs = False
         for start, end, (category, detail) in v.markers.scan(words):
             if category in ("roadblock", "acknowledgement"):
-                if end <= lead:  # part of a greeting or filler: "All the best to you"
+                if end <= lead or (checks and detail == "ordering"):  # "All the best to you"
                     continue
                 # "It sounds like you need to rest": the client's need, reflected
                 inside_opener = opener and opener[0] <= start <= opener[1] and (
