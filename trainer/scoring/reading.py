@@ -116,9 +116,10 @@ _NOT_REPORTING = frozenset({"i", "we", "to", "will", "would", "can", "could", "s
 
 def _voiced_by_client(v: Vocabulary, words: tuple[str, ...], start: int, lead: int) -> bool:
     """True when a roadblock phrase is someone else's words being reflected: "you feel you
-    should...", "your sister thought you should..." -- a verb of feeling or saying whose
-    subject is not the speaker ("I think you should..." is the speaker's advice)."""
-    for j in range(max(lead, start - 3), start):
+    should...", "your mum told you that you should let it go" -- a verb of feeling or saying,
+    a few words before in the same clause, whose subject is not the speaker ("I think you
+    should..." is the speaker's advice)."""
+    for j in range(start - 1, max(lead, start - 7) - 1, -1):
         if words[j] in v.reported_speech:
             return j > lead and words[j - 1] not in _NOT_REPORTING
     return False
@@ -339,7 +340,10 @@ class _SentenceReader:
                     end <= opener[1] or (start == opener[1] and words[start] == "you" and start not in s.clauses
                                          and opener[2] == "reflection" and category == "roadblock"
                                          and v.roadblocks[detail].kind == "advice"))
-                voice_from = opener[1] if opener else lead
+                # "You feel you should...": the client is the one feeling; "It sounds like
+                # you should..." is the listener's voice
+                voice_from = (opener[0] if words[opener[0]] == "you" else opener[1]) if opener else lead
+                voice_from = max([voice_from, *(c for c in s.clauses if c <= start)])
                 if inside_opener or (start > lead and (_voiced_by_client(v, words, start, voice_from)
                                                        or _describes_someone(words, start, category == "roadblock"
                                                                           and v.roadblocks[detail].kind == "advice"))):
