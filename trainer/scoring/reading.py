@@ -1,18 +1,23 @@
 """Reading a response: what each sentence does, and so what kind of response it is.
 
-The rules are those a counselling instructor applies by ear, in this order:
-- small talk (greetings, thanks, goodbyes) and checking tags ("is that right?") do nothing;
+The rules are those a counselling instructor applies by ear. For each sentence, in order:
+- small talk (greetings, thanks, goodbyes, wishes) and checking tags ("is that right?") do
+  nothing;
 - a roadblock phrase (Gordon's twelve, in ``data/roadblocks.yaml``) makes the sentence advice,
   judgment, reassurance... -- unless it is the client's voice being reflected ("you feel you
-  should...");
-- a question opens with a question word or an auxiliary and a subject ("Did you..."); a
-  statement with a question mark ("So you felt let down?") is a reflection offered
-  tentatively;
-- praise is reassurance; talk about oneself is self-disclosure;
+  should...", "she told you to let it go") or a description of what someone does ("when you
+  try to...");
+- a question opens with a question word or an auxiliary ("Did you..."), and only advice
+  survives in one ("Have you tried...?"); a statement with a question mark ("So you felt let
+  down?") or a check of one's understanding is a reflection offered tentatively;
+- a hedge with something to do is a suggestion ("Maybe a walk would help");
+- the listener's own story is self-disclosure ("I lost my job too");
 - a reflection opens like one ("It sounds like...", "I hear..."), or says what the client
-  feels or wants ("You're worried..."), or names a painful feeling about their situation
-  ("That must be hard"), or restates what the client said in other words;
-- facts and resources are information; anything else is "other".
+  feels, wants or did ("You're worried..."), or restates what they said in other words; an
+  empathic remark names how hard the situation is ("That must be hard");
+- sympathy and "I understand" alone are reassurance; facts and resources are information;
+  anything else is "other", mostly the listener's own remarks.
+Then the sentences are weighed against each other: see ``kind_of``.
 """
 
 from __future__ import annotations
@@ -29,14 +34,15 @@ KINDS = (
 ROADBLOCK_KINDS = frozenset({"advice", "information", "reassurance", "judgment", "self_disclosure", "other"})
 
 # When sentences do different things, the response is named after the act that most shapes
-# how the client will hear it: advice or judgment outweighs a reflection that came before it.
+# how the client will hear it: a roadblock outweighs a reflection that came before it, and a
+# reflection a question; an empathic remark ("That's hard.") gives way to a question after
+# it, and sympathy ("I'm sorry.") to anything but small talk.
 _PRECEDENCE = (
     "information", "advice", "judgment", "self_disclosure", "reassurance", "reflection",
     "open_question", "closed_question", "empathy", "acknowledgement", "other",
 )
 
 _SELF_SUBJECTS = frozenset({"i", "my", "me", "we", "our"})
-_WE = frozenset({"i", "we"})
 # Words after which "you" starts a clause of its own: "..., and you'd rather not show it".
 _JOINERS = frozenset({"and", "but", "so", "that", "because", "since", "while", "where", "as", "yet", "now"})
 _GROUNDING = frozenset({"from", "based", "by", "after", "hearing", "listening", "reading"})
@@ -289,9 +295,10 @@ class _SentenceReader:
 
     def _opener(self, s: Sentence, lead: int) -> tuple[int, int, str] | None:
         """A reflective opener at the start of the sentence or of a clause ("From what you
-        say, I can tell..."), as (start, end, "reflection" or "empathy"); it must lead into at least two more words,
-        so that "I understand." or "I hear you." stay what they are -- two words beyond any
-        longer set phrase it begins ("I understand how you feel" says nothing of the client)."""
+        say, I can tell..."), as (start, end, "reflection" or "empathy"). It must lead into
+        two more words, or a feeling, so that "I understand." or "I hear you." stay what they
+        are -- beyond any longer set phrase it begins ("I understand how you feel" says
+        nothing of the client)."""
         v, words = self.v, s.core
         starts = [lead, *(c for c in s.clauses if c > lead)]
         if words[lead] in _GROUNDING and "i" in words[lead:lead + 8]:
@@ -324,32 +331,16 @@ class _SentenceReader:
                  checks: bool) -> tuple[list[RoadblockHit], bool, bool, bool]:
         """(roadblocks, acknowledged, disclosed, informs): what the phrases in the sentence say
         it does. Acknowledgements are kept with the roadblocks found, not among the returned
-        ones: they decide the sentence only when nothing else does. An order cannot be asked:
-        in a statement offered as a question (``checks``: "So you have to ask her for money?")
-        "you have to" is the client's situation being checked."""
+        ones: they decide the sentence only when nothing else does."""
         v, words = self.v, s.core
         blocks: list[RoadblockHit] = []
         acknowledgements: list[RoadblockHit] = []
         disclosed = informs = False
         for start, end, (category, detail) in v.markers.scan(words):
             if category in ("roadblock", "acknowledgement"):
-                if end <= lead or (checks and detail == "ordering"):  # "All the best to you"
-                    continue
-                # "It sounds like you need to rest": the client's need, reflected
-                inside_opener = opener and opener[0] <= start <= opener[1] and (
-                    end <= opener[1] or (start == opener[1] and words[start] == "you" and start not in s.clauses
-                                         and opener[2] == "reflection" and category == "roadblock"
-                                         and v.roadblocks[detail].kind == "advice"))
-                # "You feel you should...": the client is the one feeling; "It sounds like
-                # you should..." is the listener's voice
-                voice_from = (opener[0] if words[opener[0]] == "you" else opener[1]) if opener else lead
-                voice_from = max([voice_from, *(c for c in s.clauses if c <= start)])
-                if inside_opener or (start > lead and (_voiced_by_client(v, words, start, voice_from)
-                                                       or _describes_someone(words, start, category == "roadblock"
-                                                                          and v.roadblocks[detail].kind == "advice"))):
-                    continue
-                hit = RoadblockHit(detail, " ".join(words[start:end]))
-                (blocks if category == "roadblock" else acknowledgements).append(hit)
+                if self._listener_says(s, start, end, lead, opener, detail, checks):
+                    hit = RoadblockHit(detail, " ".join(words[start:end]))
+                    (blocks if category == "roadblock" else acknowledgements).append(hit)
             elif category == "disclosure":
                 disclosed = True
                 self.disclosures.append(" ".join(words[start:end]))
@@ -359,6 +350,30 @@ class _SentenceReader:
             blocks.extend(self._commands(s, lead, asks))
         self.roadblocks.extend(blocks + acknowledgements)
         return blocks, bool(acknowledgements), disclosed, informs
+
+    def _listener_says(self, s: Sentence, start: int, end: int, lead: int, opener, block: str,
+                       checks: bool) -> bool:
+        """Whether a roadblock phrase is the listener's own word to the client, and not part
+        of a greeting ("All the best to you"), of a reflective opener, the client's voice
+        reflected ("You feel you should...", "It sounds like you need to rest"), a
+        description of what someone does ("when you try to...") -- or an order asked back
+        as a question (``checks``): "So you have to ask her for money?"."""
+        v, words = self.v, s.core
+        directive = v.roadblocks[block].kind == "advice"
+        if end <= lead or (checks and block == "ordering"):
+            return False
+        if opener and opener[0] <= start <= opener[1]:
+            if end <= opener[1]:
+                return False
+            if (start == opener[1] and words[start] == "you" and start not in s.clauses
+                    and opener[2] == "reflection" and directive):
+                return False
+        # "You feel you should...": the client is the one feeling; in "It sounds like you
+        # should...", the voice is the listener's.
+        voice_from = (opener[0] if words[opener[0]] == "you" else opener[1]) if opener else lead
+        voice_from = max([voice_from, *(c for c in s.clauses if c <= start)])
+        return not (start > lead and (_voiced_by_client(v, words, start, voice_from)
+                                      or _describes_someone(words, start, directive)))
 
     def _commands(self, s: Sentence, lead: int, asks: bool) -> list[RoadblockHit]:
         """An imperative at the start of the sentence or of a clause: "..., so just call her"."""
