@@ -240,7 +240,8 @@ class _SentenceReader:
                     question_from = start
                     break
         asks = s.asks or asks_by_form
-        blocks, acknowledged, disclosed, informs = self._markers(s, lead, opener, asks, s.asks and not asks_by_form)
+        blocks, acknowledged, disclosed, informs = self._markers(s, lead, opener, asks_by_form,
+                                                                 s.asks and not asks_by_form)
         painful = any(not v.pleasant_families.issuperset(f.families) for f in feelings)
         speaker = any(w in _SELF_SUBJECTS for w in words[lead:lead + 3])
         about_client = bool(feelings) or self._restates(s) or any(w in v.second_person for w in words)
@@ -387,8 +388,8 @@ class _SentenceReader:
             marker = v.markers.match_at(words, verb)
             if marker and marker[0] > found[0] and marker[1][0] == "information":
                 continue  # "Research shows..." informs; "Research your options" directs
-            # A command only reads as one in a statement ("maybe call her?" suggests all the
-            # same); "why" probes only in a question.
+            # A command only reads as one where no question opens ("Make a plan?" and "maybe
+            # call her?" suggest all the same); "why" probes only in a question.
             probes = v.roadblocks[found[1]].kind == "open_question"
             hedged = not _HEDGES.isdisjoint(words[start:verb])
             if asks == probes or (hedged and not probes):
