@@ -139,9 +139,11 @@ class PhraseIndex(Generic[P]):
 
     def __init__(self, phrases: Iterable[tuple[tuple[str, ...], P]]):
         root: dict = {}
+        self._wild = False  # no "*" anywhere: lookups skip the wildcard probe
         for phrase_words, payload in phrases:
             if not phrase_words:
                 continue
+            self._wild = self._wild or self._ANY in phrase_words
             node = root
             for word in phrase_words:
                 node = node.setdefault(word, {})
@@ -150,12 +152,14 @@ class PhraseIndex(Generic[P]):
 
     def match_at(self, words: tuple[str, ...], i: int) -> tuple[int, P] | None:
         """The longest phrase starting at ``words[i]``: (its length, its payload)."""
+        if i >= len(words) or (words[i] not in self._root and self._ANY not in self._root):
+            return None  # most lookups end here: no phrase starts with this word
         return self._longest(self._root, words, i, i)
 
     def _longest(self, node: dict, words: tuple[str, ...], start: int, j: int) -> tuple[int, P] | None:
         found = None
         while j < len(words):
-            wildcard = node.get(self._ANY)
+            wildcard = node.get(self._ANY) if self._wild else None
             if wildcard is not None:  # rare: follow the "any word" branch on its own
                 deeper = self._longest(wildcard, words, start, j + 1)
                 if deeper and (found is None or deeper[0] > found[0]):
