@@ -110,7 +110,9 @@ HARD_CASES = [
     ("That's just anxiety.", "judgment"),
     ("That's just carer burnout.", "judgment"),
     ("She is a narcissist.", "judgment"),
-    # sympathy or "I understand" alone do not show what was understood
+    # sympathy or "I understand" alone do not show what was understood; sympathy that names
+    # the client's state is an empathic remark
+    ("I'm sorry you're going through this on your own.", "reflection"),
     ("I understand.", "reassurance"),
     ("I understand how you feel.", "reassurance"),
     # praise is a roadblock too, even after a filler
@@ -126,6 +128,7 @@ MIXED = [
     ("I'm sorry. It sounds like you felt really let down.", "reflection"),
     ("I'm sorry to hear that, it sounds like you felt really let down.", "reflection"),
     ("That must be so hard. What happened next?", "open_question"),
+    ("I'm sorry you feel so alone. When did it start?", "open_question"),
     ("It sounds like you felt forgotten. What happened next?", "reflection"),
     ("It sounds like you felt let down. My brother did the same to me once.", "self_disclosure"),
     ("Thanks for telling me. You felt forgotten.", "reflection"),

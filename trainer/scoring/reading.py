@@ -43,8 +43,10 @@ _PRECEDENCE = (
 )
 
 _SELF_SUBJECTS = frozenset({"i", "my", "me", "we", "our"})
-# Words after which "you" starts a clause of its own: "..., and you'd rather not show it".
-_JOINERS = frozenset({"and", "but", "so", "that", "because", "since", "while", "where", "as", "yet", "now"})
+# Words after which "you" starts a clause of its own: "..., and you'd rather not show it",
+# "I'm sorry you're going through this".
+_JOINERS = frozenset({"and", "but", "so", "that", "because", "since", "while", "where", "as", "yet", "now",
+                      "sorry", "hear"})
 _GROUNDING = frozenset({"from", "based", "by", "after", "hearing", "listening", "reading"})
 _DEICTIC = frozenset({"that", "this", "it", "what", "how", "such", "sounds", "must"})
 # A restatement shares at least this many content words with what the client said.
@@ -277,6 +279,9 @@ class _SentenceReader:
         if opener or checks_understanding:
             return SentenceAct("reflection", True, False, "reflective opener")
         if self._about_the_client(s, lead, bool(feelings)):
+            if acknowledged:  # "I'm sorry you're going through this": sympathy that names it
+                return SentenceAct("reflection", True, False, "sympathy for the client's state",
+                                   ranks_as="empathy")
             return SentenceAct("reflection", True, False, "statement about the client")
         if painful and words[lead] in _DEICTIC:
             return SentenceAct("reflection", True, False, "empathic statement", ranks_as="empathy")
