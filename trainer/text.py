@@ -158,18 +158,18 @@ class PhraseIndex(Generic[P]):
 
     def _longest(self, node: dict, words: tuple[str, ...], start: int, j: int) -> tuple[int, P] | None:
         found = None
-        while j < len(words):
-            wildcard = node.get(self._ANY) if self._wild else None
-            if wildcard is not None:  # rare: follow the "any word" branch on its own
-                deeper = self._longest(wildcard, words, start, j + 1)
+        n, end, wild = len(words), self._END, self._wild
+        while j < n:
+            if wild and self._ANY in node:  # rare: follow the "any word" branch on its own
+                deeper = self._longest(node[self._ANY], words, start, j + 1)
                 if deeper and (found is None or deeper[0] > found[0]):
                     found = deeper
             node = node.get(words[j])
             if node is None:
                 break
             j += 1
-            if self._END in node and (found is None or j - start > found[0]):
-                found = (j - start, node[self._END])
+            if end in node and (found is None or j - start > found[0]):
+                found = (j - start, node[end])
         return found
 
     def scan(self, words: tuple[str, ...]) -> list[tuple[int, int, P]]:
@@ -177,8 +177,8 @@ class PhraseIndex(Generic[P]):
         hits = []
         i, n, root = 0, len(words), self._root
         while i < n:
-            if words[i] in root:
-                found = self.match_at(words, i)
+            if words[i] in root or (self._wild and self._ANY in root):
+                found = self._longest(root, words, i, i)
                 if found:
                     hits.append((i, i + found[0], found[1]))
                     i += found[0]
