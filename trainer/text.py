@@ -153,9 +153,11 @@ class PhraseIndex(Generic[P]):
 
     def __init__(self, phrases: Iterable[tuple[tuple[str, ...], P]]):
         root: dict = {}
+        self._wild = False  # no "*" anywhere: lookups skip the wildcard probe
         for phrase_words, payload in phrases:
             if not phrase_words:
                 continue
+            self._wild = self._wild or self._ANY in phrase_words
             node = root
             for word in phrase_words:
                 node = node.setdefault(word, {})
@@ -164,13 +166,16 @@ class PhraseIndex(Generic[P]):
 
     def match_at(self, words: tuple[str, ...], i: int) -> tuple[int, P] | None:
         """The longest phrase starting at ``words[i]``: (its length, its payload)."""
+        if i >= len(words) or (words[i] not in self._root and self._ANY not in self._root):
+            return None  # most lookups end here: no phrase starts with this word
         return self._longest(self._root, words, i, i)
 
     def _longest(self, node: dict, words: tuple[str, ...], start: int, j: int) -> tuple[int, P] | None:
-        found, n, end, anything = None, len(words), self._END, self._ANY
+        found = None
+        n, end, wild = len(words), self._END, self._wild
         while j < n:
-            if anything in node:  # rare: follow the "any word" branch on its own
-                deeper = self._longest(node[anything], words, start, j + 1)
+            if wild and self._ANY in node:  # rare: follow the "any word" branch on its own
+                deeper = self._longest(node[self._ANY], words, start, j + 1)
                 if deeper and (found is None or deeper[0] > found[0]):
                     found = deeper
             node = node.get(words[j])
@@ -186,8 +191,8 @@ class PhraseIndex(Generic[P]):
         hits = []
         i, n, root = 0, len(words), self._root
         while i < n:
-            if words[i] in root:
-                found = self.match_at(words, i)
+            if words[i] in root or (self._wild and self._ANY in root):
+                found = self._longest(root, words, i, i)
                 if found:
                     hits.append((i, i + found[0], found[1]))
                     i += found[0]

@@ -21,14 +21,15 @@ class Roadblock:
 @dataclass(frozen=True)
 class Vocabulary:
     roadblocks: dict[str, Roadblock]
-    # Anywhere in a sentence: ("roadblock", id) | ("neutral", None) | ("disclosure", None)
-    # | ("information", None)
+    # Anywhere in a sentence: ("roadblock", id) | ("acknowledgement", id) | ("neutral", None)
+    # | ("disclosure", None) | ("information", None)
     markers: PhraseIndex
     imperatives: PhraseIndex  # roadblock "starts": id (None: not a roadblock)
     feelings: PhraseIndex  # on stems: the families a feeling word belongs to
     feeling_families: dict[tuple[str, ...], tuple[str, ...]]  # stemmed phrase -> families
-    fillers: PhraseIndex
-    reflective_stems: PhraseIndex
+    fillers: PhraseIndex  # with the understanding checks
+    understanding_checks: PhraseIndex
+    reflective_stems: PhraseIndex  # "reflection" (it sounds like...) | "empathy" (that must be hard)
     open_questions: PhraseIndex
     closed_questions: PhraseIndex
     checking: PhraseIndex
@@ -36,8 +37,13 @@ class Vocabulary:
     softeners: PhraseIndex
     client_states: PhraseIndex
     question_subjects: frozenset[str]
+    question_verbs: frozenset[str]
+    elliptic_questions: frozenset[str]  # after a question word, they make a question without '?'
     suggestion_hedges: PhraseIndex
     experience_questions: PhraseIndex
+    speaker_adverbs: PhraseIndex
+    speaker_experiences: frozenset[str]
+    speaker_stances: frozenset[str]
     helping_actions: frozenset[str]  # stems
     pleasant_families: frozenset[str]
     reported_speech: frozenset[str]
@@ -63,6 +69,7 @@ def vocabulary() -> Vocabulary:
     blocks = lexicons.roadblocks()
     language = lexicons.language()
     markers = [(p, ("roadblock", rid)) for rid, data in blocks.items() for p in _roadblock_phrases(data)]
+    markers += [(p, ("acknowledgement", rid)) for rid, data in blocks.items() for p in data.get("acknowledgements", [])]
     markers += [(p, ("neutral", None)) for p in language["not_roadblocks"]]
     markers += [(p, ("disclosure", None)) for p in language["self_disclosure"]]
     markers += [(p, ("information", None)) for p in language["information"]]
@@ -79,8 +86,10 @@ def vocabulary() -> Vocabulary:
                            + [(p, None) for p in language["not_roadblocks"]]),
         feelings=PhraseIndex(families.items()),
         feeling_families=families,
-        fillers=_index((p, True) for p in language["fillers"]),
-        reflective_stems=_index((p, True) for p in language["reflective_stems"]),
+        fillers=_index((p, True) for p in language["fillers"] + language["understanding_checks"]),
+        understanding_checks=_index((p, True) for p in language["understanding_checks"]),
+        reflective_stems=_index([(p, "reflection") for p in language["reflective_stems"]]
+                                + [(p, "empathy") for p in language["empathic_stems"]]),
         open_questions=_index((p, True) for p in language["open_question_words"]),
         closed_questions=_index((p, True) for p in language["closed_question_words"]),
         checking=_index((p, True) for p in language["checking"]),
@@ -88,8 +97,13 @@ def vocabulary() -> Vocabulary:
         softeners=_index((p, True) for p in language["softeners"]),
         client_states=_index((p, True) for p in language["client_states"]),
         question_subjects=frozenset(language["question_subjects"]),
+        elliptic_questions=frozenset(language["elliptic_questions"]),
+        question_verbs=frozenset(language["closed_question_words"] + language["question_verbs"]),
         suggestion_hedges=_index((p, True) for p in language["suggestion_hedges"]),
         experience_questions=_index((p, True) for p in language["experience_questions"]),
+        speaker_adverbs=_index((p, True) for p in language["speaker_adverbs"]),
+        speaker_experiences=frozenset(language["speaker_experiences"]),
+        speaker_stances=frozenset(language["speaker_stances"]),
         helping_actions=frozenset(stemmed_phrase(" ".join(language["helping_actions"]))),
         pleasant_families=frozenset(language["pleasant_feeling_families"]),
         reported_speech=frozenset(language["reported_speech"]),

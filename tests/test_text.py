@@ -1,0 +1,41 @@
+"""Words, sentences and the phrase index every word list is matched with."""
+
+from __future__ import annotations
+
+from trainer.text import PhraseIndex, phrase, sentences, words
+
+
+def index(*texts: str) -> PhraseIndex:
+    return PhraseIndex((phrase(text), text) for text in texts)
+
+
+def test_contractions_and_emphasis_meet_the_listed_form():
+    assert words("You're NOT alone!") == ["you", "are", "not", "alone"]
+    assert phrase("you really should") == ("you", "should")
+
+
+def test_the_longest_phrase_wins_at_a_position():
+    found = index("you should", "you should have").match_at(tuple(words("you should have called")), 0)
+    assert found == (3, "you should have")
+
+
+def test_a_wildcard_stands_for_any_one_word():
+    wishes = index("have a * day")
+    assert wishes.match_at(tuple(words("Have a lovely day")), 0) == (4, "have a * day")
+    assert wishes.match_at(tuple(words("Have a day")), 0) is None
+
+
+def test_no_match_where_no_phrase_starts():
+    assert index("don't worry").match_at(tuple(words("please don't worry")), 0) is None
+    assert index("don't worry").match_at(tuple(words("please")), 1) is None
+
+
+def test_scan_finds_phrases_left_to_right_without_overlap():
+    found = index("at least", "least you").scan(tuple(words("at least you came")))
+    assert found == [(0, 2, "at least")]
+
+
+def test_sentences_keep_their_question_marks_and_clauses():
+    first, second = sentences("I'm sorry, what happened? Tell me.")
+    assert first.asks and not second.asks
+    assert first.clauses == (0, 3)
