@@ -46,7 +46,7 @@ _SELF_SUBJECTS = frozenset({"i", "my", "me", "we", "our"})
 # Words after which "you" starts a clause of its own: "..., and you'd rather not show it",
 # "I'm sorry you're going through this".
 _JOINERS = frozenset({"and", "but", "so", "that", "because", "since", "while", "where", "as", "yet", "now",
-                      "sorry", "hear"})
+                      "sorry", "hear", "made", "makes", "make", "left", "leaves", "leaving"})
 _GROUNDING = frozenset({"from", "based", "by", "after", "hearing", "listening", "reading"})
 _DEICTIC = frozenset({"that", "this", "it", "what", "how", "such", "sounds", "must"})
 # A restatement shares at least this many content words with what the client said.
@@ -252,6 +252,8 @@ class _SentenceReader:
         # "I'm sorry, when did it happen?" is a question.
         kept = ("advice",) if asks_by_form else ("advice", "judgment", "reassurance", "information", "other")
         kinds = {v.roadblocks[b.roadblock].kind for b in blocks}
+        if blocks and informs:  # "That's good, research has shown that...": the facts lead
+            kinds.add("information")
         kind = next((k for k in _PRECEDENCE if k in kinds and k in kept), None)
         if kind:
             return SentenceAct(kind, bool(opener), asks, "roadblock")
@@ -263,6 +265,8 @@ class _SentenceReader:
                 return SentenceAct("advice", False, True, "hedged suggestion")
             if not asks_by_form and not probing and about_client:
                 return SentenceAct("reflection", True, True, "declarative question")
+            if asks_by_form and not open_form and self._offers_an_option(s):
+                return SentenceAct("advice", False, True, "an option offered as a question")
             if checks_understanding and not open_form and not probing:
                 return SentenceAct("reflection", True, True, "understanding checked")
             explores = bool(feelings or v.experience_questions.scan(words))
@@ -430,6 +434,17 @@ class _SentenceReader:
             return False
         self.roadblocks.append(RoadblockHit("advising", said))
         return True
+
+    def _offers_an_option(self, s: Sentence) -> bool:
+        """A yes/no question that names something the client could do: "Do you have friends
+        you could confide in?", "Is there a group you can join?"."""
+        words = s.core
+        offers = any(words[i] == "you" and words[i + 1] in ("could", "can") and words[i + 2:i + 3] != ("not",)
+                     for i in range(len(words) - 2))
+        if offers and not self.v.helping_actions.isdisjoint(s.stems):
+            self.roadblocks.append(RoadblockHit("advising", "you could" if "could" in words else "you can"))
+            return True
+        return False
 
     def _about_the_client(self, s: Sentence, lead: int, names_feeling: bool) -> bool:
         """A statement of the client's world: "you" (or "your") as the subject, with a
