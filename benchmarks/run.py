@@ -5,6 +5,8 @@
 
 (a) Scoring: the full engine on one response against 10 model answers, against one bare
     ``rapidfuzz.fuzz.token_set_ratio`` pass over the same 10 answers. Budget: within 4x.
+    The responses are the library's 360 calibration examples, each scored against its own
+    statement (as in practice), with the statement's model answers topped up to ten.
 (b) Batch: ``trainer score --batch`` work in-process (parse, score, serialise). Budget:
     at least 5,000 responses a second on one core.
 (c) Loading: 1,000 generated scenario files loaded and validated, against bare libyaml
@@ -43,31 +45,36 @@ def best_of(repeats: int, work) -> float:
     return min(times)
 
 
-def realistic_inputs():
-    """Ten of the library's model answers for one statement, and every calibration response."""
-    library = load_library()
-    turns = [t for s in library.scenarios for t in s.turns]
-    answers = tuple(a for t in turns for a in t.model_answers)[:10]
-    statement = Statement(turns[0].client, answers, tuple(turns[0].feelings), tuple(turns[0].content))
-    responses = [e.response for t in turns for e in t.examples]
-    return statement, responses
+def realistic_inputs() -> list[tuple[Statement, str]]:
+    """Every calibration response of the bundled library, each paired with its own statement,
+    given ten model answers: the statement's own, then those of the scenario's other
+    statements."""
+    pairs = []
+    for scenario in load_library().scenarios:
+        pooled = [a for t in scenario.turns for a in t.model_answers]
+        for turn in scenario.turns:
+            answers = tuple(dict.fromkeys([*turn.model_answers, *pooled]))[:10]
+            statement = Statement(turn.client, answers, tuple(turn.feelings), tuple(turn.content))
+            pairs.extend((statement, e.response) for e in turn.examples)
+    return pairs
 
 
 def bench_scoring(repeats: int) -> dict:
-    statement, responses = realistic_inputs()
-    answers = statement.model_answers
-    for text in responses:  # warm the caches the way a session does
+    pairs = realistic_inputs()
+    assert all(len(s.model_answers) == 10 for s, _ in pairs)
+    for statement, text in pairs:  # warm the caches the way a session does
         score(statement, text)
-    bare = best_of(repeats, lambda: [[fuzz.token_set_ratio(r, a) for a in answers] for r in responses])
-    full = best_of(repeats, lambda: [score(statement, r) for r in responses])
-    n = len(responses)
+    bare = best_of(repeats, lambda: [[fuzz.token_set_ratio(r, a) for a in s.model_answers] for s, r in pairs])
+    full = best_of(repeats, lambda: [score(s, r) for s, r in pairs])
+    n = len(pairs)
     return {"responses": n, "bare_us": bare / n * 1e6, "engine_us": full / n * 1e6, "ratio": full / bare}
 
 
 def bench_batch(repeats: int) -> dict:
-    statement, responses = realistic_inputs()
-    rows = [json.dumps({"id": i, "client": statement.client, "model_answers": list(statement.model_answers),
-                        "response": r}).encode() for i, r in enumerate(responses * 20)]
+    pairs = realistic_inputs() * 20
+    rows = [json.dumps({"id": i, "client": s.client, "model_answers": list(s.model_answers),
+                        "feelings": list(s.feelings), "content": list(s.content), "response": r}).encode()
+            for i, (s, r) in enumerate(pairs)]
 
     def run():
         out = io.StringIO()

@@ -89,7 +89,7 @@ def core_words(tokens: Iterable[str]) -> tuple[str, ...]:
     return tuple(t for t in tokens if t not in emphasis)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Sentence:
     """One sentence: its words, their stems, the words phrases are matched on, and whether
     it ends in '?'."""

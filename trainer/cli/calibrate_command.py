@@ -36,8 +36,8 @@ def calibrate_command(app: AppContext, paths: tuple[str, ...], as_json: bool, mi
             click.echo(f"    \"{d.response}\"")
             for check in d.checks:
                 click.echo(f"    - {check}")
-        click.echo(f"{plural(report.examples, 'example')}: {report.exact:.0%} in the expected band, "
-                   f"{report.within_one:.0%} within one band.")
+        click.echo(f"{plural(report.examples, 'example')}: {report.exact_matches} in the expected band "
+                   f"({report.exact:.1%}), {report.within_one_matches} within one band ({report.within_one:.1%}).")
     if report.within_one < min_agreement:
         click.echo(f"Within-one-band agreement {report.within_one:.0%} is below {min_agreement:.0%}.", err=True)
         raise SystemExit(1)

@@ -54,8 +54,10 @@ class _Prepared:
     content_items: tuple[tuple[str, frozenset[str]], ...]
     client_content: frozenset[str]
     client_stems: frozenset[str]
+    typo_candidates: tuple[str, ...]  # content words long enough to be recognised misspelt
     # The expected feelings and their families as typed words, for typo matching.
     feeling_spellings: frozenset[str]
+    feeling_lengths: frozenset[int]  # word lengths within one letter of a spelling, typo-sized
 
 
 def _single_word_families(v: Vocabulary) -> dict[str, str]:
@@ -98,6 +100,9 @@ def _prepare(client: str, answers: tuple[str, ...], feelings: tuple[str, ...],
     families = frozenset(f for t in targets for f in v.feeling_families.get(t, ()))
     target_stems = {s for t in targets for s in t}
     feeling_stems = frozenset(_family_of_stem()) | target_stems
+    items = tuple((item, _content_stems(item, v) - feeling_stems) for item in content)
+    spellings = frozenset(word for family in families for word in lexicons.feelings()[family]
+                          if " " not in word) | {f.lower() for f in feelings if " " not in f}
     client_stems = frozenset(stems(words(client)))
     client_content = frozenset(
         s for s in client_stems if s not in v.stopwords and s not in target_stems
@@ -108,12 +113,14 @@ def _prepare(client: str, answers: tuple[str, ...], feelings: tuple[str, ...],
         target_families=families,
         target_feelings=targets,
         feeling_words=words_shown,
-        content_items=tuple((item, _content_stems(item, v) - feeling_stems) for item in content),
+        content_items=items,
         client_content=client_content,
         client_stems=client_stems,
-        feeling_spellings=frozenset(
-            word for family in families for word in lexicons.feelings()[family] if " " not in word
-        ) | {f.lower() for f in feelings if " " not in f},
+        typo_candidates=tuple(sorted({s for s in client_content.union(*(i for _, i in items))
+                                      if len(s) >= MIN_TYPO_LENGTH})),
+        feeling_spellings=spellings,
+        feeling_lengths=frozenset(n + d for n in map(len, spellings) for d in (-1, 0, 1)
+                                  if n + d >= MIN_TYPO_LENGTH),
     )
 
 
@@ -154,8 +161,9 @@ def _listing(words_: tuple[str, ...], limit: int = 3) -> str:
 
 def _misspelt_feeling(p: _Prepared, reading: Reading) -> str | None:
     """A response word one slip away from an expected feeling ("lonley", "anxous")."""
+    lengths = p.feeling_lengths  # one slip changes a word's length by one letter at most
     for token in reading.tokens:
-        if len(token) >= MIN_TYPO_LENGTH and process.extractOne(
+        if len(token) in lengths and process.extractOne(
                 token, p.feeling_spellings, scorer=OSA.distance, score_cutoff=1):
             return token
     return None
@@ -191,10 +199,14 @@ def _feeling(p: _Prepared, reading: Reading, name: str, v: Vocabulary) -> Check:
                  next_step=f"Name the feeling you hear{expected}: \"It sounds like you feel ...\".")
 
 
-def _misspelt_in(stem_: str, pool: list[str]) -> bool:
-    """A word of five letters or more written with a slip ("birthdya"), found in ``pool``."""
-    return len(stem_) >= MIN_TYPO_LENGTH and process.extractOne(
-        stem_, pool, scorer=fuzz.ratio, score_cutoff=80) is not None
+def _misspelt(candidates: tuple[str, ...], said: frozenset[str]) -> set[str]:
+    """The candidate words that the response wrote with a slip ("birthdya" for "birthday")."""
+    found: set[str] = set()
+    for word in said:
+        if len(word) >= MIN_TYPO_LENGTH - 1:
+            found.update(m[0] for m in process.extract(word, candidates, scorer=fuzz.ratio,
+                                                       score_cutoff=80, limit=None))
+    return found
 
 
 def _content(p: _Prepared, reading: Reading, name: str) -> Check | None:
@@ -208,11 +220,10 @@ def _content(p: _Prepared, reading: Reading, name: str) -> Check | None:
     # A short statement is about one or two things; a long one needs two of its words taken up.
     needed = min(2, max(1, len(p.client_content) // 3))
     shared = list(p.client_content.intersection(said))
-    if not caught and len(shared) < needed:  # typos are looked for only when words are missing
-        pool = [s for s in said if len(s) >= MIN_TYPO_LENGTH - 1]
-        caught = [label for label, item in p.content_items if any(_misspelt_in(s, pool) for s in item)]
-        if not caught:
-            shared += [s for s in p.client_content - said if _misspelt_in(s, pool)]
+    if not caught and len(shared) < needed and p.typo_candidates:  # typos only when words are missing
+        misspelt = _misspelt(p.typo_candidates, said)
+        caught = [label for label, item in p.content_items if not item.isdisjoint(misspelt)]
+        shared += [s for s in p.client_content - said if s in misspelt]
     if caught or len(shared) >= needed:
         what = f": {', '.join(caught)}" if caught else f", in {name}'s terms"
         return Check("content", True, top, top, f"Captures what it is about{what}.",

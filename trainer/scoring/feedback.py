@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# The result types below are plain (not frozen) dataclasses: several are built for every
+# response scored, frozen ones cost four times as much to build, and nothing changes them
+# after construction.
 BANDS = (("strong", 80), ("good", 60), ("developing", 40), ("not_yet", 0))
 BAND_WORDS = {"strong": "Strong", "good": "Good", "developing": "Developing", "not_yet": "Not yet"}
 KIND_WORDS = {
@@ -23,7 +26,7 @@ def band_for(score: int) -> str:
     return next(band for band, floor in BANDS if score >= floor)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Check:
     """One named rubric check. ``strength`` and ``next_step`` feed the messages."""
 
@@ -40,7 +43,7 @@ class Check:
                 "max_points": self.max_points, "message": self.message}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class BestMatch:
     answer: str
     similarity: int
@@ -49,7 +52,7 @@ class BestMatch:
         return {"answer": self.answer, "similarity": self.similarity}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Feedback:
     score: int
     band: str

@@ -23,6 +23,7 @@ Then the sentences are weighed against each other: see ``kind_of``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 
 from trainer.scoring.vocabulary import Vocabulary, vocabulary
 from trainer.text import Sentence, sentences, stem
@@ -53,20 +54,20 @@ _DEICTIC = frozenset({"that", "this", "it", "what", "how", "such", "sounds", "mu
 _RESTATEMENT_OVERLAP = 2
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class RoadblockHit:
     roadblock: str  # id in the roadblock lexicon
     said: str  # the words that fired it
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class FeelingHit:
     said: str
     stems: tuple[str, ...]
     families: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class SentenceAct:
     act: str | None  # one of KINDS, or None for fillers and checking tags
     reflective: bool  # reflects the client, even if something else follows
@@ -86,7 +87,7 @@ _SMALL_TALK = SentenceAct("other", False, False, "small talk")
 _ACKNOWLEDGEMENT = SentenceAct("reassurance", False, False, "acknowledgement", ranks_as="acknowledgement")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Reading:
     """Everything the checks need to know about a response, read once."""
 
@@ -128,8 +129,8 @@ def _voiced_by_client(v: Vocabulary, words: tuple[str, ...], start: int, lead: i
     a few words before in the same clause, whose subject is not the speaker ("I think you
     should..." is the speaker's advice)."""
     for j in range(start - 1, max(lead, start - 7) - 1, -1):
-        if words[j] in v.reported_speech:
-            return j > lead and words[j - 1] not in _NOT_REPORTING
+        if words[j] in v.reported_speech:  # its subject may end the clause before: "you feel
+            return j > 0 and words[j - 1] not in _NOT_REPORTING  # hopeful, like you can do this"
     return False
 
 
@@ -252,8 +253,6 @@ class _SentenceReader:
         # "I'm sorry, when did it happen?" is a question.
         kept = ("advice",) if asks_by_form else ("advice", "judgment", "reassurance", "information", "other")
         kinds = {v.roadblocks[b.roadblock].kind for b in blocks}
-        if blocks and informs:  # "That's good, research has shown that...": the facts lead
-            kinds.add("information")
         kind = next((k for k in _PRECEDENCE if k in kinds and k in kept), None)
         if kind:
             return SentenceAct(kind, bool(opener), asks, "roadblock")
@@ -493,7 +492,7 @@ def read(text: str, client_content: frozenset[str] = frozenset()) -> Reading:
     parts = sentences(text)
     reader = _SentenceReader(v, client_content)
     acts = [reader.read(s) for s in parts]
-    tokens = tuple(t for s in parts for t in s.tokens)
+    tokens = tuple(chain.from_iterable(s.tokens for s in parts))
     return Reading(
         kind=kind_of(acts),
         acts=tuple(acts),
@@ -501,7 +500,7 @@ def read(text: str, client_content: frozenset[str] = frozenset()) -> Reading:
         feelings=tuple(reader.feelings),
         disclosures=tuple(reader.disclosures),
         tokens=tokens,
-        stems=tuple(t for s in parts for t in s.stems),
-        first_person=sum(t in v.first_person for t in tokens),
-        second_person=sum(t in v.second_person for t in tokens),
+        stems=tuple(chain.from_iterable(s.stems for s in parts)),
+        first_person=sum(map(v.first_person.__contains__, tokens)),
+        second_person=sum(map(v.second_person.__contains__, tokens)),
     )
