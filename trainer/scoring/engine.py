@@ -69,6 +69,11 @@ def _family_of_stem() -> dict[str, str]:
     return _single_word_families(vocabulary())
 
 
+@lru_cache(maxsize=1)
+def _lexicon_feeling_stems() -> frozenset[str]:
+    return frozenset(_family_of_stem())
+
+
 def _key(stem_seq) -> str:
     """Content stems, with each feeling word replaced by its family, for fuzzy matching."""
     v = vocabulary()
@@ -99,14 +104,12 @@ def _prepare(client: str, answers: tuple[str, ...], feelings: tuple[str, ...],
         words_shown = tuple(dict.fromkeys(h[1] for h in hits))
     families = frozenset(f for t in targets for f in v.feeling_families.get(t, ()))
     target_stems = {s for t in targets for s in t}
-    feeling_stems = frozenset(_family_of_stem()) | target_stems
+    feeling_stems = _lexicon_feeling_stems() | target_stems
     items = tuple((item, _content_stems(item, v) - feeling_stems) for item in content)
     spellings = frozenset(word for family in families for word in lexicons.feelings()[family]
                           if " " not in word) | {f.lower() for f in feelings if " " not in f}
     client_stems = frozenset(stems(words(client)))
-    client_content = frozenset(
-        s for s in client_stems if s not in v.stopwords and s not in target_stems
-        and s not in _family_of_stem())
+    client_content = client_stems - v.stopwords - feeling_stems
     return _Prepared(
         answers=answers,
         answer_keys=tuple(_key(stems(words(a))) for a in answers),
