@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -92,14 +93,16 @@ def _content_stems(text: str, v: Vocabulary) -> frozenset[str]:
 def _prepare(client: str, answers: tuple[str, ...], feelings: tuple[str, ...],
              content: tuple[str, ...]) -> _Prepared:
     v = vocabulary()
+    client_sentences = sentences(client)
     if feelings:
         targets = frozenset(stemmed_phrase(f) for f in feelings)
         words_shown = feelings
     else:
         # Without a list, the feelings the model answers name are the ones expected; without
         # model answers, the feelings the client names.
-        hits = [(s.stems[a:b], " ".join(s.tokens[a:b])) for text in (answers or (client,))
-                for s in sentences(text) for a, b, _ in v.feelings.scan(s.stems)]
+        named_in = [s for text in answers for s in sentences(text)] or client_sentences
+        hits = [(s.stems[a:b], " ".join(s.tokens[a:b])) for s in named_in
+                for a, b, _ in v.feelings.scan(s.stems)]
         targets = frozenset(h[0] for h in hits)
         words_shown = tuple(dict.fromkeys(h[1] for h in hits))
     families = frozenset(f for t in targets for f in v.feeling_families.get(t, ()))
@@ -108,7 +111,7 @@ def _prepare(client: str, answers: tuple[str, ...], feelings: tuple[str, ...],
     items = tuple((item, _content_stems(item, v) - feeling_stems) for item in content)
     spellings = frozenset(word for family in families for word in lexicons.feelings()[family]
                           if " " not in word) | {f.lower() for f in feelings if " " not in f}
-    client_stems = frozenset(stems(words(client)))
+    client_stems = frozenset(chain.from_iterable(s.stems for s in client_sentences))
     client_content = client_stems - v.stopwords - feeling_stems
     return _Prepared(
         answers=answers,
