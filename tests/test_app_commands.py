@@ -49,7 +49,9 @@ def test_no_command_opens_the_home_screen(scenario_dir, monkeypatch):
     result = invoke(scenario_dir=scenario_dir)
     assert result.exit_code == 0, result.output
     assert len(started) == 1 and started[0]._start_scenario is None
-    assert "warning-demo" in [s.id for s in started[0].library.scenarios]
+    # The library is not read before the app starts: the app reads it after its first frame.
+    assert started[0].library is None and started[0]._scenario_dirs == (str(scenario_dir),)
+    assert not started[0].no_save
 
 
 def test_without_a_terminal_the_app_says_what_to_use_instead(scenario_dir):

@@ -25,6 +25,7 @@ def typing(*responses: str):
             pilot.app.screen.query_one(ResponseBox).value = response
             await pilot.press("enter")
             await pilot.pause()
+            pilot.app.clear_notifications()  # small wins depend on the scores; Pilot tests check them
     return run_before
 
 
@@ -94,6 +95,5 @@ def test_summary(snap_compare, practice_app):
         await typing("You should stop checking your phone.")(pilot)
         await pilot.press("enter")
         await typing("You're afraid people forget you because of who you are, and that hurts.")(pilot)
-        pilot.app.clear_notifications()  # the "Nice work" toast from statement 1
         await pilot.press("enter")
     assert snap_compare(practice_app(), run_before=run_before, terminal_size=(80, 24))

@@ -15,6 +15,7 @@ from statistics import mean
 
 from trainer.progress.attempt import CHECK_LABELS, Attempt
 from trainer.scoring.vocabulary import vocabulary
+from trainer.wording import plural
 
 RECENT = 20  # the per-skill view also shows the share over the last this many attempts
 CLEAN_RUN = 5  # a roadblock has been dropped once this many responses in a row are free of it
@@ -34,6 +35,12 @@ class Totals:
     days: int  # days with practice
     average: int | None  # mean score, None before the first attempt
     strong: int  # attempts in the strong band
+
+    def describe(self) -> str:
+        """'12 responses to 8 statements in 2 scenarios, on 3 days; average score 64, 4 strong.'"""
+        return (f"{plural(self.attempts, 'response')} to {plural(self.statements, 'statement')} in "
+                f"{plural(self.scenarios, 'scenario')}, on {plural(self.days, 'day')}; "
+                f"average score {self.average}, {self.strong} strong.")
 
 
 def totals(attempts: Sequence[Attempt], tz: tzinfo) -> Totals:
@@ -106,6 +113,11 @@ class Streak:
     current: int  # days in a row up to today, or up to yesterday when today is still open
     longest: int
     today: bool  # whether there was practice today
+
+    def describe(self) -> str:
+        """'Streak: 3 days in a row (practised today); longest 5 days.'"""
+        return (f"Streak: {plural(self.current, 'day')} in a row{' (practised today)' if self.today else ''}; "
+                f"longest {plural(self.longest, 'day')}.")
 
 
 def streak(attempts: Sequence[Attempt], now: datetime) -> Streak:
