@@ -42,7 +42,8 @@ class History:
     """Every stored attempt, oldest first, and the store that new ones go to.
 
     ``store`` is None when there is no file to use (the learner chose to practise without
-    saving after the file could not be read); ``notice`` then says why.
+    saving after the file could not be read; ``notice`` then says why), or for a history
+    made up of ``attempts`` only.
     """
 
     def __init__(self, store: ProgressStore | None, attempts: Iterable[Attempt] = (), *,
@@ -87,7 +88,7 @@ class History:
     @property
     def saving(self) -> bool:
         """Whether a response submitted now is kept."""
-        return not self.private and not self.cannot_save
+        return not self.private and self._store is not None and self._store.saving
 
     def attempts(self) -> list[Attempt]:
         """A copy, safe to read in a worker thread while new responses come in."""
