@@ -279,11 +279,11 @@ def test_drill_options_that_match_nothing_are_usage_errors(run, args, named):
 @pytest.fixture
 def opened_apps(monkeypatch):
     """The apps the commands would run, kept instead of run."""
-    from trainer.cli import app_commands
+    from trainer import launch
     from trainer.ui.app import TrainerApp
 
     started = []
-    monkeypatch.setattr(app_commands, "_interactive", lambda: True)
+    monkeypatch.setattr(launch, "interactive", lambda: True)
     monkeypatch.setattr(TrainerApp, "run", lambda self: started.append(self))
     return started
 

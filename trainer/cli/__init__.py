@@ -2,14 +2,14 @@
 
 Exit codes: 0 success, 1 the input had problems (reported), 2 usage error.
 
-Each command's module is imported only when that command runs (or ``--help`` lists them), so
-``trainer`` alone opens the app without loading the scorer, the loader or SQLite first.
+Each command's module is imported only when that command runs (or ``--help`` lists them).
+The console command itself is ``trainer.launch.main``: ``trainer`` alone opens the app without
+coming here at all.
 """
 
 from __future__ import annotations
 
 import importlib
-import sys
 
 import click
 
@@ -70,11 +70,3 @@ def cli(ctx: click.Context, scenario_dirs: tuple[str, ...], no_save: bool) -> No
     ctx.obj = AppContext(scenario_dirs, no_save)
     if ctx.invoked_subcommand is None:
         open_app(ctx.obj)
-
-
-def main() -> None:
-    """Console-script entry point."""
-    try:
-        cli(prog_name="trainer")
-    except KeyboardInterrupt:
-        sys.exit(130)

@@ -36,7 +36,7 @@ def iso(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).isoformat(timespec="seconds")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a history of years holds many thousands of these
 class Attempt:
     """A response to one statement (``turn`` is 1-based), scored, at a moment, in a session.
 

@@ -85,17 +85,21 @@ class TrainerApp(App[None]):
             self.drill(self._start_drill)
         if self.history is not None:
             self._use_history(self.history)
-        if self.library is None or self.history is None:
-            self.call_after_refresh(self._load)  # after the first frame
+        # After the first frame: the library, then (once it is shown) the history.
+        if self.library is None:
+            self.call_after_refresh(self._load_library)
+        elif self.history is None:
+            self.call_after_refresh(self._load_history)
 
     @work(thread=True, group="start-up")
-    def _load(self) -> None:
-        if self.library is None:
-            from trainer.loader import load_library
+    def _load_library(self) -> None:
+        from trainer.loader import load_library
 
-            self.post_message(LibraryLoaded(load_library(self._scenario_dirs)))
-        if self.history is None:
-            self.post_message(HistoryOpened(*self._open_history()))
+        self.post_message(LibraryLoaded(load_library(self._scenario_dirs)))
+
+    @work(thread=True, group="start-up")
+    def _load_history(self) -> None:
+        self.post_message(HistoryOpened(*self._open_history()))
 
     def _open_history(self) -> tuple[History | None, StoreTrouble | None]:
         from trainer.progress.history import History
@@ -115,6 +119,8 @@ class TrainerApp(App[None]):
     def on_library_loaded(self, message: LibraryLoaded) -> None:
         self.library = message.library
         self.home.show_library(message.library)
+        if self.history is None:
+            self.call_after_refresh(self._load_history)
 
     def on_history_opened(self, message: HistoryOpened) -> None:
         trouble = message.trouble
