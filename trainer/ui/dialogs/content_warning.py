@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from trainer.ui.dialogs.choice import ChoiceDialog
+from trainer.wording import plural
 
 if TYPE_CHECKING:
     from trainer.model import Scenario
@@ -34,10 +35,11 @@ class ContentWarningDialog(ChoiceDialog):
         self.drill = drill
 
     def body(self) -> ComposeResult:
-        if self.drill:
-            yield Static("This drill includes statements that touch on:")
-            lines = [Content.from_markup("• $w [dim](“$title”)[/dim]", w=", ".join(s.content_warnings), title=s.title)
-                     for s in self.scenarios]
+        if self.drill:  # one line for them all: a drill may draw on many scenarios
+            warnings = dict.fromkeys(w for s in self.scenarios for w in s.content_warnings)
+            yield Static(f"This drill includes statements from {plural(len(self.scenarios), 'scenario')} "
+                         "that touch on:")
+            lines = [Content.from_markup("• $w", w=", ".join(warnings))]
         else:
             [scenario] = self.scenarios
             yield Static(Content.from_markup("“$title” touches on:", title=scenario.title))
