@@ -7,7 +7,6 @@ import sys
 
 from click.testing import CliRunner
 
-from trainer import launch
 from trainer.cli import app_commands, cli
 
 
@@ -34,7 +33,7 @@ def test_practice_opens_the_app_on_that_scenario(scenario_dir, monkeypatch):
     from trainer.ui.app import TrainerApp
 
     started = []
-    monkeypatch.setattr(launch, "interactive", lambda: True)
+    monkeypatch.setattr("trainer.launch.interactive", lambda: True)
     monkeypatch.setattr(TrainerApp, "run", lambda self: started.append(self))
     result = invoke("practice", "warning-demo", scenario_dir=scenario_dir)
     assert result.exit_code == 0, result.output
@@ -45,7 +44,7 @@ def test_no_command_opens_the_home_screen(scenario_dir, monkeypatch):
     from trainer.ui.app import TrainerApp
 
     started = []
-    monkeypatch.setattr(launch, "interactive", lambda: True)
+    monkeypatch.setattr("trainer.launch.interactive", lambda: True)
     monkeypatch.setattr(TrainerApp, "run", lambda self: started.append(self))
     result = invoke(scenario_dir=scenario_dir)
     assert result.exit_code == 0, result.output
@@ -68,22 +67,3 @@ def test_the_command_line_and_the_core_never_import_textual():
             + "print('textual' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
-
-
-def test_trainer_alone_opens_the_app_without_loading_the_command_line():
-    """The console command's fast path: no click, no library before the first frame."""
-    code = ("import sys\n"
-            "sys.argv = ['trainer']\n"
-            "import trainer.launch as launch\n"
-            "from trainer.ui.app import TrainerApp\n"
-            "launch.interactive = lambda: True\n"
-            "TrainerApp.run = lambda app: print('click' in sys.modules, app.library is None, app.no_save)\n"
-            "launch.main()\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["False", "True", "False"]
-
-
-def test_trainer_alone_without_a_terminal_says_what_to_use_instead():
-    result = subprocess.run([sys.executable, "-m", "trainer"], capture_output=True, text=True, stdin=subprocess.DEVNULL)
-    assert result.returncode == 2
-    assert "needs an interactive terminal" in result.stderr and "Traceback" not in result.stderr
