@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Sparkline, Static
 
@@ -56,13 +57,18 @@ class ProgressScreen(Screen):
         self.query_one("#progress").focus()
         self._add_up()
 
+    class AddedUp(Message):
+        def __init__(self, summary: Summary, now: datetime):
+            super().__init__()
+            self.summary, self.now = summary, now
+
     @work(thread=True, group="progress")
     def _add_up(self) -> None:
         now = self.history.now()
-        summary = self.history.summary(now)
-        self.app.call_from_thread(self._show, summary, now)
+        self.post_message(self.AddedUp(self.history.summary(now), now))  # dropped if the screen has gone
 
-    def _show(self, summary: Summary, now: datetime) -> None:
+    def on_progress_screen_added_up(self, message: AddedUp) -> None:
+        summary, now = message.summary, message.now
         note = self.query_one("#progress-note", Static)
         note.update(self._note(summary))
         if not summary.totals.attempts:
