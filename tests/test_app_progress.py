@@ -82,6 +82,20 @@ def test_small_wins_are_said_after_a_response(make_test_app):
     run(body, make_test_app())
 
 
+def test_small_wins_call_scenarios_by_their_titles(make_test_app):
+    async def body(pilot):
+        await settle(pilot)  # the app opens the history itself, with the library's titles
+        await choose(pilot, "Nobody Remembered")
+        await respond(pilot, WEAK)
+        await pilot.press("escape", "enter")
+        await pilot.pause()
+        await choose(pilot, "Nobody Remembered")
+        await respond(pilot, GOOD)
+        assert any(m.startswith("A new personal best on “Nobody Remembered”, statement 1:")
+                   for m in notifications(pilot.app))
+    run(body, make_test_app(history=None))
+
+
 # ---------------------------------------------------------------------------- private mode
 
 

@@ -9,7 +9,7 @@ memory, and no small win is counted.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -43,35 +43,37 @@ class History:
 
     ``store`` is None when there is no file to use (the learner chose to practise without
     saving after the file could not be read; ``notice`` then says why), or for a history
-    made up of ``attempts`` only.
+    made up of ``attempts`` only. ``names`` maps scenario ids to how small wins call them.
     """
 
     def __init__(self, store: ProgressStore | None, attempts: Iterable[Attempt] = (), *,
-                 private: bool = False, notice: str = "", clock: Callable[[], datetime] = local_now):
+                 private: bool = False, notice: str = "", clock: Callable[[], datetime] = local_now,
+                 names: Mapping[str, str] | None = None):
         self.private = private
+        self.names = names or {}
         self._store = store
         self._notice = notice
         self._clock = clock
         self._attempts = list(attempts)
-        self._wins = WinTracker(self._attempts)
+        self._wins = WinTracker(self._attempts, self.names)
         self._records = scenario_records(self._attempts)
         self._changed: set[str] = set()  # scenarios whose record is out of date
 
     @classmethod
     def open(cls, folder: Path | None = None, *, private: bool = False,
-             clock: Callable[[], datetime] = local_now) -> History:
+             clock: Callable[[], datetime] = local_now, names: Mapping[str, str] | None = None) -> History:
         """The stored history (``folder``: default, the user's data folder).
 
         ``private`` (``--no-save``) only reads what is there and never creates a file.
         Raises ``StoreTrouble`` for a file that cannot be used as it is.
         """
         store = open_store(folder, saving=not private, clock=clock)
-        return cls(store, store.attempts(), private=private, clock=clock)
+        return cls(store, store.attempts(), private=private, clock=clock, names=names)
 
     @classmethod
-    def unsaved(cls, notice: str, *, clock: Callable[[], datetime] = local_now) -> History:
+    def unsaved(cls, notice: str, **options) -> History:
         """No history and no saving: practice goes on when the file cannot be used."""
-        return cls(None, notice=notice, clock=clock)
+        return cls(None, notice=notice, **options)
 
     @property
     def path(self) -> Path | None:
@@ -134,7 +136,7 @@ class History:
 
     def summary(self, now: datetime | None = None) -> Summary:
         """Everything the progress screen shows; days are read in ``now``'s time zone."""
-        return summarise(self.attempts(), now or self._clock())
+        return summarise(self.attempts(), now or self._clock(), self.names)
 
     def plan_drill(self, scenarios: Sequence[Scenario], options: DrillOptions) -> list[DrillItem]:
         return plan_drill(scenarios, self._attempts, self.now(), count=options.count,

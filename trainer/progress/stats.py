@@ -8,7 +8,7 @@ the caller's clock decides and the same history always gives the same figures.
 from __future__ import annotations
 
 from collections import Counter, deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from statistics import mean
@@ -199,10 +199,12 @@ class WinTracker:
     """Notices small wins as attempts come in, one at a time, oldest first.
 
     The app keeps one, fed with the history at start, and tells the learner what
-    ``observe`` returns for each new response.
+    ``observe`` returns for each new response. ``names`` says how to call each scenario (the
+    app gives titles); without it, or for a scenario it lacks, the id is used.
     """
 
-    def __init__(self, earlier: Iterable[Attempt] = ()):
+    def __init__(self, earlier: Iterable[Attempt] = (), names: Mapping[str, str] | None = None):
+        self._names = names or {}
         self._strong_reflection = False
         self._best: dict[tuple[str, int], int] = {}
         self._last_roadblocks: dict[tuple[str, int], tuple[str, ...]] = {}
@@ -221,7 +223,7 @@ class WinTracker:
         best = self._best.get(attempt.statement)
         if best is not None and attempt.score > best:
             wins.append(Win("personal_best",
-                            f"A new personal best on {attempt.scenario}, statement {attempt.turn}: "
+                            f"A new personal best on {self._name(attempt)}, statement {attempt.turn}: "
                             f"{attempt.score}, up from {best}.", attempt))
         self._best[attempt.statement] = max(attempt.score, best or 0)
 
@@ -236,12 +238,15 @@ class WinTracker:
             for roadblock in before:
                 if roadblock not in dropped:
                     wins.append(Win("roadblock_dropped",
-                                    f"On {attempt.scenario}, statement {attempt.turn}, "
+                                    f"On {self._name(attempt)}, statement {attempt.turn}, "
                                     f"{_roadblock_name(roadblock).lower()} crept in last time; "
                                     "this time you left it out.", attempt))
         self._last_roadblocks[attempt.statement] = attempt.roadblocks
         self._fired.update(attempt.roadblocks)
         return wins
+
+    def _name(self, attempt: Attempt) -> str:
+        return self._names.get(attempt.scenario, attempt.scenario)
 
     def _dropped_overall(self) -> list[str]:
         """Roadblocks that fired more than once, lastly just before the last CLEAN_RUN clean ones."""
@@ -252,9 +257,9 @@ class WinTracker:
                 if self._fired[r] >= 2 and not any(r in roadblocks for roadblocks in window)]
 
 
-def small_wins(attempts: Iterable[Attempt]) -> list[Win]:
+def small_wins(attempts: Iterable[Attempt], names: Mapping[str, str] | None = None) -> list[Win]:
     """Every small win in a history, in the order they happened."""
-    tracker = WinTracker()
+    tracker = WinTracker(names=names)
     return [win for attempt in attempts for win in tracker.observe(attempt)]
 
 
@@ -274,8 +279,8 @@ class Summary:
     wins: list[Win]
 
 
-def summarise(attempts: Sequence[Attempt], now: datetime) -> Summary:
-    """Everything at once; days are read in ``now``'s time zone."""
+def summarise(attempts: Sequence[Attempt], now: datetime, names: Mapping[str, str] | None = None) -> Summary:
+    """Everything at once; days are read in ``now``'s time zone (``names``: as for ``WinTracker``)."""
     return Summary(totals(attempts, now.tzinfo), skills(attempts), daily_scores(attempts, now.tzinfo),
                    streak(attempts, now), personal_bests(attempts), scenario_records(attempts),
-                   small_wins(attempts))
+                   small_wins(attempts, names))

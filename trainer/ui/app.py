@@ -106,15 +106,18 @@ class TrainerApp(App[None]):
         from trainer.progress.store import StoreTrouble
 
         try:
-            return History.open(private=self.no_save, **self._clock_kw()), None
+            return History.open(private=self.no_save, **self._history_options()), None
         except StoreTrouble as trouble:
             return None, trouble
         except Exception as err:  # the file system or SQLite failing in a way the store did not foresee
             return History.unsaved(f"Your progress could not be opened ({err}). {NOT_SAVED_NOW}",
-                                   **self._clock_kw()), None
+                                   **self._history_options()), None
 
-    def _clock_kw(self) -> dict:
-        return {} if self._clock is None else {"clock": self._clock}
+    def _history_options(self) -> dict:
+        """How the history is opened: with the scenario titles its small wins use (the library is
+        loaded first), and the app's clock when it has one (tests fix it)."""
+        options = {"names": {s.id: f"“{s.title}”" for s in self.library.scenarios}}
+        return options if self._clock is None else {**options, "clock": self._clock}
 
     def on_library_loaded(self, message: LibraryLoaded) -> None:
         self.library = message.library
@@ -144,7 +147,7 @@ class TrainerApp(App[None]):
             return
         try:
             backup = set_aside(trouble.path)
-            history = History.open(private=self.no_save, **self._clock_kw())
+            history = History.open(private=self.no_save, **self._history_options())
         except (OSError, StoreTrouble) as err:
             self._use_unsaved(f"The file could not be set aside ({err}). {NOT_SAVED_NOW}")
             return
@@ -155,7 +158,7 @@ class TrainerApp(App[None]):
     def _use_unsaved(self, notice: str) -> None:
         from trainer.progress.history import History
 
-        self._use_history(History.unsaved(notice, **self._clock_kw()))
+        self._use_history(History.unsaved(notice, **self._history_options()))
 
     def _use_history(self, history: History) -> None:
         self.history = history
