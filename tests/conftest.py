@@ -33,11 +33,27 @@ def test_library():
 
 @pytest.fixture
 def make_test_app(test_library):
-    """Builds the app the way the CLI does, over the test scenarios (TRAINER_HOME is throwaway)."""
+    """Builds the app the way the CLI does, over the test scenarios, with the history in the
+    throwaway TRAINER_HOME opened up front, so the app starts without a worker (deterministic).
+
+    Pass ``library=None`` or ``history=None`` to have the app load them after its first frame.
+    """
+    from trainer.progress.history import History
     from trainer.ui.app import make_app
 
     def build(**kwargs):
         kwargs.setdefault("library", test_library)
+        if "history" not in kwargs:
+            kwargs["history"] = History.open(private=kwargs.get("no_save", False))
         return make_app(**kwargs)
 
     return build
+
+
+async def settle(pilot) -> None:
+    """Wait until the app's workers (loading, adding up) are done and their results are shown."""
+    await pilot.pause()
+    while any(not worker.is_finished for worker in pilot.app.workers):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+    await pilot.pause()

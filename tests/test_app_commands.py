@@ -31,7 +31,7 @@ def test_practice_opens_the_app_on_that_scenario(scenario_dir, monkeypatch):
     from trainer.ui.app import TrainerApp
 
     started = []
-    monkeypatch.setattr(app_commands, "_interactive", lambda: True)
+    monkeypatch.setattr("trainer.launch.interactive", lambda: True)
     monkeypatch.setattr(TrainerApp, "run", lambda self: started.append(self))
     result = invoke("practice", "warning-demo", scenario_dir=scenario_dir)
     assert result.exit_code == 0, result.output
@@ -42,12 +42,14 @@ def test_no_command_opens_the_home_screen(scenario_dir, monkeypatch):
     from trainer.ui.app import TrainerApp
 
     started = []
-    monkeypatch.setattr(app_commands, "_interactive", lambda: True)
+    monkeypatch.setattr("trainer.launch.interactive", lambda: True)
     monkeypatch.setattr(TrainerApp, "run", lambda self: started.append(self))
     result = invoke(scenario_dir=scenario_dir)
     assert result.exit_code == 0, result.output
     assert len(started) == 1 and started[0]._start_scenario is None
-    assert "warning-demo" in [s.id for s in started[0].library.scenarios]
+    # The library is not read before the app starts: the app reads it after its first frame.
+    assert started[0].library is None and started[0]._scenario_dirs == (str(scenario_dir),)
+    assert not started[0].no_save
 
 
 def test_without_a_terminal_the_app_says_what_to_use_instead(scenario_dir):

@@ -276,10 +276,31 @@ def test_drill_options_that_match_nothing_are_usage_errors(run, args, named):
     assert result.exit_code == 2 and named in result.stderr
 
 
-def test_a_drill_without_plan_says_the_app_part_is_not_there_yet(run):
-    result = run("drill", "--count", "1")
-    assert result.exit_code == 0 and result.stdout.startswith("A drill of 1 statement:")
-    assert "not available yet" in result.stderr
+@pytest.fixture
+def opened_apps(monkeypatch):
+    """The apps the commands would run, kept instead of run."""
+    from trainer import launch
+    from trainer.ui.app import TrainerApp
+
+    started = []
+    monkeypatch.setattr(launch, "interactive", lambda: True)
+    monkeypatch.setattr(TrainerApp, "run", lambda self: started.append(self))
+    return started
+
+
+def test_a_drill_without_plan_opens_the_app_on_the_drill(run, opened_apps):
+    result = run("--no-save", "drill", "--count", "3", "--skill", "feeling", "--scenario", "warning-demo")
+    assert result.exit_code == 0, result.output
+    [app] = opened_apps
+    drill = app._start_drill
+    assert (drill.count, drill.focus.check, drill.only) == (3, "feeling", ("warning-demo",))
+    assert app.no_save and app.library is not None
+
+
+def test_a_drill_that_nothing_matches_says_so_before_the_app(run, opened_apps):
+    result = run("drill", "--skill", "reflect-content", "--scenario", "warning-demo")
+    assert result.exit_code == 1 and "no scenario matches" in result.stderr
+    assert opened_apps == []
 
 
 # ---------------------------------------------------------------------------- private mode

@@ -30,7 +30,7 @@ def birthday(test_library):
 
 
 def test_a_new_session_starts_at_the_first_statement(birthday):
-    session = PracticeSession(birthday)
+    session = PracticeSession.for_scenario(birthday)
     assert (session.number, session.total, session.finished) == (1, 4, False)
     assert session.turn is birthday.turns[0]
     assert session.transcript() == ()
@@ -38,7 +38,7 @@ def test_a_new_session_starts_at_the_first_statement(birthday):
 
 
 def test_submit_scores_with_the_one_scoring_function(birthday):
-    session = PracticeSession(birthday)
+    session = PracticeSession.for_scenario(birthday)
     attempt = session.submit(f"  {GOOD}  ")
     assert attempt.response == GOOD
     assert attempt.turn_number == 1
@@ -49,11 +49,11 @@ def test_submit_scores_with_the_one_scoring_function(birthday):
 
 def test_an_empty_response_is_refused(birthday):
     with pytest.raises(ValueError):
-        PracticeSession(birthday).submit("   ")
+        PracticeSession.for_scenario(birthday).submit("   ")
 
 
 def test_try_again_knows_the_previous_score(birthday):
-    session = PracticeSession(birthday)
+    session = PracticeSession.for_scenario(birthday)
     first = session.submit(WEAK)
     assert session.previous_score() is None
     second = session.submit(GOOD)
@@ -64,14 +64,14 @@ def test_try_again_knows_the_previous_score(birthday):
 
 
 def test_the_best_try_is_the_first_of_equal_scores(birthday):
-    session = PracticeSession(birthday)
+    session = PracticeSession.for_scenario(birthday)
     first = session.submit(GOOD)
     session.submit(GOOD)
     assert session.records()[0].best is first
 
 
 def test_skip_marks_only_an_unanswered_statement_as_skipped(birthday):
-    session = PracticeSession(birthday)
+    session = PracticeSession.for_scenario(birthday)
     session.skip()
     session.submit(WEAK)
     session.skip()  # answered, then moved on: not a skip
@@ -82,7 +82,7 @@ def test_skip_marks_only_an_unanswered_statement_as_skipped(birthday):
 
 
 def test_the_session_finishes_after_the_last_statement(birthday):
-    session = PracticeSession(birthday)
+    session = PracticeSession.for_scenario(birthday)
     for _ in range(4):
         session.next()
     assert session.finished
@@ -94,7 +94,7 @@ def test_the_session_finishes_after_the_last_statement(birthday):
 
 def test_every_attempt_is_handed_to_the_recorder(birthday):
     recorder = ListRecorder()
-    session = PracticeSession(birthday, recorder)
+    session = PracticeSession.for_scenario(birthday, recorder)
     session.submit(WEAK)
     session.submit(GOOD)
     session.next()
@@ -106,7 +106,7 @@ def test_every_attempt_is_handed_to_the_recorder(birthday):
 
 
 def test_a_failing_recorder_never_stops_the_practice(birthday):
-    session = PracticeSession(birthday, BrokenRecorder())
+    session = PracticeSession.for_scenario(birthday, BrokenRecorder())
     attempt = session.submit(GOOD)
     assert attempt.save_problem == "disk full"
     assert session.tries == (attempt,)

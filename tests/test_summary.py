@@ -105,7 +105,7 @@ def test_nothing_answered_is_said_kindly(birthday):
 
 
 def test_a_real_session_adds_up(birthday):
-    session = PracticeSession(birthday)
+    session = PracticeSession.for_scenario(birthday)
     session.submit("It sounds like you felt really forgotten when nobody called on your birthday.")
     session.next()
     session.submit("You should stop checking your phone.")

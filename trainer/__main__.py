@@ -1,5 +1,5 @@
 """Allows ``python -m trainer``."""
 
-from trainer.cli import main
+from trainer.launch import main
 
 main()

@@ -1,4 +1,4 @@
-"""One practice run through a scenario, statement by statement, at the learner's pace.
+"""One practice run, statement by statement, at the learner's pace: a scenario's, or a drill's.
 
 The app drives a ``PracticeSession``; the session scores each response with the one scoring
 function and hands every scored attempt to a ``Recorder`` -- the seam where the progress
@@ -7,6 +7,7 @@ store plugs in. No Textual here, so every rule of the flow is tested without a t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -15,21 +16,44 @@ from trainer.scoring import Feedback, score
 
 
 @dataclass(frozen=True)
+class Step:
+    """One client statement to respond to: statement ``number`` (1-based) of ``scenario``."""
+
+    scenario: Scenario
+    number: int
+    reason: str = ""  # why a drill brought it back, in words for the learner
+
+    @property
+    def turn(self) -> Turn:
+        return self.scenario.turns[self.number - 1]
+
+
+def scenario_steps(scenario: Scenario) -> tuple[Step, ...]:
+    """Every statement of ``scenario``, in order."""
+    return tuple(Step(scenario, number) for number in range(1, len(scenario.turns) + 1))
+
+
+@dataclass(frozen=True)
 class Attempt:
     """One scored response to one statement."""
 
-    turn_number: int  # 1-based, as the learner sees it
+    turn_number: int  # the statement's number in its scenario, 1-based, as the learner sees it
     response: str
     feedback: Feedback
     save_problem: str | None = None  # why the recorder could not keep it, if it could not
+    wins: tuple[str, ...] = ()  # small wins the recorder noticed, to be said to the learner
 
 
 class Recorder(Protocol):
     """Receives every scored attempt, e.g. to keep the learner's history."""
 
     def record(self, scenario: str, turn_number: int, client: str, response: str,
-               feedback: Feedback) -> None:
-        """``scenario`` is the scenario id; ``turn_number`` counts from 1."""
+               feedback: Feedback) -> Sequence[str] | None:
+        """``scenario`` is the scenario id; ``turn_number`` counts from 1.
+
+        Returns what is worth saying about the attempt (small wins), if anything; raises
+        when the attempt could not be kept.
+        """
 
 
 class NullRecorder:
@@ -42,12 +66,13 @@ class NullRecorder:
 
 @dataclass(frozen=True)
 class StatementRecord:
-    """What happened at one statement: every try, or a skip, or nothing yet."""
+    """What happened at one statement of the run: every try, or a skip, or nothing yet."""
 
-    number: int
+    number: int  # the position in the run, 1-based
     turn: Turn
     attempts: tuple[Attempt, ...]
     skipped: bool
+    scenario: Scenario | None = None  # where the statement comes from
 
     @property
     def best(self) -> Attempt | None:
@@ -56,18 +81,34 @@ class StatementRecord:
 
 
 class PracticeSession:
-    """The statements of one scenario in order; the learner may try again, skip or stop."""
+    """Statements in order; the learner may try again, skip or stop.
 
-    def __init__(self, scenario: Scenario, recorder: Recorder | None = None):
+    A scenario run (``for_scenario``) goes through one scenario and knows it as ``scenario``;
+    a drill goes through statements of several, and its ``scenario`` is None.
+    """
+
+    def __init__(self, steps: Sequence[Step], recorder: Recorder | None = None, *,
+                 scenario: Scenario | None = None):
+        if not steps:
+            raise ValueError("a practice run needs at least one statement")
+        self.steps = tuple(steps)
         self.scenario = scenario
         self.recorder: Recorder = recorder or NullRecorder()
         self.index = 0
-        self._attempts: list[list[Attempt]] = [[] for _ in scenario.turns]
+        self._attempts: list[list[Attempt]] = [[] for _ in self.steps]
         self._skipped: set[int] = set()
+
+    @classmethod
+    def for_scenario(cls, scenario: Scenario, recorder: Recorder | None = None) -> PracticeSession:
+        return cls(scenario_steps(scenario), recorder, scenario=scenario)
+
+    @property
+    def is_drill(self) -> bool:
+        return self.scenario is None
 
     @property
     def total(self) -> int:
-        return len(self.scenario.turns)
+        return len(self.steps)
 
     @property
     def finished(self) -> bool:
@@ -75,12 +116,21 @@ class PracticeSession:
 
     @property
     def number(self) -> int:
-        """The current statement, counting from 1."""
+        """The current statement's place in the run, counting from 1."""
         return self.index + 1
 
     @property
+    def step(self) -> Step:
+        return self.steps[self.index]
+
+    @property
     def turn(self) -> Turn:
-        return self.scenario.turns[self.index]
+        return self.step.turn
+
+    @property
+    def client_name(self) -> str:
+        """Who says the current statement."""
+        return self.step.scenario.client_name
 
     @property
     def tries(self) -> tuple[Attempt, ...]:
@@ -98,15 +148,16 @@ class PracticeSession:
         if not text:
             raise ValueError("an empty response cannot be scored")
         if self.finished:
-            raise RuntimeError("the scenario is finished; there is no statement to respond to")
-        turn = self.turn
-        feedback = score(turn, text, self.scenario.client_name)
+            raise RuntimeError("the run is finished; there is no statement to respond to")
+        step = self.step
+        feedback = score(step.turn, text, step.scenario.client_name)
         try:
-            self.recorder.record(self.scenario.id, self.number, turn.client, text, feedback)
+            wins = tuple(self.recorder.record(step.scenario.id, step.number, step.turn.client, text,
+                                              feedback) or ())
             problem = None
         except Exception as err:  # whatever the store does wrong, the practice goes on
-            problem = str(err) or type(err).__name__
-        attempt = Attempt(self.number, text, feedback, problem)
+            wins, problem = (), str(err) or type(err).__name__
+        attempt = Attempt(step.number, text, feedback, problem, wins)
         self._attempts[self.index].append(attempt)
         return attempt
 
@@ -123,14 +174,14 @@ class PracticeSession:
 
     def next(self) -> None:
         if self.finished:
-            raise RuntimeError("the scenario is already finished")
+            raise RuntimeError("the run is already finished")
         self.index += 1
 
     def records(self) -> tuple[StatementRecord, ...]:
-        """Every statement of the scenario, reached or not, with what happened there."""
+        """Every statement of the run, reached or not, with what happened there."""
         return tuple(
-            StatementRecord(i + 1, turn, tuple(self._attempts[i]), i in self._skipped)
-            for i, turn in enumerate(self.scenario.turns)
+            StatementRecord(i + 1, step.turn, tuple(self._attempts[i]), i in self._skipped, step.scenario)
+            for i, step in enumerate(self.steps)
         )
 
     def transcript(self) -> tuple[StatementRecord, ...]:

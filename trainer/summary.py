@@ -1,4 +1,5 @@
-"""The end-of-scenario summary: scores, the best moment, what was strong, one skill to work on.
+"""The summary at the end of a run (a scenario or a drill): scores, the best moment, what was
+strong, one skill to work on.
 
 Everything is derived from the rubric checks of the learner's best try at each statement, so
 the summary says the same things the feedback said, added up. No Textual here.
@@ -63,17 +64,15 @@ MAX_STRENGTHS = 2
 
 @dataclass(frozen=True)
 class Summary:
-    scenario: Scenario
+    scenario: Scenario | None  # None for a drill
     statements: tuple[StatementRecord, ...]
+    client_name: str  # whom the learner listened to: "the client" in a drill across scenarios
     average: int | None  # of the best try at each answered statement; None when none was
     best_moment: Attempt | None
+    best_moment_from: Scenario | None  # the scenario of the best moment's statement
     best_moment_why: str  # the first strength the feedback named for the best moment
     strengths: tuple[str, ...]
     work_on: str
-
-    @property
-    def client_name(self) -> str:
-        return self.scenario.client_name
 
     @property
     def answered(self) -> int:
@@ -125,20 +124,34 @@ def _work_on(best: list[Attempt], name: str) -> str:
     return f"{skill.name}: {who} {skill.gap.format(name=name)}. {skill.tip.format(name=name)}"
 
 
-def summarise(scenario: Scenario, records: tuple[StatementRecord, ...]) -> Summary:
-    """What the learner did in a session (``PracticeSession.records()``), specific and encouraging."""
-    name = scenario.client_name
-    best = [r.best for r in records if r.best is not None]
-    if not best:
-        return Summary(scenario, records, None, None, "", (),
+def _listened_to(scenario: Scenario | None, records: tuple[StatementRecord, ...]) -> str:
+    """The client's name; in a drill across several clients, "the client"."""
+    if scenario is not None:
+        return scenario.client_name
+    clients = {r.scenario.client_name for r in records if r.scenario is not None}
+    return clients.pop() if len(clients) == 1 else "the client"
+
+
+def summarise(scenario: Scenario | None, records: tuple[StatementRecord, ...]) -> Summary:
+    """What the learner did in a run (``PracticeSession.records()``), specific and encouraging.
+
+    ``scenario`` is the scenario of a scenario run, None for a drill.
+    """
+    name = _listened_to(scenario, records)
+    answered = [r for r in records if r.best is not None]
+    if not answered:
+        return Summary(scenario, records, name, None, None, None, "", (),
                        "Respond to one statement next time -- even a short reflection is a start.")
-    moment = max(best, key=lambda a: a.feedback.score)
+    best = [r.best for r in answered]
+    moment = max(answered, key=lambda r: r.best.feedback.score)
     return Summary(
         scenario=scenario,
         statements=records,
+        client_name=name,
         average=round(sum(a.feedback.score for a in best) / len(best)),
-        best_moment=moment,
-        best_moment_why=message_parts(moment.feedback).strengths[0],
+        best_moment=moment.best,
+        best_moment_from=moment.scenario or scenario,
+        best_moment_why=message_parts(moment.best.feedback).strengths[0],
         strengths=_strengths(best, name),
         work_on=_work_on(best, name),
     )

@@ -208,8 +208,3 @@ def phrase(text: str) -> tuple[str, ...]:
 
 def stemmed_phrase(text: str) -> tuple[str, ...]:
     return stems(words(text))
-
-
-def plural(count: int, word: str, words: str | None = None) -> str:
-    """'1 file', '3 files'."""
-    return f"{count} {word if count == 1 else (words or word + 's')}"

@@ -1,28 +1,58 @@
 """The ``trainer`` command: a thin click shell over the core.
 
 Exit codes: 0 success, 1 the input had problems (reported), 2 usage error.
+
+Each command's module is imported only when that command runs (or ``--help`` lists them).
+The console command itself is ``trainer.launch.main``: ``trainer`` alone opens the app without
+coming here at all.
 """
 
 from __future__ import annotations
 
-import sys
+import importlib
 
 import click
 
 from trainer import __version__
-from trainer.cli.app_commands import open_app, practice_command
-from trainer.cli.authoring_commands import new_command, schema_command
-from trainer.cli.calibrate_command import calibrate_command
+from trainer.cli.app_commands import open_app
 from trainer.cli.context import AppContext
-from trainer.cli.drill_command import drill_command
-from trainer.cli.export_command import export_command
-from trainer.cli.grade_command import grade_command
-from trainer.cli.library_commands import list_command, validate_command
-from trainer.cli.progress_commands import forget_command, progress_command
-from trainer.cli.score_command import score_command
+
+# name -> "module:attribute" of each command.
+COMMANDS = {
+    "list": "trainer.cli.library_commands:list_command",
+    "validate": "trainer.cli.library_commands:validate_command",
+    "score": "trainer.cli.score_command:score_command",
+    "practice": "trainer.cli.app_commands:practice_command",
+    "calibrate": "trainer.cli.calibrate_command:calibrate_command",
+    "export": "trainer.cli.export_command:export_command",
+    "forget": "trainer.cli.progress_commands:forget_command",
+    "progress": "trainer.cli.progress_commands:progress_command",
+    "drill": "trainer.cli.drill_command:drill_command",
+    "new": "trainer.cli.authoring_commands:new_command",
+    "schema": "trainer.cli.authoring_commands:schema_command",
+    "grade": "trainer.cli.grade_command:grade_command",
+}
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """A group whose commands are imported on first use (click's documented lazy-loading pattern)."""
+
+    def __init__(self, *args, lazy_commands: dict[str, str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lazy_commands = lazy_commands
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy_commands})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in self.commands and name in self.lazy_commands:
+            module, attribute = self.lazy_commands[name].split(":")
+            self.add_command(getattr(importlib.import_module(module), attribute), name)
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=LazyGroup, lazy_commands=COMMANDS, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--scenarios", "scenario_dirs", multiple=True, metavar="DIR",
     type=click.Path(exists=True, file_okay=False, dir_okay=True),
@@ -40,25 +70,3 @@ def cli(ctx: click.Context, scenario_dirs: tuple[str, ...], no_save: bool) -> No
     ctx.obj = AppContext(scenario_dirs, no_save)
     if ctx.invoked_subcommand is None:
         open_app(ctx.obj)
-
-
-cli.add_command(list_command)
-cli.add_command(validate_command)
-cli.add_command(score_command)
-cli.add_command(practice_command)
-cli.add_command(calibrate_command)
-cli.add_command(export_command)
-cli.add_command(forget_command)
-cli.add_command(progress_command)
-cli.add_command(drill_command)
-cli.add_command(new_command)
-cli.add_command(schema_command)
-cli.add_command(grade_command)
-
-
-def main() -> None:
-    """Console-script entry point."""
-    try:
-        cli(prog_name="trainer")
-    except KeyboardInterrupt:
-        sys.exit(130)

@@ -1,4 +1,5 @@
-"""``trainer`` (the app on its home screen) and ``trainer practice ID``: the commands that open the app.
+"""``trainer`` (the app on its home screen) and ``trainer practice ID``: the commands that open the
+app (``trainer drill`` opens it too).
 
 Textual is imported only inside these commands, so ``trainer score``, ``trainer list`` and the
 core never load it.
@@ -7,26 +8,20 @@ core never load it.
 from __future__ import annotations
 
 import difflib
-import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from trainer.cli.context import AppContext, pass_app, plural
+from trainer.launch import run_app
+
+if TYPE_CHECKING:
+    from trainer.progress.history import DrillOptions
 
 
-def _interactive() -> bool:
-    return sys.stdin.isatty() and sys.stdout.isatty()
-
-
-def open_app(app: AppContext, start_scenario: str | None = None) -> None:
-    """Run the app over the library loaded once for this command."""
-    if not _interactive():
-        click.echo("trainer: the app needs an interactive terminal. In scripts, use a command "
-                   "such as trainer list or trainer score (trainer --help lists them).", err=True)
-        raise SystemExit(2)
-    from trainer.ui.app import make_app
-
-    make_app(app.library, start_scenario=start_scenario).run()
+def open_app(app: AppContext, start_scenario: str | None = None, start_drill: DrillOptions | None = None) -> None:
+    """Run the app: over the library if this command loaded it already; the app loads it otherwise."""
+    run_app(app.loaded_library, app.scenario_dirs, start_scenario, start_drill, app.no_save)
 
 
 def _unknown_scenario(app: AppContext, scenario_id: str) -> str:

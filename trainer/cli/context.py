@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import click
 
-from trainer.loader import Library, load_library
-from trainer.text import plural  # noqa: F401  (the commands' import point)
+from trainer.wording import plural  # noqa: F401  (the commands' import point)
+
+if TYPE_CHECKING:
+    from trainer.loader import Library
 
 
 class AppContext:
@@ -17,7 +20,14 @@ class AppContext:
 
     @cached_property
     def library(self) -> Library:
+        from trainer.loader import load_library
+
         return load_library(self.scenario_dirs)
+
+    @property
+    def loaded_library(self) -> Library | None:
+        """The library if a command has loaded it already (the app loads it itself otherwise)."""
+        return self.__dict__.get("library")
 
 
 def report_problems(problems) -> None:

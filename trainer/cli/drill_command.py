@@ -1,4 +1,5 @@
-"""``trainer drill``: a short session of statements chosen by the spaced-repetition schedule."""
+"""``trainer drill``: a short session of statements chosen by the spaced-repetition schedule,
+practised in the app -- or, with ``--plan``, the plan printed."""
 
 from __future__ import annotations
 
@@ -7,9 +8,11 @@ import textwrap
 
 import click
 
+from trainer.cli.app_commands import open_app
 from trainer.cli.context import AppContext, pass_app, plural
-from trainer.cli.progress_commands import local_now, stored_attempts
-from trainer.progress.attempt import iso
+from trainer.cli.progress_commands import stored_attempts
+from trainer.progress.attempt import iso, local_now
+from trainer.progress.history import DrillOptions
 from trainer.progress.schedule import Focus, plan_drill
 
 
@@ -20,17 +23,18 @@ from trainer.progress.schedule import Focus, plan_drill
               help="Focus on a scenario skill (e.g. reflect-feeling) or a check (e.g. feeling, no_roadblock).")
 @click.option("--scenario", "scenarios", multiple=True, metavar="ID",
               help="Only statements of this scenario (repeatable).")
-@click.option("--plan", is_flag=True, help="Print the planned drill: each statement and why it was chosen.")
-@click.option("--json", "as_json", is_flag=True, help="Print the plan as a JSON array.")
+@click.option("--plan", is_flag=True, help="Print the planned drill instead: each statement and why it was chosen.")
+@click.option("--json", "as_json", is_flag=True, help="Print the plan as a JSON array (implies --plan).")
 @pass_app
 def drill_command(app: AppContext, count: int, skill: str | None, scenarios: tuple[str, ...], plan: bool,
                   as_json: bool) -> None:
-    """Plan a drill from your own history: statements you found hard come back sooner,
-    mastered ones rarely, and new ones are mixed in (Leitner boxes).
+    """Practise a drill planned from your own history: statements you found hard come back
+    sooner, mastered ones rarely, and new ones are mixed in (Leitner boxes).
 
     \b
-    trainer drill --plan
-    trainer drill --plan --count 5 --skill feeling
+    trainer drill
+    trainer drill --count 5 --skill feeling
+    trainer drill --plan --scenario lonely-birthday
     """
     library = app.library
     unknown = [s for s in scenarios if library.get(s) is None]
@@ -40,6 +44,12 @@ def drill_command(app: AppContext, count: int, skill: str | None, scenarios: tup
         focus = Focus.parse(skill, library.scenarios)
     except ValueError as err:
         raise click.BadParameter(str(err), param_hint="--skill") from None
+    if not plan and not as_json:
+        # Without any history every matching statement is new: an empty plan means no match.
+        if not plan_drill(library.scenarios, (), local_now(), count=1, focus=focus, only=scenarios):
+            _nothing_matches()
+        open_app(app, start_drill=DrillOptions(count, focus, scenarios))
+        return
     items = plan_drill(library.scenarios, stored_attempts(scenarios), local_now(), count=count,
                        focus=focus, only=scenarios)
     if as_json:
@@ -48,13 +58,14 @@ def drill_command(app: AppContext, count: int, skill: str | None, scenarios: tup
                                 "due": iso(i.card.due) if i.card else None} for i in items],
                               indent=2, ensure_ascii=False))
     elif not items:
-        click.echo("No statements to drill: no scenario matches those options.", err=True)
-        raise SystemExit(1)
+        _nothing_matches()
     else:
         click.echo(f"A drill of {plural(len(items), 'statement')}:")
         for number, item in enumerate(items, start=1):
             click.echo(f"\n{number:>2}. {item.scenario}, statement {item.turn} -- {item.reason}")
             click.echo(textwrap.indent(textwrap.shorten(item.client, 150, placeholder=" ..."), "    "))
-    if not plan:
-        click.echo("\nPractising a drill in the app is not available yet; this is the plan (as with --plan).",
-                   err=True)
+
+
+def _nothing_matches() -> None:
+    click.echo("No statements to drill: no scenario matches those options.", err=True)
+    raise SystemExit(1)

@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 
 from trainer.cli.context import AppContext, pass_app, plural
-from trainer.cli.progress_commands import local_now, stored_attempts
+from trainer.cli.progress_commands import stored_attempts
+from trainer.progress.attempt import local_now
 from trainer.progress.export import FORMATS, to_csv, to_json, to_markdown
 
 

@@ -9,12 +9,12 @@ from datetime import date, datetime
 
 import click
 
-from trainer.cli.context import plural
 from trainer.paths import data_dir
-from trainer.progress.attempt import Attempt
+from trainer.progress.attempt import Attempt, local_now
 from trainer.progress.stats import RECENT, Summary, summarise
 from trainer.progress.store import (BACKUP_PREFIX, StoreTrouble, forget, open_store, set_aside, store_path,
                                     stored_files)
+from trainer.wording import plural
 
 START_FRESH = "trainer progress --start-fresh"
 
@@ -31,10 +31,6 @@ def stored_attempts(scenarios: Collection[str] = (), since: datetime | None = No
         raise SystemExit(1) from None
 
 
-def local_now() -> datetime:
-    return datetime.now().astimezone()
-
-
 _BARS = "▁▂▃▄▅▆▇█"
 
 
@@ -48,12 +44,7 @@ def _percent(share: float) -> str:
 
 
 def render_summary(summary: Summary) -> str:
-    t, s = summary.totals, summary.streak
-    lines = [f"{plural(t.attempts, 'response')} to {plural(t.statements, 'statement')} in "
-             f"{plural(t.scenarios, 'scenario')}, on {plural(t.days, 'day')}; "
-             f"average score {t.average}, {t.strong} strong.",
-             f"Streak: {plural(s.current, 'day')} in a row"
-             f"{' (practised today)' if s.today else ''}; longest {plural(s.longest, 'day')}.", ""]
+    lines = [summary.totals.describe(), summary.streak.describe(), ""]
     width = max(len(k.label) for k in summary.skills)
     lines += ["Skills: the share of responses that met each check",
               f"  {'':<{width}}  {'all':>4}  {f'last {RECENT}':>7}"]

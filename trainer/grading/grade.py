@@ -18,7 +18,7 @@ from trainer.grading.exports import Attempt, Export, read_exports
 from trainer.loader import Library, Problem
 from trainer.model import Scenario
 from trainer.scoring import Feedback, score
-from trainer.text import plural
+from trainer.wording import plural
 
 
 @dataclass(frozen=True, slots=True)

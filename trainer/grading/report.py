@@ -18,7 +18,7 @@ from trainer.grading.grade import GradedResponse, Grading
 from trainer.grading.gradebook import QUESTION_KINDS, reflection_to_question
 from trainer.scoring import BAND_WORDS, KIND_WORDS
 from trainer.scoring.feedback import BANDS
-from trainer.text import plural
+from trainer.wording import plural
 
 TOP = 5  # statements and reflections listed
 BAR_WIDTH = 30

@@ -26,12 +26,17 @@ def utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
+def local_now() -> datetime:
+    """Now in the learner's own time zone: the clock for what counts days (streaks, drills)."""
+    return datetime.now().astimezone()
+
+
 def iso(moment: datetime) -> str:
     """A moment as UTC ISO 8601, to the second: how times are stored and exported."""
     return moment.astimezone(timezone.utc).isoformat(timespec="seconds")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a history of years holds many thousands of these
 class Attempt:
     """A response to one statement (``turn`` is 1-based), scored, at a moment, in a session.
 

@@ -8,13 +8,14 @@ the caller's clock decides and the same history always gives the same figures.
 from __future__ import annotations
 
 from collections import Counter, deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from statistics import mean
 
 from trainer.progress.attempt import CHECK_LABELS, Attempt
 from trainer.scoring.vocabulary import vocabulary
+from trainer.wording import plural
 
 RECENT = 20  # the per-skill view also shows the share over the last this many attempts
 CLEAN_RUN = 5  # a roadblock has been dropped once this many responses in a row are free of it
@@ -34,6 +35,12 @@ class Totals:
     days: int  # days with practice
     average: int | None  # mean score, None before the first attempt
     strong: int  # attempts in the strong band
+
+    def describe(self) -> str:
+        """'12 responses to 8 statements in 2 scenarios, on 3 days; average score 64, 4 strong.'"""
+        return (f"{plural(self.attempts, 'response')} to {plural(self.statements, 'statement')} in "
+                f"{plural(self.scenarios, 'scenario')}, on {plural(self.days, 'day')}; "
+                f"average score {self.average}, {self.strong} strong.")
 
 
 def totals(attempts: Sequence[Attempt], tz: tzinfo) -> Totals:
@@ -106,6 +113,11 @@ class Streak:
     current: int  # days in a row up to today, or up to yesterday when today is still open
     longest: int
     today: bool  # whether there was practice today
+
+    def describe(self) -> str:
+        """'Streak: 3 days in a row (practised today); longest 5 days.'"""
+        return (f"Streak: {plural(self.current, 'day')} in a row{' (practised today)' if self.today else ''}; "
+                f"longest {plural(self.longest, 'day')}.")
 
 
 def streak(attempts: Sequence[Attempt], now: datetime) -> Streak:
@@ -187,10 +199,12 @@ class WinTracker:
     """Notices small wins as attempts come in, one at a time, oldest first.
 
     The app keeps one, fed with the history at start, and tells the learner what
-    ``observe`` returns for each new response.
+    ``observe`` returns for each new response. ``names`` says how to call each scenario (the
+    app gives titles); without it, or for a scenario it lacks, the id is used.
     """
 
-    def __init__(self, earlier: Iterable[Attempt] = ()):
+    def __init__(self, earlier: Iterable[Attempt] = (), names: Mapping[str, str] | None = None):
+        self._names = names or {}
         self._strong_reflection = False
         self._best: dict[tuple[str, int], int] = {}
         self._last_roadblocks: dict[tuple[str, int], tuple[str, ...]] = {}
@@ -209,7 +223,7 @@ class WinTracker:
         best = self._best.get(attempt.statement)
         if best is not None and attempt.score > best:
             wins.append(Win("personal_best",
-                            f"A new personal best on {attempt.scenario}, statement {attempt.turn}: "
+                            f"A new personal best on {self._name(attempt)}, statement {attempt.turn}: "
                             f"{attempt.score}, up from {best}.", attempt))
         self._best[attempt.statement] = max(attempt.score, best or 0)
 
@@ -224,12 +238,15 @@ class WinTracker:
             for roadblock in before:
                 if roadblock not in dropped:
                     wins.append(Win("roadblock_dropped",
-                                    f"On {attempt.scenario}, statement {attempt.turn}, "
+                                    f"On {self._name(attempt)}, statement {attempt.turn}, "
                                     f"{_roadblock_name(roadblock).lower()} crept in last time; "
                                     "this time you left it out.", attempt))
         self._last_roadblocks[attempt.statement] = attempt.roadblocks
         self._fired.update(attempt.roadblocks)
         return wins
+
+    def _name(self, attempt: Attempt) -> str:
+        return self._names.get(attempt.scenario, attempt.scenario)
 
     def _dropped_overall(self) -> list[str]:
         """Roadblocks that fired more than once, lastly just before the last CLEAN_RUN clean ones."""
@@ -240,9 +257,9 @@ class WinTracker:
                 if self._fired[r] >= 2 and not any(r in roadblocks for roadblocks in window)]
 
 
-def small_wins(attempts: Iterable[Attempt]) -> list[Win]:
+def small_wins(attempts: Iterable[Attempt], names: Mapping[str, str] | None = None) -> list[Win]:
     """Every small win in a history, in the order they happened."""
-    tracker = WinTracker()
+    tracker = WinTracker(names=names)
     return [win for attempt in attempts for win in tracker.observe(attempt)]
 
 
@@ -262,8 +279,8 @@ class Summary:
     wins: list[Win]
 
 
-def summarise(attempts: Sequence[Attempt], now: datetime) -> Summary:
-    """Everything at once; days are read in ``now``'s time zone."""
+def summarise(attempts: Sequence[Attempt], now: datetime, names: Mapping[str, str] | None = None) -> Summary:
+    """Everything at once; days are read in ``now``'s time zone (``names``: as for ``WinTracker``)."""
     return Summary(totals(attempts, now.tzinfo), skills(attempts), daily_scores(attempts, now.tzinfo),
                    streak(attempts, now), personal_bests(attempts), scenario_records(attempts),
-                   small_wins(attempts))
+                   small_wins(attempts, names))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import sys
 import threading
 import time
 import uuid
@@ -175,9 +176,8 @@ class ProgressStore:
         sql = f"SELECT id, {', '.join(_COLUMNS)} FROM attempts"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        with self._lock:
-            rows = self._connection.execute(sql + " ORDER BY at, id", params).fetchall()
-        return [_attempt(row) for row in rows]
+        with self._lock:  # row by row: years of history never sit in memory twice
+            return [_attempt(row) for row in self._connection.execute(sql + " ORDER BY at, id", params)]
 
     def close(self) -> None:
         """Try once more to save what could not be saved, then let go of the file."""
@@ -203,13 +203,16 @@ def _stored_check(check_id: str, passed: bool, points: int, max_points: int, mes
 
 
 def _attempt(row) -> Attempt:
+    """One stored row as an attempt. Texts that repeat across a history (the statement, the
+    feedback, the session) are kept once each (``sys.intern``), so a long history stays small."""
     (row_id, scenario, turn, client, response, score, band, kind, checks, roadblocks, messages,
      at, session) = row
-    return Attempt(scenario, turn, client, response, score, band, kind,
+    return Attempt(sys.intern(scenario), turn, sys.intern(client), response, score, sys.intern(band),
+                   sys.intern(kind),
                    tuple(_stored_check(c["id"], c["passed"], c["points"], c["max_points"], c["message"])
                          for c in json.loads(checks)),
-                   tuple(json.loads(roadblocks)), tuple(json.loads(messages)), datetime.fromisoformat(at),
-                   session, row_id)
+                   tuple(map(sys.intern, json.loads(roadblocks))), tuple(map(sys.intern, json.loads(messages))),
+                   datetime.fromisoformat(at), sys.intern(session), row_id)
 
 
 # ---------------------------------------------------------------------------- opening

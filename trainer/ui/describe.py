@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from trainer.cli.context import plural
-from trainer.model import Scenario
+from typing import TYPE_CHECKING
+
+from trainer.wording import plural
+
+if TYPE_CHECKING:
+    from trainer.model import Scenario
 
 
 def persona_line(scenario: Scenario) -> str:

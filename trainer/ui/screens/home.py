@@ -1,24 +1,34 @@
-"""The home screen: the scenario library, filtered as you type, with a preview and problems."""
+"""The home screen: the scenario library, filtered as you type, with a preview and problems.
+
+It appears before the library is read (the app loads it in a worker after the first frame),
+saying so calmly, and fills in when the library -- and then the learner's best and latest
+scores -- arrive.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Select
+from textual.widgets import Footer, Input
 
-from trainer.loader import Library
-from trainer.model import Difficulty
-from trainer.search import search
-from trainer.ui.widgets.problems_panel import ProblemsPanel
+from trainer.ui.widgets.app_header import AppHeader
+from trainer.ui.widgets.level_filter import ALL_LEVELS, LevelFilter
 from trainer.ui.widgets.scenario_preview import ScenarioPreview
 from trainer.ui.widgets.scenario_table import ScenarioTable
 from trainer.ui.widgets.search_box import SearchBox
 
-ALL_LEVELS = "all"
-LEVELS = (ALL_LEVELS, *(d.value for d in Difficulty))
+if TYPE_CHECKING:
+    from trainer.loader import Library
+    from trainer.progress.stats import ScenarioRecord
+
+LOADING = "Opening the scenario library…"
+# Letter keys that are letters, not keys, while the learner types in the search box.
+_LETTER_ACTIONS = frozenset({"focus_search", "cycle_level", "app.show_progress", "app.drill"})
 
 
 class HomeScreen(Screen):
@@ -26,65 +36,91 @@ class HomeScreen(Screen):
     BINDINGS = [
         Binding("slash", "focus_search", "Search"),
         Binding("l", "cycle_level", "Level"),
+        Binding("p", "app.show_progress", "Progress"),
+        Binding("d", "app.drill", "Drill"),
         Binding("down", "focus_table", "Results", show=False),
         Binding("ctrl+q", "app.quit", "Quit", priority=True),
     ]
 
-    def __init__(self, library: Library):
+    def __init__(self, library: Library | None = None):
         super().__init__()
         self.library = library
+        self.records: dict[str, ScenarioRecord] = {}
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         with Horizontal(id="filters"):
             yield SearchBox(id="search")
-            yield Select([("All levels" if v == ALL_LEVELS else v.capitalize(), v) for v in LEVELS],
-                         value=ALL_LEVELS, allow_blank=False, id="level")
+            yield LevelFilter(id="level")
         yield ScenarioTable(id="scenarios")
         yield ScenarioPreview(id="preview")
-        if self.library.problems:
-            yield ProblemsPanel(self.library.problems, id="problems")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.refilter()
         self.query_one(ScenarioTable).focus()
+        if self.library is None:
+            self.query_one(ScenarioPreview).show(None, LOADING)
+        else:
+            self._fill()
+
+    def show_library(self, library: Library) -> None:
+        """Fill the screen with ``library`` (once it is loaded)."""
+        self.library = library
+        if self.is_mounted:
+            self._fill()
+
+    def _fill(self) -> None:
+        if self.library.problems:
+            from trainer.ui.widgets.problems_panel import ProblemsPanel
+
+            self.mount(ProblemsPanel(self.library.problems, id="problems"), after=self.query_one(ScenarioPreview))
+        self.refilter()
+
+    def show_records(self, records: dict[str, ScenarioRecord]) -> None:
+        """Each scenario's best and latest score, in the table and the preview."""
+        self.records = records
+        self.refilter()
+
+    def on_screen_resume(self) -> None:
+        """Back from practice: the best and latest scores may have changed."""
+        history = getattr(self.app, "history", None)
+        if history is not None:
+            self.show_records(history.scenario_records())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """While typing in the search box, "/" and "l" are letters, not keys: hide them."""
-        if action in ("focus_search", "cycle_level") and isinstance(self.focused, SearchBox):
+        """While typing in the search box, letters are letters, not keys: hide those keys."""
+        if action in _LETTER_ACTIONS and isinstance(self.focused, SearchBox):
             return False
         return True
 
     def on_descendant_focus(self) -> None:
         self.refresh_bindings()
 
-    @property
-    def level(self) -> str:
-        return self.query_one("#level", Select).value
-
     def refilter(self) -> None:
-        query = self.query_one(SearchBox).value
-        level = self.level
-        shown = search(self.library.scenarios, query, None if level == ALL_LEVELS else level)
-        self.query_one(ScenarioTable).show(shown)
+        if self.library is None or not self.is_mounted:
+            return
+        from trainer.search import search
+
+        level = self.query_one(LevelFilter).level
+        shown = search(self.library.scenarios, self.query_one(SearchBox).value,
+                       None if level == ALL_LEVELS else level)
+        self.query_one(ScenarioTable).show(shown, self.records)
 
     @on(Input.Changed, "#search")
-    @on(Select.Changed, "#level")
+    @on(LevelFilter.Changed)
     def _filters_changed(self) -> None:
         self.refilter()
 
     @on(ScenarioTable.Highlighted)
     def _preview(self, event: ScenarioTable.Highlighted) -> None:
+        preview = self.query_one(ScenarioPreview)
         if event.scenario is not None:
-            self.query_one(ScenarioPreview).show(event.scenario)
+            preview.show(event.scenario, record=self.records.get(event.scenario.id))
         elif not self.library.scenarios:
-            self.query_one(ScenarioPreview).show(
-                None, "No scenarios were found. Add a folder of your own with: trainer --scenarios DIR")
+            preview.show(None, "No scenarios were found. Add a folder of your own with: trainer --scenarios DIR")
         else:
-            other_levels = " or another level (l)" if self.level != ALL_LEVELS else ""
-            self.query_one(ScenarioPreview).show(
-                None, f"No scenario matches. Try fewer words{other_levels}.")
+            other_levels = " or another level (l)" if self.query_one(LevelFilter).level != ALL_LEVELS else ""
+            preview.show(None, f"No scenario matches. Try fewer words{other_levels}.")
 
     @on(ScenarioTable.Chosen)
     def _chosen(self, event: ScenarioTable.Chosen) -> None:
@@ -105,6 +141,4 @@ class HomeScreen(Screen):
         self.query_one(ScenarioTable).focus()
 
     def action_cycle_level(self) -> None:
-        """Step through the levels: all, beginner, intermediate, advanced, all..."""
-        select = self.query_one("#level", Select)
-        select.value = LEVELS[(LEVELS.index(self.level) + 1) % len(LEVELS)]
+        self.query_one(LevelFilter).cycle()

@@ -1,4 +1,5 @@
-"""The practice screen: one client statement at a time, a response, then feedback.
+"""The practice screen: one client statement at a time, a response, then feedback -- through
+a scenario, or through a drill's statements from several scenarios (each says where it is from).
 
 Two modes: responding (the response box is focused; Enter submits) and reading feedback
 (the feedback is focused; Enter moves on). The footer shows only the keys of the mode.
@@ -12,13 +13,14 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Footer, Input, Static
 
 from trainer.session import PracticeSession
 from trainer.summary import summarise
 from trainer.ui.describe import persona_line
 from trainer.ui.dialogs.leave import LeaveDialog
 from trainer.ui.screens.summary import SummaryScreen
+from trainer.ui.widgets.app_header import AppHeader
 from trainer.ui.widgets.client_statement import ClientStatement
 from trainer.ui.widgets.feedback_panel import FeedbackPanel
 from trainer.ui.widgets.response_box import ResponseBox
@@ -49,19 +51,19 @@ class PracticeScreen(Screen):
         self.hint_shown = False
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         with Vertical(id="practice"):
-            yield Static(persona_line(self.session.scenario), id="context", markup=False)
+            yield Static(id="context", markup=False)
             yield Transcript(id="transcript")
             yield ClientStatement(id="statement")
             yield Static(id="hint")
             yield ResponseBox(id="response")
             yield Static(id="your-response")
             yield FeedbackPanel(id="feedback")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.title = self.session.scenario.title
+        self.title = "Drill" if self.session.is_drill else self.session.scenario.title
         self.show_statement()
 
     # ------------------------------------------------------------------ modes
@@ -93,10 +95,15 @@ class PracticeScreen(Screen):
     def show_statement(self, prefill: str = "") -> None:
         """Responding mode: the current statement, and the response box focused and ready."""
         session = self.session
-        name = session.scenario.client_name
+        step = session.step
         self.sub_title = f"statement {session.number} of {session.total}"
-        self.query_one(Transcript).show(session.transcript(), name)
-        self.query_one(ClientStatement).show(session.turn, name, session.number, session.total)
+        context = persona_line(step.scenario)
+        if session.is_drill:
+            context = f"From “{step.scenario.title}”, statement {step.number}. {context}"
+        self.query_one("#context", Static).update(context)
+        self.query_one(Transcript).show(session.transcript())
+        self.query_one(ClientStatement).show(step.turn, session.client_name, session.number, session.total,
+                                             why=step.reason)
         self.hint_shown = False
         self._respond(prefill)
 
@@ -118,6 +125,8 @@ class PracticeScreen(Screen):
         if attempt.save_problem:
             self.notify(f"Your response was scored but could not be saved: {attempt.save_problem}",
                         title="Not saved", severity="warning")
+        for win in attempt.wins:
+            self.notify(win, title="A small win", timeout=8)
         previous = self.session.previous_score()
         self.query_one("#your-response", Static).update(
             Content.from_markup("[b]You:[/b] $said", said=attempt.response))
@@ -125,14 +134,14 @@ class PracticeScreen(Screen):
         panel.show(attempt, self.session.turn, previous)
         self._set_mode(READING)
         panel.focus()
-        if previous is not None and attempt.feedback.score > previous:
+        if previous is not None and attempt.feedback.score > previous and not attempt.wins:
             self.notify(f"Up {attempt.feedback.score - previous} points on your last try. "
                         "Your change worked.", title="Nice work")
 
     def action_hint(self) -> None:
         """Show the scenario's hint for this statement, or hide it again."""
         self.hint_shown = not self.hint_shown
-        turn, name = self.session.turn, self.session.scenario.client_name
+        turn, name = self.session.turn, self.session.client_name
         text = turn.hint or f"This statement has no hint. Ask yourself: what is {name} feeling, and about what?"
         self.query_one("#hint", Static).update(Content.from_markup("[b]Hint:[/b] $hint", hint=text))
         self._show_hint(self.hint_shown)
@@ -185,4 +194,5 @@ class PracticeScreen(Screen):
             yield SystemCommand("Try again", "Respond to the same statement again", self.action_try_again)
             yield SystemCommand("Show the other model answers", "Every model answer for this statement",
                                 self.action_other_answers)
-        yield SystemCommand("Leave this scenario", "Back to the home screen", self.action_leave)
+        yield SystemCommand(f"Leave this {'drill' if self.session.is_drill else 'scenario'}",
+                            "Back to the home screen", self.action_leave)

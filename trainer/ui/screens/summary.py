@@ -1,4 +1,4 @@
-"""The summary at the end of a scenario: scores, the best moment, strengths, one skill."""
+"""The summary at the end of a scenario or a drill: scores, the best moment, strengths, one skill."""
 
 from __future__ import annotations
 
@@ -7,13 +7,14 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, Static
+from textual.widgets import Footer, Label, Static
 
-from trainer.cli.context import plural
 from trainer.scoring import band_for
 from trainer.summary import Summary
+from trainer.ui.widgets.app_header import AppHeader
 from trainer.ui.widgets.feedback_panel import score_words
 from trainer.ui.widgets.statement_scores import StatementScores
+from trainer.wording import plural
 
 
 class SummaryScreen(Screen):
@@ -21,6 +22,7 @@ class SummaryScreen(Screen):
     BINDINGS = [
         Binding("enter", "home", "Home"),
         Binding("r", "again", "Practise again"),
+        Binding("r", "another_drill", "Another drill"),
         Binding("escape", "home", "Home", show=False),
     ]
 
@@ -30,16 +32,19 @@ class SummaryScreen(Screen):
 
     def compose(self) -> ComposeResult:
         s = self.summary
-        yield Header()
+        yield AppHeader()
         with VerticalScroll(id="summary"):
             yield Static(self._headline(), id="headline")
             yield StatementScores(s.statements, id="scores")
             if s.best_moment is not None:
                 best = s.best_moment
                 yield Label("Your best moment", classes="heading")
+                where = f"Statement {best.turn_number}"
+                if s.scenario is None:
+                    where = f"“{s.best_moment_from.title}”, statement {best.turn_number}"
                 yield Static(Content.from_markup(
-                    "Statement $n ($score): “$said”\n$why",
-                    n=str(best.turn_number), score=score_words(best.feedback.score, best.feedback.band),
+                    "$where ($score): “$said”\n$why",
+                    where=where, score=score_words(best.feedback.score, best.feedback.band),
                     said=best.response, why=s.best_moment_why), id="best-moment")
             if s.strengths:
                 yield Label("What was strong", classes="heading")
@@ -47,10 +52,10 @@ class SummaryScreen(Screen):
                              id="strengths")
             yield Label("One skill to work on", classes="heading")
             yield Static(s.work_on, id="work-on", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.title = self.summary.scenario.title
+        self.title = "Drill" if self.summary.scenario is None else self.summary.scenario.title
 
     def _headline(self) -> Content:
         s = self.summary
@@ -58,16 +63,29 @@ class SummaryScreen(Screen):
         if s.average is None:
             return Content(f"You did not respond to any of the {plural(total, 'statement')} this time. "
                            "That is all right: come back when you are ready.")
+        where = "in this drill" if s.scenario is None else f"with {s.client_name}"
         return Content.from_markup(
-            "You responded to $done of $total with $name. Average score: [b]$average[/b].",
-            done=str(s.answered), total=plural(total, "statement"), name=s.client_name,
+            "You responded to $done of $total $where. Average score: [b]$average[/b].",
+            done=str(s.answered), total=plural(total, "statement"), where=where,
             average=score_words(s.average, band_for(s.average)))
 
     def action_home(self) -> None:
         self.app.go_home()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``r`` practises the scenario again, or, after a drill, plans another."""
+        if action in ("again", "another_drill"):
+            return (action == "another_drill") == (self.summary.scenario is None)
+        return True
+
     def action_again(self) -> None:
         self.app.practise(self.summary.scenario)
 
+    def action_another_drill(self) -> None:
+        self.app.drill()
+
     def palette_commands(self):
-        yield SystemCommand("Practise this scenario again", self.summary.scenario.title, self.action_again)
+        if self.summary.scenario is None:
+            yield SystemCommand("Another drill", "Planned afresh from your history", self.action_another_drill)
+        else:
+            yield SystemCommand("Practise this scenario again", self.summary.scenario.title, self.action_again)

@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from trainer.cli.context import plural
+from trainer.wording import plural
 from trainer.loader import Problem
 
 

@@ -1,22 +1,35 @@
-"""A closer look at the highlighted scenario: summary, client, level and warnings."""
+"""A closer look at the highlighted scenario: summary, client, level, warnings, your scores."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from trainer.model import Scenario
 from trainer.ui.describe import level_line, persona_line
 from trainer.ui.widgets.scenario_table import WARNING_MARK
+from trainer.wording import plural
+
+if TYPE_CHECKING:
+    from trainer.model import Scenario
+    from trainer.progress.stats import ScenarioRecord
+
+
+def _scores(record: ScenarioRecord | None) -> Content:
+    if record is None:
+        return Content.from_markup("[b]Your scores:[/b] not practised yet.")
+    return Content.from_markup("[b]Your scores:[/b] best $best, latest $latest ($runs).",
+                               best=str(record.best), latest=str(record.latest), runs=plural(record.runs, "run"))
 
 
 class ScenarioPreview(VerticalScroll):
     def compose(self):
         yield Static(id="preview-text")
 
-    def show(self, scenario: Scenario | None, empty: str = "") -> None:
-        """Describe ``scenario``; without one, say ``empty`` (why nothing is shown)."""
+    def show(self, scenario: Scenario | None, empty: str = "", record: ScenarioRecord | None = None) -> None:
+        """Describe ``scenario`` and the learner's ``record`` on it; without one, say ``empty``."""
         text = self.query_one("#preview-text", Static)
         self.scroll_home(animate=False)
         if scenario is None:
@@ -34,4 +47,5 @@ class ScenarioPreview(VerticalScroll):
             Content.from_markup("[b]Client:[/b] $who", who=persona_line(scenario)),
             Content.from_markup("[b]Level:[/b] $level", level=level_line(scenario)),
             warning,
+            _scores(record),
         ]))

@@ -1,21 +1,31 @@
-"""The scenario library as a table: one row a scenario; Enter starts the highlighted one."""
+"""The scenario library as a table: one row a scenario, with the learner's best and latest
+score; Enter starts the highlighted one."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
-from trainer.model import Scenario
+if TYPE_CHECKING:
+    from trainer.model import Scenario
+    from trainer.progress.stats import ScenarioRecord
 
 WARNING_MARK = "⚠"
+NOT_YET = "–"
 # Widths that fit 80 columns; the preview below shows everything in full.
-COLUMNS = (("Title", 22), ("Level", 12), ("Skills", 16), ("Statements", 10), ("Warning", 7))
+COLUMNS = (("Title", 24), ("Level", 12), ("Statements", 10), ("Warning", 7), ("Best", 4), ("Latest", 6))
 
 
 def _fit(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _score(value: int | None) -> Text:
+    return Text(NOT_YET if value is None else str(value), justify="right")
 
 
 class ScenarioTable(DataTable):
@@ -43,17 +53,21 @@ class ScenarioTable(DataTable):
         for label, width in COLUMNS:
             self.add_column(label, width=width, key=label.lower())
 
-    def show(self, scenarios: list[Scenario]) -> None:
-        """Replace the rows, keeping the cursor on the same scenario when it is still shown."""
+    def show(self, scenarios: list[Scenario], records: dict[str, ScenarioRecord]) -> None:
+        """Replace the rows, keeping the cursor on the same scenario when it is still shown.
+
+        ``records`` holds the best and latest score of each scenario practised so far.
+        """
         current = self.highlighted
         self.clear()
         self._shown = {s.id: s for s in scenarios}
         widths = dict(COLUMNS)
         for s in scenarios:
+            record = records.get(s.id)
             self.add_row(_fit(s.title, widths["Title"]), s.difficulty.value.capitalize(),
-                         _fit(", ".join(s.skills), widths["Skills"]),
                          Text(str(len(s.turns)), justify="right"),
-                         f"{WARNING_MARK} yes" if s.content_warnings else "", key=s.id)
+                         f"{WARNING_MARK} yes" if s.content_warnings else "",
+                         _score(record and record.best), _score(record and record.latest), key=s.id)
         if current is not None and current.id in self._shown:
             self.move_cursor(row=self.get_row_index(current.id))
         self.post_message(self.Highlighted(self.highlighted))

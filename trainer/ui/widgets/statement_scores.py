@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import DataTable
 
-from trainer.cli.context import plural
+from trainer.wording import plural
 from trainer.scoring import BAND_WORDS
 from trainer.session import StatementRecord
 

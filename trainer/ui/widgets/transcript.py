@@ -10,7 +10,7 @@ from trainer.session import StatementRecord
 
 
 class Transcript(VerticalScroll, can_focus=False):
-    def show(self, records: tuple[StatementRecord, ...], name: str) -> None:
+    def show(self, records: tuple[StatementRecord, ...]) -> None:
         """Show every statement left behind, with the learner's best response to each (the one that counts)."""
         self.remove_children()
         if not records:
@@ -18,7 +18,8 @@ class Transcript(VerticalScroll, can_focus=False):
             return
         lines = []
         for record in records:
-            lines.append(Static(Content.from_markup("[b]$name:[/b] $said", name=name, said=record.turn.client),
+            lines.append(Static(Content.from_markup("[b]$name:[/b] $said", name=record.scenario.client_name,
+                                                    said=record.turn.client),
                                 classes="transcript-client"))
             answer = (Content.from_markup("[b]You:[/b] $said", said=record.best.response) if record.best
                       else Content("You skipped this one."))

@@ -1,0 +1,369 @@
+"""The app and the learner's progress, driven with Pilot at 80x24: every submitted response is
+stored, private mode keeps nothing, a damaged file gets its dialog, the progress screen adds
+up, drills run across scenarios, and the home screen shows best and latest scores."""
+
+from __future__ import annotations
+
+from progress_factory import T0, days, make_attempt
+from test_app_flows import choose, notifications, respond, run, text
+
+from conftest import settle
+from trainer.progress.history import DrillOptions, History
+from trainer.progress.store import DB_NAME, open_store
+from trainer.ui.dialogs.content_warning import ContentWarningDialog
+from trainer.ui.dialogs.store_trouble import StoreTroubleDialog
+from trainer.ui.screens.home import HomeScreen
+from trainer.ui.screens.practice import PracticeScreen
+from trainer.ui.screens.progress import ProgressScreen
+from trainer.ui.screens.summary import SummaryScreen
+from trainer.ui.widgets.scenario_bests import ScenarioBests
+from trainer.ui.widgets.scenario_table import ScenarioTable
+
+GOOD = "It sounds like you felt really forgotten when nobody called on your birthday."
+WEAK = "That sounds lonely."
+NOW = T0 + days(3)
+
+
+def stored(folder=None) -> list:
+    with open_store(folder, saving=False) as store:
+        return store.attempts()
+
+
+def header_title(app) -> str:
+    return str(app.screen.query_one("HeaderTitle").render())
+
+
+# ---------------------------------------------------------------------------- recording
+
+
+def test_every_submitted_response_is_stored_at_once_one_session_per_run(make_test_app):
+    async def body(pilot):
+        await choose(pilot, "Nobody Remembered")
+        await respond(pilot, WEAK)
+        assert [a.response for a in stored()] == [WEAK]  # at the moment of submission
+        await pilot.press("r")
+        await respond(pilot, GOOD)
+        await pilot.press("enter")
+        await respond(pilot, "You kept checking your phone.")
+        await pilot.press("escape", "enter")  # leave, confirmed
+        await pilot.pause()
+        await choose(pilot, "Nobody Remembered")
+        await respond(pilot, "You feel left out.")
+
+    run(body, make_test_app())
+    attempts = stored()
+    assert [(a.scenario, a.turn, a.response) for a in attempts] == [
+        ("lonely-birthday", 1, WEAK), ("lonely-birthday", 1, GOOD),
+        ("lonely-birthday", 2, "You kept checking your phone."), ("lonely-birthday", 1, "You feel left out.")]
+    assert attempts[0].client.startswith("My birthday was on Saturday")
+    assert len({a.session for a in attempts[:3]}) == 1 and attempts[3].session != attempts[0].session
+
+
+def test_the_home_screen_shows_best_and_latest_after_a_run(make_test_app):
+    async def body(pilot):
+        await choose(pilot, "Nobody Remembered")
+        await respond(pilot, GOOD)
+        await pilot.press("escape", "enter")
+        await pilot.pause()
+        table = pilot.app.screen.query_one(ScenarioTable)
+        row = table.get_row("lonely-birthday")
+        [attempt] = stored()
+        assert [str(row[4]), str(row[5])] == [str(attempt.score)] * 2
+        assert [str(cell) for cell in table.get_row("warning-demo")[4:]] == ["–", "–"]
+        assert f"best {attempt.score}, latest {attempt.score} (1 run)" in text(pilot.app.screen.query_one("#preview-text"))
+    run(body, make_test_app())
+
+
+def test_small_wins_are_said_after_a_response(make_test_app):
+    async def body(pilot):
+        await choose(pilot, "Nobody Remembered")
+        await respond(pilot, GOOD)
+        assert any("Your first strong reflection" in m for m in notifications(pilot.app))
+    run(body, make_test_app())
+
+
+def test_small_wins_call_scenarios_by_their_titles(make_test_app):
+    async def body(pilot):
+        await settle(pilot)  # the app opens the history itself, with the library's titles
+        await choose(pilot, "Nobody Remembered")
+        await respond(pilot, WEAK)
+        await pilot.press("escape", "enter")
+        await pilot.pause()
+        await choose(pilot, "Nobody Remembered")
+        await respond(pilot, GOOD)
+        assert any(m.startswith("A new personal best on “Nobody Remembered”, statement 1:")
+                   for m in notifications(pilot.app))
+    run(body, make_test_app(history=None))
+
+
+# ---------------------------------------------------------------------------- private mode
+
+
+def test_private_mode_records_nothing_until_it_is_turned_off(make_test_app):
+    async def body(pilot):
+        app = pilot.app
+        await pilot.press("ctrl+o")
+        assert app.saving_status == "private" and "[private]" in header_title(app)
+        await choose(pilot, "Nobody Remembered")
+        assert "[private]" in header_title(app)  # on every screen
+        await respond(pilot, WEAK)
+        await pilot.press("r")
+        await respond(pilot, GOOD)
+        assert stored() == []
+        # No small wins are counted in private mode; the change that worked is still said.
+        assert any("Your change worked" in m for m in notifications(app))
+        assert not any("first strong reflection" in m for m in notifications(app))
+        await pilot.press("ctrl+o")
+        assert app.saving_status == "" and "private" not in header_title(app)
+        await pilot.press("enter")
+        await respond(pilot, "You kept checking your phone.")
+        assert [a.response for a in stored()] == ["You kept checking your phone."]
+    run(body, make_test_app())
+
+
+def test_no_save_keeps_private_mode_on_and_creates_no_file(make_test_app, trainer_home):
+    async def body(pilot):
+        app = pilot.app
+        assert app.saving_status == "private"
+        await pilot.press("ctrl+o")
+        assert app.saving_status == "private"
+        assert any("--no-save" in m for m in notifications(app))
+        assert "Private mode: turn off" not in [c.title for c in app.get_system_commands(app.screen)]
+        await choose(pilot, "Nobody Remembered")
+        await respond(pilot, GOOD)
+    run(body, make_test_app(no_save=True))
+    assert not (trainer_home / DB_NAME).exists()
+
+
+def test_the_palette_turns_private_mode_on(make_test_app):
+    async def body(pilot):
+        app = pilot.app
+        command = next(c for c in app.get_system_commands(app.screen) if c.title == "Private mode: turn on")
+        command.callback()
+        assert app.private and app.history.private
+    run(body, make_test_app())
+
+
+# ---------------------------------------------------------------------------- trouble
+
+
+def damaged_file(trainer_home) -> bytes:
+    trainer_home.mkdir(parents=True, exist_ok=True)
+    junk = b"this is not a database " * 200
+    (trainer_home / DB_NAME).write_bytes(junk)
+    return junk
+
+
+def test_a_damaged_file_can_be_kept_as_a_backup_and_practice_starts_fresh(make_test_app, trainer_home):
+    junk = damaged_file(trainer_home)
+
+    async def body(pilot):
+        app = pilot.app
+        await settle(pilot)
+        assert isinstance(app.screen, StoreTroubleDialog)
+        assert "is damaged" in text(app.screen.query_one("#trouble"))
+        await pilot.press("enter")  # keep a backup and start fresh
+        await pilot.pause()
+        [backup] = trainer_home.glob("progress-backup-*.sqlite3")
+        assert backup.read_bytes() == junk
+        assert any(str(backup) in m for m in notifications(app))
+        assert app.saving_status == ""
+        await choose(pilot, "Nobody Remembered")
+        await respond(pilot, GOOD)
+    run(body, make_test_app(history=None))
+    assert [a.response for a in stored()] == [GOOD]
+
+
+def test_a_damaged_file_can_be_left_alone_and_practice_goes_on_unsaved(make_test_app, trainer_home):
+    junk = damaged_file(trainer_home)
+
+    async def body(pilot):
+        app = pilot.app
+        await settle(pilot)
+        await pilot.press("escape")  # practise without saving
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and app.saving_status == "unsaved"
+        assert "[unsaved]" in header_title(app)
+        await choose(pilot, "Nobody Remembered")
+        await respond(pilot, GOOD)
+        assert app.screen.mode == "reading"
+    run(body, make_test_app(history=None))
+    assert (trainer_home / DB_NAME).read_bytes() == junk
+    assert list(trainer_home.glob("progress-backup-*")) == []
+
+
+def test_a_practice_asked_for_at_start_waits_for_the_answer(make_test_app, trainer_home):
+    damaged_file(trainer_home)
+
+    async def body(pilot):
+        app = pilot.app
+        await settle(pilot)
+        assert isinstance(app.screen, StoreTroubleDialog)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PracticeScreen)
+    run(body, make_test_app(history=None, start_scenario="lonely-birthday"))
+
+
+def test_a_folder_that_cannot_be_written_gives_a_notice_and_practice_goes_on(make_test_app, tmp_path,
+                                                                            monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("a file where the data folder should be")
+    monkeypatch.setenv("TRAINER_HOME", str(blocker / "home"))
+
+    async def body(pilot):
+        app = pilot.app
+        await settle(pilot)
+        assert app.saving_status == "unsaved"
+        assert any("cannot be saved" in m and "Practice goes on" in m for m in notifications(app))
+        await choose(pilot, "Nobody Remembered")
+        await respond(pilot, GOOD)
+        assert app.screen.mode == "reading"
+        assert not any("could not be saved" in m for m in notifications(app))  # said once, not per answer
+    run(body, make_test_app(history=None))
+
+
+# ---------------------------------------------------------------------------- start-up
+
+
+def test_the_home_screen_comes_first_and_the_library_follows(make_test_app, scenario_dir):
+    async def body(pilot):
+        app = pilot.app
+        await settle(pilot)
+        assert app.library is not None and app.history is not None
+        table = app.screen.query_one(ScenarioTable)
+        assert table.row_count >= 2  # the bundled library plus the test folder
+        assert "warning-demo" in [s.id for s in app.library.scenarios]
+    run(body, make_test_app(library=None, history=None, scenario_dirs=[scenario_dir]))
+
+
+# ---------------------------------------------------------------------------- progress screen
+
+
+def earlier_practice() -> list:
+    """Three days of practice on the test scenarios, fixed (no live scoring)."""
+    both = ("feeling", "reflective_form", "no_roadblock", "content")
+    return [
+        make_attempt("lonely-birthday", 1, 35, T0, kind="advice", met=("content",),
+                     missed=("feeling", "reflective_form", "no_roadblock"), roadblocks=("advising",), session="a"),
+        make_attempt("lonely-birthday", 2, 62, T0 + days(0.01), met=("feeling", "reflective_form", "no_roadblock"),
+                     missed=("content",), session="a"),
+        make_attempt("lonely-birthday", 1, 84, T0 + days(1), met=both, session="b"),
+        make_attempt("warning-demo", 1, 71, T0 + days(2), met=("reflective_form", "no_roadblock", "content"),
+                     missed=("feeling",), session="c"),
+        make_attempt("warning-demo", 2, 45, T0 + days(2.01), kind="open_question", met=("no_roadblock",),
+                     missed=("feeling", "reflective_form", "content"), session="c"),
+    ]
+
+
+def injected_history(attempts=None) -> History:
+    return History(None, earlier_practice() if attempts is None else attempts, clock=lambda: NOW)
+
+
+def test_the_progress_screen_adds_up_the_history(make_test_app):
+    async def body(pilot):
+        app = pilot.app
+        await pilot.press("p")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ProgressScreen)
+        note = text(screen.query_one("#progress-note"))
+        assert "5 responses to 4 statements in 2 scenarios, on 3 days; average score 59, 1 strong." in note
+        assert "Streak: 3 days in a row" in note
+        assert screen.query_one("#days").data == [48, 84, 58]
+        skills = text(screen.query_one("#skills"))
+        assert "Feelings named" in skills and "40%" in skills and "Roadblocks avoided" in skills
+        bests = screen.query_one(ScenarioBests)
+        assert bests.row_count == 2 and bests.get_row_at(0)[0] == "A Hard Week"  # latest first
+        assert "1: 84  2: 62" == bests.get_row_at(1)[4]
+        assert "first strong reflection" in text(screen.query_one("#wins"))
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+    run(body, make_test_app(history=injected_history()))
+
+
+def test_the_progress_screen_before_any_practice(make_test_app):
+    async def body(pilot):
+        app = pilot.app
+        next(c for c in app.get_system_commands(app.screen) if c.title == "Progress").callback()
+        await settle(pilot)
+        note = text(app.screen.query_one("#progress-note"))
+        assert "No practice recorded yet" in note and DB_NAME in note
+        assert not app.screen.query(ScenarioBests)
+    run(body, make_test_app())
+
+
+def test_the_progress_screen_in_private_mode_says_so(make_test_app):
+    async def body(pilot):
+        await pilot.press("ctrl+o", "p")
+        await settle(pilot)
+        assert "Private mode is on" in text(pilot.app.screen.query_one("#progress-note"))
+    run(body, make_test_app())
+
+
+# ---------------------------------------------------------------------------- drills
+
+
+def test_a_drill_from_home_warns_first_then_runs_across_scenarios_to_a_summary(make_test_app):
+    async def body(pilot):
+        app = pilot.app
+        await pilot.press("d")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ContentWarningDialog) and dialog.drill
+        assert "domestic conflict" in text(dialog.query_one("#warnings"))
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PracticeScreen) and screen.session.is_drill
+        assert screen.session.total == 6  # every statement of the test library is new
+        assert screen.title == "Drill"
+        statement = screen.query_one("#statement")
+        assert statement.border_title == "Statement 1 of 6" and statement.border_subtitle == "new: not tried yet"
+        scenarios = {step.scenario.id for step in screen.session.steps}
+        assert scenarios == {"lonely-birthday", "warning-demo"}
+        first = screen.session.step
+        assert text(screen.query_one("#context")).startswith(f"From “{first.scenario.title}”, statement 1.")
+        await respond(pilot, GOOD)
+        await pilot.press("enter")
+        for _ in range(5):
+            await pilot.press("ctrl+s")
+        await pilot.pause()
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        assert "You responded to 1 of 6 statements in this drill" in text(summary.query_one("#headline"))
+        assert f"“{first.scenario.title}”, statement 1" in text(summary.query_one("#best-moment"))
+        await pilot.press("r")  # another drill
+        await pilot.pause()
+        assert isinstance(app.screen, ContentWarningDialog)
+    run(body, make_test_app())
+    [attempt] = stored()
+    assert (attempt.response, attempt.turn) == (GOOD, 1)
+
+
+def test_a_drill_brings_back_what_scored_low_first(make_test_app):
+    async def body(pilot):
+        assert isinstance(pilot.app.screen, ContentWarningDialog)
+        await pilot.press("enter")
+        await pilot.pause()
+        session = pilot.app.screen.session
+        assert [(s.scenario.id, s.number) for s in session.steps][:2] == [("lonely-birthday", 1), ("warning-demo", 2)]
+        assert pilot.app.screen.query_one("#statement").border_subtitle == "scored 20 last time: back for another try"
+    history = injected_history([
+        make_attempt("lonely-birthday", 1, 20, T0, missed=("feeling",), session="a"),
+        make_attempt("warning-demo", 2, 30, T0, missed=("feeling",), session="a"),
+        make_attempt("warning-demo", 1, 95, T0, met=("feeling",), session="a"),
+    ])
+    options = DrillOptions(count=3, only=("lonely-birthday", "warning-demo"))
+    run(body, make_test_app(history=history, start_drill=options))
+
+
+def test_a_drill_asked_for_at_start_opens_on_it(make_test_app):
+    async def body(pilot):
+        screen = pilot.app.screen
+        assert isinstance(screen, PracticeScreen) and screen.session.total == 2
+        assert {s.scenario.id for s in screen.session.steps} == {"lonely-birthday"}
+        await respond(pilot, WEAK)
+        await pilot.press("escape")
+        assert "Leave this drill?" in str(pilot.app.screen.query_one(".dialog-title").render())
+    run(body, make_test_app(start_drill=DrillOptions(count=2, only=("lonely-birthday",))))
