@@ -162,7 +162,8 @@ class PhraseIndex(Generic[P]):
             for word in phrase_words:
                 node = node.setdefault(word, {})
             node.setdefault(self._END, payload)  # the first listing of a phrase wins
-        self._root = root
+        self._root = _share_branches(root, {})
+
 
     def match_at(self, words: tuple[str, ...], i: int) -> tuple[int, P] | None:
         """The longest phrase starting at ``words[i]``: (its length, its payload)."""
@@ -200,6 +201,19 @@ class PhraseIndex(Generic[P]):
             i += 1
         return hits
 
+
+
+
+def _share_branches(node: dict, seen: dict) -> dict:
+    """One dictionary for every set of identical branches: the endings that a list's
+    combinations give each of their leads are stored once, not once per lead. Safe because
+    the trie never changes after it is built."""
+    for word, child in node.items():
+        if word != PhraseIndex._END:
+            node[word] = _share_branches(child, seen)
+    key = tuple(sorted((word, id(child) if word != PhraseIndex._END else child)
+                       for word, child in node.items()))
+    return seen.setdefault(key, node)
 
 def phrase(text: str) -> tuple[str, ...]:
     """A lexicon entry in the form responses are matched in ("*" stays a wildcard)."""
