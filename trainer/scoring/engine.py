@@ -184,6 +184,7 @@ def _feeling(p: _Prepared, reading: Reading, name: str, v: Vocabulary) -> Check:
     if exact or family:
         hit = exact or family
         families = [f for f in hit.families if f in p.target_families] or list(hit.families)
+        families.sort(key=lambda f: f != hit.said)  # "hurt" belongs to the hurt family first
         how = (f" ({families[0]} family)" if exact and families else "" if exact
                else f", in the same family ({families[0]}) as {_listing(p.feeling_words)}")
         return Check("feeling", True, top, top, f"Names the feeling: \"{hit.said}\"{how}.",
