@@ -27,3 +27,8 @@ def test_difficulty_filters(test_library):
     assert ids(search(scenarios, difficulty="intermediate")) == ["warning-demo"]
     assert search(scenarios, "maya", difficulty="intermediate") == []
     assert search(scenarios, difficulty="advanced") == []
+
+
+def test_the_gentlest_scenarios_come_first_then_by_title(test_library):
+    newest_first = list(reversed(test_library.scenarios))
+    assert [s.difficulty.value for s in search(newest_first)] == ["beginner", "intermediate"]
