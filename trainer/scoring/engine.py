@@ -11,7 +11,7 @@ from rapidfuzz.distance import OSA
 
 from trainer import lexicons
 from trainer.scoring.feedback import CAPPED_PREFIX, KIND_WORDS, BestMatch, Check, Feedback, band_for, compose_messages
-from trainer.scoring.reading import ROADBLOCK_KINDS, Reading, read
+from trainer.scoring.reading import Reading, read
 from trainer.scoring.vocabulary import Vocabulary, vocabulary
 from trainer.text import sentences, stemmed_phrase, stems, words
 
@@ -47,6 +47,8 @@ class Statement:
 
 @dataclass(frozen=True, slots=True)
 class _Prepared:
+    """What a statement asks of a reflection, worked out once per statement and cached."""
+
     answers: tuple[str, ...]
     answer_keys: tuple[str, ...]
     target_families: frozenset[str]
@@ -257,7 +259,7 @@ def _reflective_form(reading: Reading, name: str) -> Check:
                      next_step="Keep the reflection and leave out the rest; let it stand on its own.")
     if reading.kind in ("open_question", "closed_question"):
         return Check("reflective_form", False, 0, top, f"A question, not a reflection ({KIND_WORDS[reading.kind]}).",
-                     next_step=f"Turn the question into a statement of what you hear: \"It sounds like you ...\".")
+                     next_step="Turn the question into a statement of what you hear: \"It sounds like you ...\".")
     return Check("reflective_form", False, 0, top, f"Not a reflection: this is {KIND_WORDS[reading.kind]}.",
                  next_step=f"Start from {name}'s side: \"It sounds like you feel ...\" or \"You're ...\".")
 
@@ -332,11 +334,11 @@ def _caps(reading: Reading, parrots: bool, checks: dict[str, Check]) -> list[tup
                          f"a reflection with a roadblock scores at most {REFLECTION_WITH_ROADBLOCK_CAP}"))
         if reading.question_shaped_reflection:
             caps.append((STRONG_FLOOR - 1, f"a reflection asked as a question scores at most {STRONG_FLOOR - 1}"))
-        missing = [i for i in ("feeling", "content") if i in checks and not checks[i].passed]
-        if missing:
+        if any(i in checks and not checks[i].passed for i in ("feeling", "content")):
             caps.append((STRONG_FLOOR - 1, "a strong reflection names both the feeling and what it is about"))
     elif kind in KIND_CAPS:
-        probing = any(v.kind == "open_question" for v in map(_roadblock, reading.roadblocks))
+        blocks = vocabulary().roadblocks
+        probing = any(blocks[hit.roadblock].kind == "open_question" for hit in reading.roadblocks)
         if probing:
             caps.append((ROADBLOCK_CAP, f"a why question scores at most {ROADBLOCK_CAP}"))
         elif any(a.explores for a in reading.acts):
@@ -348,10 +350,6 @@ def _caps(reading: Reading, parrots: bool, checks: dict[str, Check]) -> list[tup
     else:
         caps.append((ROADBLOCK_CAP, f"{KIND_WORDS[kind]} scores at most {ROADBLOCK_CAP}"))
     return caps
-
-
-def _roadblock(hit):
-    return vocabulary().roadblocks[hit.roadblock]
 
 
 def score(statement, text: str, client_name: str | None = None) -> Feedback:

@@ -102,7 +102,7 @@ def compose_messages(checks: tuple[Check, ...], best: BestMatch | None, name: st
     if not step:
         step = (f"Next, try going one step deeper: reflect what this means to {name}, "
                 "or the feeling underneath." if band == "strong" else
-                f"Next, name the feeling and what it is about in one sentence: \"It sounds like you feel ... because ...\".")
+                "Next, name the feeling and what it is about in one sentence: \"It sounds like you feel ... because ...\".")
     messages = [*strengths, step]
     if best is not None:
         messages.append(f"A model answer to compare: \"{best.answer}\"")
