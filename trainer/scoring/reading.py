@@ -120,6 +120,7 @@ def _skip(index, words: tuple[str, ...], i: int) -> int:
     return i
 
 
+_CONTRASTS = frozenset({"but", "however", "though", "although", "yet"})
 _NOT_REPORTING = frozenset({"i", "we", "to", "will", "would", "can", "could", "should", "must", "might", "may"})
 
 
@@ -129,6 +130,8 @@ def _voiced_by_client(v: Vocabulary, words: tuple[str, ...], start: int, lead: i
     a few words before in the same clause, whose subject is not the speaker ("I think you
     should..." is the speaker's advice)."""
     for j in range(start - 1, max(lead, start - 7) - 1, -1):
+        if words[j] in _CONTRASTS:  # "I know how you feel, but everything will be fine"
+            return False
         if words[j] in v.reported_speech:  # its subject may end the clause before: "you feel
             return j > 0 and words[j - 1] not in _NOT_REPORTING  # hopeful, like you can do this"
     return False
@@ -159,11 +162,12 @@ _SUBORDINATORS = frozenset({"that", "when", "whenever", "if", "because", "since"
                            "where", "until", "unless", "though", "although", "whether", "once", "after", "before"})
 
 
-def _describes_someone(words: tuple[str, ...], start: int, directive: bool) -> bool:
+def _describes_someone(words: tuple[str, ...], start: int, directive: bool, clause: int = 0) -> bool:
     """True when a phrase like "try to" has its own subject: "I try to...", "when you try
     to...", "they need to" describe what someone does; they do not tell the client to. So
     does a directive "you" phrase in a subordinate clause: "I'm sorry that you have to...",
-    "when you need to talk" (but "know that you are not alone" still reassures)."""
+    "when you need to talk" (but "know that you are not alone" still reassures). The subject
+    is looked for in the phrase's own clause ("..., she blocked you, you should wait" advises)."""
     j = start - 1
     if j >= 0 and words[j] == "to" and words[start] not in _SUBJECTS:  # "it's hard to be positive"
         return True
@@ -171,9 +175,9 @@ def _describes_someone(words: tuple[str, ...], start: int, directive: bool) -> b
             and "i" not in words[max(0, j - 2):j]):  # "I think that you need to" is advice
         return True
     skips = _OWN_EFFORT_SKIPS if directive else _OWN_ACTION_SKIPS
-    while j >= 0 and words[j] in skips:
+    while j >= clause and words[j] in skips:
         j -= 1
-    return j >= 0 and words[j] in _SUBJECTS
+    return j >= clause and words[j] in _SUBJECTS
 
 
 def _question_opening(v: Vocabulary, words: tuple[str, ...], lead: int, marked: bool = True) -> tuple[bool, bool]:
@@ -271,7 +275,9 @@ class _SentenceReader:
             explores = bool(feelings or v.experience_questions.scan(words))
             return SentenceAct("open_question" if open_form or probing else "closed_question", False, True,
                                "question", explores)
-        if not opener and not painful and not speaker and self._suggests(s, lead):
+        opinion = _skip(v.softeners, words, lead)  # "I think it might help to...": advice all the same
+        if (not opener and not painful and not any(w in _SELF_SUBJECTS for w in words[opinion:opinion + 3])
+                and self._suggests(s, lead)):
             return SentenceAct("advice", False, False, "hedged suggestion")
         if disclosed and not opener:
             return SentenceAct("self_disclosure", False, False, "disclosure marker")
@@ -380,9 +386,9 @@ class _SentenceReader:
         # "You feel you should...": the client is the one feeling; in "It sounds like you
         # should...", the voice is the listener's.
         voice_from = (opener[0] if words[opener[0]] == "you" else opener[1]) if opener else lead
-        voice_from = max([voice_from, *(c for c in s.clauses if c <= start)])
-        return not (start > lead and (_voiced_by_client(v, words, start, voice_from)
-                                      or _describes_someone(words, start, directive)))
+        clause = max(c for c in s.clauses if c <= start)
+        return not (start > lead and (_voiced_by_client(v, words, start, max(voice_from, clause))
+                                      or _describes_someone(words, start, directive, clause)))
 
     def _commands(self, s: Sentence, lead: int, asks: bool) -> list[RoadblockHit]:
         """An imperative at the start of the sentence or of a clause: "..., so just call her"."""
