@@ -279,7 +279,7 @@ class _SentenceReader:
         if (not opener and not painful and not any(w in _SELF_SUBJECTS for w in words[opinion:opinion + 3])
                 and self._suggests(s, lead)):
             return SentenceAct("advice", False, False, "hedged suggestion")
-        if disclosed and not opener:
+        if disclosed:
             return SentenceAct("self_disclosure", False, False, "disclosure marker")
         if not opener and self._tells_own_story(words, lead):
             return SentenceAct("self_disclosure", False, False, "speaker's own experience")
