@@ -121,7 +121,7 @@ def _skip(index, words: tuple[str, ...], i: int) -> int:
 
 
 _CONTRASTS = frozenset({"but", "however", "though", "although", "yet"})
-_NOT_REPORTING = frozenset({"i", "we", "to", "will", "would", "can", "could", "should", "must", "might", "may"})
+_NOT_REPORTING = frozenset({"i", "me", "we", "to", "will", "would", "can", "could", "should", "must", "might", "may"})
 
 
 def _voiced_by_client(v: Vocabulary, words: tuple[str, ...], start: int, lead: int) -> bool:
@@ -129,6 +129,8 @@ def _voiced_by_client(v: Vocabulary, words: tuple[str, ...], start: int, lead: i
     should...", "your mum told you that you should let it go" -- a verb of feeling or saying,
     a few words before in the same clause, whose subject is not the speaker ("I think you
     should..." is the speaker's advice)."""
+    if words[start] == "i":  # "..., you worried, I would recommend...": the speaker's own
+        return False
     for j in range(start - 1, max(lead, start - 7) - 1, -1):
         if words[j] in _CONTRASTS:  # "I know how you feel, but everything will be fine"
             return False
