@@ -250,7 +250,7 @@ class _SentenceReader:
                     break
         asks = s.asks or asks_by_form
         blocks, acknowledged, disclosed, informs = self._markers(s, lead, opener, asks_by_form,
-                                                                 s.asks and not asks_by_form)
+                                                                 s.asks and not asks_by_form, open_form)
         painful = any(not v.pleasant_families.issuperset(f.families) for f in feelings)
         speaker = any(w in _SELF_SUBJECTS for w in words[lead:lead + 3])
         about_client = bool(feelings) or self._restates(s) or any(w in v.second_person for w in words)
@@ -344,8 +344,8 @@ class _SentenceReader:
             i += found[0]
         return i
 
-    def _markers(self, s: Sentence, lead: int, opener, asks: bool,
-                 checks: bool) -> tuple[list[RoadblockHit], bool, bool, bool]:
+    def _markers(self, s: Sentence, lead: int, opener, asks: bool, checks: bool,
+                 open_question: bool = False) -> tuple[list[RoadblockHit], bool, bool, bool]:
         """(roadblocks, acknowledged, disclosed, informs): what the phrases in the sentence say
         it does. Acknowledgements are kept with the roadblocks found, not among the returned
         ones: they decide the sentence only when nothing else does."""
@@ -355,6 +355,8 @@ class _SentenceReader:
         disclosed = informs = False
         for start, end, (category, detail) in v.markers.scan(words):
             if category in ("roadblock", "acknowledgement"):
+                if open_question and start > lead and v.closed_questions.match_at(words, start):
+                    continue  # "What did you try?" asks what the client did; "Did you try...?" suggests
                 if self._listener_says(s, start, end, lead, opener, detail, checks):
                     hit = RoadblockHit(detail, " ".join(words[start:end]))
                     (blocks if category == "roadblock" else acknowledgements).append(hit)
