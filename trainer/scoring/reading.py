@@ -205,6 +205,20 @@ def _question_opening(v: Vocabulary, words: tuple[str, ...], lead: int, marked: 
     return subject in v.question_subjects and subject not in _ARTICLES, False
 
 
+_WH_WORDS = frozenset({"what", "how", "when", "where", "who", "which", "why"})
+
+
+def _inverted_question(v: Vocabulary, words: tuple[str, ...], lead: int) -> int | None:
+    """Where a question word, an auxiliary and "you" make a question without a question
+    mark inside a sentence: "..., how would you like it to go" (but "how you feel" is a
+    clause)."""
+    for i in range(lead + 1, len(words) - 2):
+        if (words[i] in _WH_WORDS and words[i + 2] == "you"
+                and v.closed_questions.match_at(words, i + 1) == (1, True)):
+            return i
+    return None
+
+
 class _SentenceReader:
     """Reads one sentence; collects roadblocks and disclosures for the whole response."""
 
@@ -248,6 +262,11 @@ class _SentenceReader:
                 if asks_by_form:
                     question_from = start
                     break
+        if not s.asks and not asks_by_form and not opener:  # "If it were up to you how would you..."
+            inverted = _inverted_question(v, words, lead)
+            if inverted is not None:
+                asks_by_form = open_form = True
+                question_from = inverted
         asks = s.asks or asks_by_form
         blocks, acknowledged, disclosed, informs = self._markers(s, lead, opener, asks_by_form,
                                                                  s.asks and not asks_by_form, open_form)
