@@ -206,16 +206,25 @@ def _question_opening(v: Vocabulary, words: tuple[str, ...], lead: int, marked: 
 
 
 _WH_WORDS = frozenset({"what", "how", "when", "where", "who", "which", "why"})
+_INVERTED_SUBJECTS = frozenset({"you", "u", "he", "she", "they", "we", "i", "there"})
+_ASKED_ABOUT = _INVERTED_SUBJECTS | {"your", "his", "her", "their"}
+_NOT_INVERTING = _SUBJECTS | _WH_WORDS | {"to", "that", "if", "whether", "it", "there", "what"}
 
 
-def _inverted_question(v: Vocabulary, words: tuple[str, ...], lead: int) -> int | None:
-    """Where a question word, an auxiliary and "you" make a question without a question
-    mark inside a sentence: "..., how would you like it to go" (but "how you feel" is a
-    clause)."""
-    for i in range(lead + 1, len(words) - 2):
-        if (words[i] in _WH_WORDS and words[i + 2] == "you"
-                and v.closed_questions.match_at(words, i + 1) == (1, True)):
-            return i
+def _inverted_question(v: Vocabulary, words: tuple[str, ...], lead: int, marked: bool) -> tuple[int, bool] | None:
+    """(where, open) a question starts inside a sentence by word order: a question word, an
+    auxiliary and its subject ("..., how would you like it to go"; but "how you feel" is a
+    clause) -- or, before a question mark, an auxiliary and its subject ("I don't get the
+    question can you rephrase?"; but not a closing tag: "..., have you?")."""
+    for i in range(lead + 1, len(words) - 1):
+        aux_next = i + 2 < len(words) and words[i + 2] in _ASKED_ABOUT
+        if words[i] in _WH_WORDS and aux_next and v.closed_questions.match_at(words, i + 1) == (1, True):
+            return i, True
+        if (marked and i + 2 < len(words) and words[i + 1] in _INVERTED_SUBJECTS and words[i - 1] not in _NOT_INVERTING
+                and v.closed_questions.match_at(words, i) == (1, True)):
+            checking = v.checking.match_at(words, i)
+            if not (checking and i + checking[0] == len(words)):  # "..., is that correct?"
+                return i, False
     return None
 
 
@@ -262,11 +271,11 @@ class _SentenceReader:
                 if asks_by_form:
                     question_from = start
                     break
-        if not s.asks and not asks_by_form and not opener:  # "If it were up to you how would you..."
-            inverted = _inverted_question(v, words, lead)
+        if not asks_by_form and not opener:  # "If it were up to you how would you..."
+            inverted = _inverted_question(v, words, lead, s.asks)
             if inverted is not None:
-                asks_by_form = open_form = True
-                question_from = inverted
+                asks_by_form = True
+                question_from, open_form = inverted
         asks = s.asks or asks_by_form
         blocks, acknowledged, disclosed, informs = self._markers(s, lead, opener, asks_by_form,
                                                                  s.asks and not asks_by_form, open_form)
@@ -349,7 +358,8 @@ class _SentenceReader:
                 after = start + said
                 more = 1 if words[after - 1] == "your" or (
                     after < len(words) and (stem(words[after]),) in v.feeling_families) else 2
-                if start + said + more <= len(words):
+                clause_end = min((c for c in s.clauses if c > start), default=len(words))
+                if start + said + more <= clause_end:  # "I understand, is there...?" only prefaces
                     return start, start + found[0], found[1]
         return None
 
