@@ -296,7 +296,7 @@ class _SentenceReader:
             probing = any(v.roadblocks[b.roadblock].kind == "open_question" for b in blocks)
             if not asks_by_form and not probing and words[lead] in _HEDGES and self._suggests(s, lead):
                 return SentenceAct("advice", False, True, "hedged suggestion")
-            if not asks_by_form and not probing and about_client:
+            if not asks_by_form and not probing and (about_client or "so" in s.tokens[:2]):
                 return SentenceAct("reflection", True, True, "declarative question")
             if asks_by_form and not open_form and self._offers_an_option(s):
                 return SentenceAct("advice", False, True, "an option offered as a question")
