@@ -155,7 +155,7 @@ _WHEN = frozenset({"when", "once", "after", "before", "since", "whenever"})
 _OWN_ACTION_SKIPS = frozenset({"just", "also", "always", "usually", "often", "sometimes", "still", "would", "will"})
 # Between a subject and a directive phrase: "I am going to try and quit", "you are struggling
 # to get over it" -- someone's own plans and efforts, not an order.
-_OWN_EFFORT_SKIPS = _OWN_ACTION_SKIPS | {"to", "going", "want", "wanted", "am", "is", "are", "was", "were", "been",
+_OWN_EFFORT_SKIPS = _OWN_ACTION_SKIPS | {"to", "go", "going", "want", "wanted", "am", "is", "are", "was", "were", "been",
                                          "have", "had", "trying", "struggling", "able", "unable"}
 _SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "people"})
 
@@ -278,7 +278,8 @@ class _SentenceReader:
                 question_from, open_form = inverted
         asks = s.asks or asks_by_form
         blocks, acknowledged, disclosed, informs = self._markers(s, lead, opener, asks_by_form,
-                                                                 s.asks and not asks_by_form, open_form)
+                                                                 s.asks and not asks_by_form,
+                                                                 question_from if open_form else None)
         painful = any(not v.pleasant_families.issuperset(f.families) for f in feelings)
         speaker = any(w in _SELF_SUBJECTS for w in words[lead:lead + 3])
         about_client = bool(feelings) or self._restates(s) or any(w in v.second_person for w in words)
@@ -374,7 +375,7 @@ class _SentenceReader:
         return i
 
     def _markers(self, s: Sentence, lead: int, opener, asks: bool, checks: bool,
-                 open_question: bool = False) -> tuple[list[RoadblockHit], bool, bool, bool]:
+                 open_question: int | None = None) -> tuple[list[RoadblockHit], bool, bool, bool]:
         """(roadblocks, acknowledged, disclosed, informs): what the phrases in the sentence say
         it does. Acknowledgements are kept with the roadblocks found, not among the returned
         ones: they decide the sentence only when nothing else does."""
@@ -384,8 +385,8 @@ class _SentenceReader:
         disclosed = informs = False
         for start, end, (category, detail) in v.markers.scan(words):
             if category in ("roadblock", "acknowledgement"):
-                if open_question and start > lead and v.closed_questions.match_at(words, start):
-                    continue  # "What did you try?" asks what the client did; "Did you try...?" suggests
+                if open_question is not None and start > open_question and v.roadblocks[detail].kind == "advice":
+                    continue  # "What did you try?", "What made you decide you need to...?" ask
                 if self._listener_says(s, start, end, lead, opener, detail, checks):
                     hit = RoadblockHit(detail, " ".join(words[start:end]))
                     (blocks if category == "roadblock" else acknowledgements).append(hit)
