@@ -202,6 +202,8 @@ def _question_opening(v: Vocabulary, words: tuple[str, ...], lead: int, marked: 
     subject = words[after] if after < len(words) else None
     if marked:  # "Would volunteering appeal to you?", "Is yours?"
         return subject is not None, False
+    if words[lead] in ("do", "have") and subject not in _ASKED_ABOUT:  # "Do something you enjoy"
+        return False, False
     return subject in v.question_subjects and subject not in _ARTICLES, False
 
 
