@@ -385,6 +385,7 @@ class _SentenceReader:
         blocks: list[RoadblockHit] = []
         acknowledgements: list[RoadblockHit] = []
         disclosed = informs = False
+        said_until = lead  # where the last roadblock or acknowledgement ends
         for start, end, (category, detail) in v.markers.scan(words):
             if category in ("roadblock", "acknowledgement"):
                 if open_question is not None and start > open_question and v.roadblocks[detail].kind == "advice":
@@ -392,13 +393,15 @@ class _SentenceReader:
                 if self._listener_says(s, start, end, lead, opener, detail, checks):
                     hit = RoadblockHit(detail, " ".join(words[start:end]))
                     (blocks if category == "roadblock" else acknowledgements).append(hit)
+                    said_until = max(said_until, end)
             elif category == "disclosure":
                 disclosed = True
                 self.disclosures.append(" ".join(words[start:end]))
             elif category == "information":
                 informs = True
-        if not blocks:
-            blocks.extend(self._commands(s, lead, asks))
+        if not any(v.roadblocks[b.roadblock].kind == "advice" for b in blocks):
+            # a command in a clause of its own after them: "That's good, ask them why."
+            blocks.extend(self._commands(s, lead if not blocks else said_until, asks, after=bool(blocks)))
         self.roadblocks.extend(blocks + acknowledgements)
         return blocks, bool(acknowledgements), disclosed, informs
 
@@ -426,10 +429,12 @@ class _SentenceReader:
         return not (start > lead and (_voiced_by_client(v, words, start, max(voice_from, clause))
                                       or _describes_someone(words, start, directive, clause)))
 
-    def _commands(self, s: Sentence, lead: int, asks: bool) -> list[RoadblockHit]:
-        """An imperative at the start of the sentence or of a clause: "..., so just call her"."""
+    def _commands(self, s: Sentence, lead: int, asks: bool, after: bool = False) -> list[RoadblockHit]:
+        """An imperative at the start of the sentence or of a clause: "..., so just call her"
+        (``after``: only in a clause that starts at ``lead`` or later)."""
         v, words = self.v, s.core
-        for clause in (lead, *(c for c in s.clauses if c > lead)):
+        starts = [c for c in s.clauses if c >= lead] if after else [lead, *(c for c in s.clauses if c > lead)]
+        for clause in starts:
             start = _skip(v.fillers, words, clause)
             verb = _skip(v.softeners, words, start)
             found = v.imperatives.match_at(words, verb)
