@@ -314,7 +314,7 @@ class _SentenceReader:
             return SentenceAct("advice", False, False, "hedged suggestion")
         if disclosed:
             return SentenceAct("self_disclosure", False, False, "disclosure marker")
-        if not opener and self._tells_own_story(words, lead):
+        if (not opener or opener[0] > lead) and self._tells_own_story(words, lead):  # "I run, it seems to help"
             return SentenceAct("self_disclosure", False, False, "speaker's own experience")
         if opener and opener[2] == "empathy":
             return SentenceAct("reflection", True, False, "empathic opener", ranks_as="empathy")
