@@ -314,7 +314,8 @@ class _SentenceReader:
             return SentenceAct("advice", False, False, "hedged suggestion")
         if disclosed:
             return SentenceAct("self_disclosure", False, False, "disclosure marker")
-        if (not opener or opener[0] > lead) and self._tells_own_story(words, lead):  # "I run, it seems to help"
+        if any(self._tells_own_story(words, c) for c in (lead, *(c for c in s.clauses if lead < c < len(words)))
+               if not opener or c != opener[0]):  # "I run, it seems to help", "I hear you, I lost mine too"
             return SentenceAct("self_disclosure", False, False, "speaker's own experience")
         if opener and opener[2] == "empathy":
             return SentenceAct("reflection", True, False, "empathic opener", ranks_as="empathy")
