@@ -119,6 +119,34 @@ HARD_CASES = [
     ("Well done for telling her.", "reassurance"),
     # a hedged guess about a feeling is a tentative reflection, not a suggestion
     ("Maybe you feel torn between being angry and missing her.", "reflection"),
+    # hedged advice is advice, however politely it is put
+    ("I wonder if you could ask her what happened.", "advice"),
+    ("It might be better to wait a few days before you call her.", "advice"),
+    ("Is it possible for you to take a day for yourself?", "advice"),
+    ("I think it could be helpful to write down what you want to say.", "advice"),
+    ("Just do something you enjoy tonight.", "advice"),
+    ("That's good, just start with one small step.", "advice"),
+    # ... but an open question about what the client could do asks
+    ("What do you think you could do about it?", "open_question"),
+    ("What made you decide you need to talk to her?", "open_question"),
+    # word order asks, even without a question mark or at the start
+    ("If it were up to you how would you like things to go with her", "open_question"),
+    ("I didn't get the question can you say it again?", "closed_question"),
+    ("Sorry to hear that, if you don't mind me asking, when did it happen?", "open_question"),
+    # an opener cut off by a new clause only prefaces what follows
+    ("I understand, is she older than you?", "closed_question"),
+    # confidence in the client's future, agreement and thanks console; they reflect nothing
+    ("You will do great.", "reassurance"),
+    ("I know you'll get through this.", "reassurance"),
+    ("That sounds like a plan.", "reassurance"),
+    ("Thank you for sharing that with me.", "reassurance"),
+    ("I have faith in you.", "reassurance"),
+    # the listener's own experience after "I understand" or "I hear you" is self-disclosure
+    ("I understand, I went through the same thing with my brother.", "self_disclosure"),
+    ("I hear you, I lost my job last year and felt the same.", "self_disclosure"),
+    ("I can relate to that.", "self_disclosure"),
+    # findings and resources inform
+    ("Exercise has been shown to ease stress.", "information"),
 ]
 
 # Several sentences: the act that most shapes how the client hears the response names it.
@@ -134,6 +162,9 @@ MIXED = [
     ("Thanks for telling me. You felt forgotten.", "reflection"),
     # as much of the listener's own remarks as reflection: the focus has moved to them
     ("You felt let down. Families are complicated these days.", "other"),
+    # an interjection is no remark of the listener's own
+    ("Ugh. I'm so sorry. That must be so frustrating.", "reflection"),
+    ("You're most welcome. Have a lovely evening!", "other"),
 ]
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from trainer import lexicons
 from trainer.text import PhraseIndex, phrase, sentences, words
 
 
@@ -39,3 +42,20 @@ def test_sentences_keep_their_question_marks_and_clauses():
     first, second = sentences("I'm sorry, what happened? Tell me.")
     assert first.asks and not second.asks
     assert first.clauses == (0, 3)
+
+
+def _list_items(node):
+    """Every item of every list in a lexicon, however deeply nested."""
+    if isinstance(node, dict):
+        for value in node.values():
+            yield from _list_items(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _list_items(item) if isinstance(item, (dict, list)) else (item,)
+
+
+@pytest.mark.parametrize("lexicon", [lexicons.feelings, lexicons.roadblocks, lexicons.language])
+def test_every_listed_phrase_is_text(lexicon):
+    # YAML reads a bare `true`, `no` or `on` as a boolean: such a word must be quoted
+    not_text = [item for item in _list_items(lexicon()) if not isinstance(item, str)]
+    assert not_text == []

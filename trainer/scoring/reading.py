@@ -151,6 +151,8 @@ def _names_a_thing(word: str) -> bool:
         len(word) > 5 and word.endswith("ing") and word not in _NOT_GERUNDS)
 
 
+_VERBS_AFTER_A_SUBJECT = frozenset({"is", "are", "was", "were", "has", "had", "can", "could", "will", "would",
+                                    "may", "might", "helps", "does", "seems", "makes", "gives"})
 _WHEN = frozenset({"when", "once", "after", "before", "since", "whenever"})
 _OWN_ACTION_SKIPS = frozenset({"just", "also", "always", "usually", "often", "sometimes", "still", "would", "will"})
 # Between a subject and a directive phrase: "I am going to try and quit", "you are struggling
@@ -444,6 +446,8 @@ class _SentenceReader:
             marker = v.markers.match_at(words, verb)
             if marker and marker[0] > found[0] and marker[1][0] == "information":
                 continue  # "Research shows..." informs; "Research your options" directs
+            if verb + found[0] < len(words) and words[verb + found[0]] in _VERBS_AFTER_A_SUBJECT:
+                continue  # "Exercise has been shown...", "Sleep is important": a noun, not a command
             # A command only reads as one where no question opens ("Make a plan?" and "maybe
             # call her?" suggest all the same); "why" probes only in a question.
             probes = v.roadblocks[found[1]].kind == "open_question"
