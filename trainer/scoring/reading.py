@@ -446,11 +446,11 @@ class _SentenceReader:
             marker = v.markers.match_at(words, verb)
             if marker and marker[0] > found[0] and marker[1][0] == "information":
                 continue  # "Research shows..." informs; "Research your options" directs
-            if verb + found[0] < len(words) and words[verb + found[0]] in _VERBS_AFTER_A_SUBJECT:
-                continue  # "Exercise has been shown...", "Sleep is important": a noun, not a command
             # A command only reads as one where no question opens ("Make a plan?" and "maybe
             # call her?" suggest all the same); "why" probes only in a question.
             probes = v.roadblocks[found[1]].kind == "open_question"
+            if not probes and verb + found[0] < len(words) and words[verb + found[0]] in _VERBS_AFTER_A_SUBJECT:
+                continue  # "Exercise has been shown...", "Sleep is important": a noun, not a command
             hedged = not _HEDGES.isdisjoint(words[start:verb])
             if asks == probes or (hedged and not probes):
                 return [RoadblockHit(found[1], " ".join(words[verb:verb + found[0]]))]
