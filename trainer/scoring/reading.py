@@ -162,7 +162,9 @@ _OWN_EFFORT_SKIPS = _OWN_ACTION_SKIPS | {"to", "go", "going", "want", "wanted", 
 _SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "people"})
 
 
-_SUBORDINATORS = frozenset({"that", "when", "whenever", "if", "because", "since", "as", "while", "how", "what",
+_DETERMINERS = frozenset({"the", "a", "an", "any", "some", "every", "those", "these"})
+_NOT_RELATIVE = frozenset({"end", "meantime", "meanwhile", "way", "moment", "time", "future", "long"})  # "In the end you have to..."
+_SUBORDINATORS = frozenset({"sorry", "glad", "that", "when", "whenever", "if", "because", "since", "as", "while", "how", "what",
                            "where", "until", "unless", "though", "although", "whether", "once", "after", "before"})
 
 
@@ -178,6 +180,9 @@ def _describes_someone(words: tuple[str, ...], start: int, directive: bool, clau
     if (directive and j >= 0 and words[start] == "you" and words[j] in _SUBORDINATORS
             and "i" not in words[max(0, j - 2):j]):  # "I think that you need to" is advice
         return True
+    if (directive and j - 1 >= clause and words[start] == "you" and words[j - 1] in _DETERMINERS
+            and words[j] not in _NOT_RELATIVE):
+        return True  # "the steps you need to take": what the client does, not an order
     skips = _OWN_EFFORT_SKIPS if directive else _OWN_ACTION_SKIPS
     while j >= clause and words[j] in skips:
         j -= 1
