@@ -171,8 +171,9 @@ _SUBORDINATORS = frozenset({"sorry", "glad", "that", "when", "whenever", "if", "
 def _describes_someone(words: tuple[str, ...], start: int, directive: bool, clause: int = 0) -> bool:
     """True when a phrase like "try to" has its own subject: "I try to...", "when you try
     to...", "they need to" describe what someone does; they do not tell the client to. So
-    does a directive "you" phrase in a subordinate clause: "I'm sorry that you have to...",
-    "when you need to talk" (but "know that you are not alone" still reassures). The subject
+    does a directive "you" phrase in a subordinate clause or after sympathy: "I'm sorry (that)
+    you have to...", "when you need to talk" (but "know that you are not alone" still
+    reassures), and one in a relative clause: "the steps you need to take". The subject
     is looked for in the phrase's own clause ("..., she blocked you, you should wait" advises)."""
     j = start - 1
     if j >= 0 and words[j] == "to" and words[start] not in _SUBJECTS:  # "it's hard to be positive"
@@ -182,7 +183,7 @@ def _describes_someone(words: tuple[str, ...], start: int, directive: bool, clau
         return True
     if (directive and j - 1 >= clause and words[start] == "you" and words[j - 1] in _DETERMINERS
             and words[j] not in _NOT_RELATIVE):
-        return True  # "the steps you need to take": what the client does, not an order
+        return True
     skips = _OWN_EFFORT_SKIPS if directive else _OWN_ACTION_SKIPS
     while j >= clause and words[j] in skips:
         j -= 1
@@ -217,7 +218,7 @@ def _question_opening(v: Vocabulary, words: tuple[str, ...], lead: int, marked: 
 _WH_WORDS = frozenset({"what", "how", "when", "where", "who", "which", "why"})
 _INVERTED_SUBJECTS = frozenset({"you", "u", "he", "she", "they", "we", "i", "there"})
 _ASKED_ABOUT = _INVERTED_SUBJECTS | {"your", "his", "her", "their"}
-_NOT_INVERTING = _SUBJECTS | _WH_WORDS | {"to", "that", "if", "whether", "it", "there", "what"}
+_NOT_INVERTING = _SUBJECTS | _WH_WORDS | {"to", "that", "if", "whether", "it", "there"}
 
 
 def _inverted_question(v: Vocabulary, words: tuple[str, ...], lead: int, marked: bool) -> tuple[int, bool] | None:
