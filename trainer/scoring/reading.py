@@ -157,15 +157,17 @@ _WHEN = frozenset({"when", "once", "after", "before", "since", "whenever"})
 _OWN_ACTION_SKIPS = frozenset({"just", "also", "always", "usually", "often", "sometimes", "still", "would", "will"})
 # Between a subject and a directive phrase: "I am going to try and quit", "you are struggling
 # to get over it" -- someone's own plans and efforts, not an order.
-_OWN_EFFORT_SKIPS = _OWN_ACTION_SKIPS | {"to", "go", "going", "want", "wanted", "am", "is", "are", "was", "were", "been",
-                                         "have", "had", "trying", "struggling", "able", "unable"}
+_OWN_EFFORT_SKIPS = _OWN_ACTION_SKIPS | {"to", "go", "going", "want", "wanted", "am", "is", "are", "was", "were",
+                                         "been", "have", "had", "trying", "struggling", "able", "unable"}
 _SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "people"})
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "any", "some", "every", "those", "these"})
-_NOT_RELATIVE = frozenset({"end", "meantime", "meanwhile", "way", "moment", "time", "future", "long"})  # "In the end you have to..."
-_SUBORDINATORS = frozenset({"sorry", "glad", "that", "when", "whenever", "if", "because", "since", "as", "while", "how", "what",
-                           "where", "until", "unless", "though", "although", "whether", "once", "after", "before"})
+# Nouns of time and manner that start a main clause: "In the end you have to...".
+_NOT_RELATIVE = frozenset({"end", "meantime", "meanwhile", "way", "moment", "time", "future", "long"})
+_SUBORDINATORS = frozenset({"sorry", "glad", "that", "when", "whenever", "if", "because", "since", "as", "while",
+                            "how", "what", "where", "until", "unless", "though", "although", "whether", "once",
+                            "after", "before"})
 
 
 def _describes_someone(words: tuple[str, ...], start: int, directive: bool, clause: int = 0) -> bool:
