@@ -165,7 +165,8 @@ _SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "people"})
 _DETERMINERS = frozenset({"the", "a", "an", "any", "some", "every", "those", "these"})
 # Nouns of time and manner that start a main clause: "In the end you have to...".
 _NOT_RELATIVE = frozenset({"end", "meantime", "meanwhile", "way", "moment", "time", "future", "long"})
-_SUBORDINATORS = frozenset({"sorry", "glad", "that", "when", "whenever", "if", "because", "since", "as", "while",
+_SYMPATHY = frozenset({"sorry", "glad"})
+_SUBORDINATORS = _SYMPATHY | frozenset({"that", "when", "whenever", "if", "because", "since", "as", "while",
                             "how", "what", "where", "until", "unless", "though", "although", "whether", "once",
                             "after", "before"})
 
@@ -181,7 +182,7 @@ def _describes_someone(words: tuple[str, ...], start: int, directive: bool, clau
     if j >= 0 and words[j] == "to" and words[start] not in _SUBJECTS:  # "it's hard to be positive"
         return True
     if (directive and j >= 0 and words[start] == "you" and words[j] in _SUBORDINATORS
-            and "i" not in words[max(0, j - 2):j]):  # "I think that you need to" is advice
+            and ("i" not in words[max(0, j - 2):j] or words[j] in _SYMPATHY)):  # "I think that you need to" advises
         return True
     if (directive and j - 1 >= clause and words[start] == "you" and words[j - 1] in _DETERMINERS
             and words[j] not in _NOT_RELATIVE):
@@ -262,6 +263,9 @@ class _SentenceReader:
         checking = v.checking.match_at(words, lead)
         if checking and lead + checking[0] == len(words):
             return _NOTHING
+        if (not s.asks and len(words) - lead <= 3 and all(stem(w) in v.stopwords for w in words[lead:])
+                and not _question_opening(v, words, lead, False)[0] and not v.imperatives.match_at(words, lead)):
+            return _NOTHING  # agreement without content: "It really isn't.", "Yes it is."
         after_greeting = self._after_small_talk(words, lead)
         if after_greeting >= len(words):
             return _SMALL_TALK
