@@ -218,10 +218,9 @@ def _question_opening(v: Vocabulary, words: tuple[str, ...], lead: int, marked: 
     return subject in v.question_subjects and subject not in _ARTICLES, False
 
 
-_WH_WORDS = frozenset({"what", "how", "when", "where", "who", "which", "why"})
 _INVERTED_SUBJECTS = frozenset({"you", "u", "he", "she", "they", "we", "i", "there"})
 _ASKED_ABOUT = _INVERTED_SUBJECTS | {"your", "his", "her", "their"}
-_NOT_INVERTING = _SUBJECTS | _WH_WORDS | {"to", "that", "if", "whether", "it", "there"}
+_NOT_INVERTING = _SUBJECTS | {"to", "that", "if", "whether", "it", "there"}
 
 
 def _inverted_question(v: Vocabulary, words: tuple[str, ...], lead: int, marked: bool) -> tuple[int, bool] | None:
@@ -229,12 +228,14 @@ def _inverted_question(v: Vocabulary, words: tuple[str, ...], lead: int, marked:
     auxiliary and its subject ("..., how would you like it to go"; but "how you feel" is a
     clause) -- or, before a question mark, an auxiliary and its subject ("I don't get the
     question can you rephrase?"; but not a closing tag: "..., have you?")."""
+    if not marked and v.question_words.isdisjoint(words):
+        return None
     for i in range(lead + 1, len(words) - 1):
         aux_next = i + 2 < len(words) and words[i + 2] in _ASKED_ABOUT
-        if words[i] in _WH_WORDS and aux_next and v.closed_questions.match_at(words, i + 1) == (1, True):
+        if words[i] in v.question_words and aux_next and v.closed_questions.match_at(words, i + 1) == (1, True):
             return i, True
         if (marked and i + 2 < len(words) and words[i + 1] in _INVERTED_SUBJECTS and words[i - 1] not in _NOT_INVERTING
-                and v.closed_questions.match_at(words, i) == (1, True)):
+                and words[i - 1] not in v.question_words and v.closed_questions.match_at(words, i) == (1, True)):
             checking = v.checking.match_at(words, i)
             if not (checking and i + checking[0] == len(words)):  # "..., is that correct?"
                 return i, False
@@ -322,14 +323,13 @@ class _SentenceReader:
             explores = bool(feelings or v.experience_questions.scan(words))
             return SentenceAct("open_question" if open_form or probing else "closed_question", False, True,
                                "question", explores)
-        opinion = _skip(v.softeners, words, lead)  # "I think it might help to...": advice all the same
-        if (not opener and not painful and not any(w in _SELF_SUBJECTS for w in words[opinion:opinion + 3])
-                and self._suggests(s, lead)):
+        if not opener and not painful and not self._listener_is_subject(words, lead) and self._suggests(s, lead):
             return SentenceAct("advice", False, False, "hedged suggestion")
         if disclosed:
             return SentenceAct("self_disclosure", False, False, "disclosure marker")
-        if any(self._tells_own_story(words, c) for c in (lead, *(c for c in s.clauses if lead < c < len(words)))
-               if not opener or c != opener[0]):  # "I run, it seems to help", "I hear you, I lost mine too"
+        if "i" in words and any(self._tells_own_story(words, c)
+                                for c in (lead, *(c for c in s.clauses if lead < c < len(words)))
+                                if not opener or c != opener[0]):  # "I hear you, I lost mine too"
             return SentenceAct("self_disclosure", False, False, "speaker's own experience")
         if opener and opener[2] == "empathy":
             return SentenceAct("reflection", True, False, "empathic opener", ranks_as="empathy")
@@ -483,6 +483,12 @@ class _SentenceReader:
         if verb == "have" and i + 1 < len(words) and words[i + 1] in v.speaker_stances:  # "I have to go"
             return False
         return verb in v.speaker_experiences or (verb.endswith("ed") and len(verb) > 4)
+
+    def _listener_is_subject(self, words: tuple[str, ...], lead: int) -> bool:
+        """"I"/"we" near the start, past any opinion softener: "I think it might help to..." is
+        a suggestion all the same; "I found walking helps" is the listener's own story."""
+        start = _skip(self.v.softeners, words, lead)
+        return not _SELF_SUBJECTS.isdisjoint(words[start:start + 3])
 
     def _suggests(self, s: Sentence, lead: int) -> bool:
         """A hedged suggestion: "maybe a walk would help", "perhaps talking to her...", or

@@ -31,6 +31,7 @@ class Vocabulary:
     understanding_checks: PhraseIndex
     reflective_stems: PhraseIndex  # "reflection" (it sounds like...) | "empathy" (that must be hard)
     open_questions: PhraseIndex
+    question_words: frozenset[str]  # the one-word openers of an open question: "what", "how"...
     closed_questions: PhraseIndex
     checking: PhraseIndex
     pleasantries: PhraseIndex
@@ -96,6 +97,7 @@ def vocabulary() -> Vocabulary:
         pleasantries=_index((p, True) for p in language["pleasantries"]),
         softeners=_index((p, True) for p in language["softeners"]),
         client_states=_index((p, True) for p in language["client_states"]),
+        question_words=frozenset(p for p in language["open_question_words"] if " " not in p),
         question_subjects=frozenset(language["question_subjects"]),
         elliptic_questions=frozenset(language["elliptic_questions"]),
         question_verbs=frozenset(language["closed_question_words"] + language["question_verbs"]),
