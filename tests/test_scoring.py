@@ -160,6 +160,14 @@ def test_messages_go_strengths_then_one_next_step_then_a_model_answer():
     assert answer == f'A model answer to compare: "{feedback.best_match.answer}"'
 
 
+def test_self_disclosure_is_first_asked_to_give_the_spotlight_back():
+    # "I understand" is a roadblock too, but the listener's own story is what to change first
+    feedback = score(BIRTHDAY, "I understand, I went through the same thing with my brother.", "Maya")
+    *_, step, _ = feedback.messages
+    assert feedback.kind == "self_disclosure"
+    assert step.startswith("Keep the spotlight on Maya")
+
+
 def test_without_model_answers_the_checks_that_need_them_are_left_out():
     feedback = score(AD_HOC, "It sounds like you felt forgotten on your birthday.")
     assert "similarity" not in checks(feedback) and feedback.best_match is None

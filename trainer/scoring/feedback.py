@@ -82,6 +82,9 @@ _STRENGTH_ORDER = ("feeling", "reflective_form", "content", "no_roadblock", "sim
                    "own_words", "client_focus")
 _NEXT_STEP_ORDER = ("no_roadblock", "reflective_form", "feeling", "content", "own_words",
                     "client_focus", "length", "similarity")
+# The check that says what made a response this kind leads, when it is not the roadblock one:
+# "I understand, I went through the same" needs the spotlight back on the client first.
+_KIND_STEP = {"self_disclosure": "client_focus"}
 
 
 # Praise for how one listened only rings true when the response was a reflection.
@@ -97,7 +100,8 @@ def compose_messages(checks: tuple[Check, ...], best: BestMatch | None, name: st
                  if i in by_id and by_id[i].passed and by_id[i].strength][:2]
     if not strengths:
         strengths = [f"You responded to {name} -- every try builds the skill."]
-    step = next((by_id[i].next_step for i in _NEXT_STEP_ORDER
+    order = (_KIND_STEP[kind], *_NEXT_STEP_ORDER) if kind in _KIND_STEP else _NEXT_STEP_ORDER
+    step = next((by_id[i].next_step for i in order
                  if i in by_id and not by_id[i].passed and by_id[i].next_step), "")
     if not step:
         step = (f"Next, try going one step deeper: reflect what this means to {name}, "
