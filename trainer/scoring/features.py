@@ -1,0 +1,521 @@
+"""What one sentence of a response shows: the record every reading rule looks at.
+
+Each feature is worked out at most once per sentence, when a rule first asks for it, and
+every one of them is linear in the sentence's length: runs of listed phrases are skipped with
+a memo, and the clause a position belongs to is found by bisection, so a sentence of ten
+thousand commas costs what ten thousand words cost.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import cached_property
+
+from trainer.scoring.vocabulary import Vocabulary
+from trainer.text import PhraseIndex, Sentence, stem
+
+_SELF_SUBJECTS = frozenset({"i", "my", "me", "we", "our"})
+# Words after which "you" starts a clause of its own: "..., and you'd rather not show it",
+# "I'm sorry you're going through this".
+_JOINERS = frozenset({"and", "but", "so", "that", "because", "since", "while", "where", "as", "yet", "now",
+                      "sorry", "hear", "made", "makes", "make", "left", "leaves", "leaving"})
+_GROUNDING = frozenset({"from", "based", "by", "after", "hearing", "listening", "reading"})
+DEICTIC = frozenset({"that", "this", "it", "what", "how", "such", "sounds", "must"})
+HEDGES = frozenset({"maybe", "perhaps"})
+# A restatement shares at least this many content words with what the client said.
+_RESTATEMENT_OVERLAP = 2
+_NEGATIONS = frozenset({"not", "never", "no"})
+_ARTICLES = frozenset({"a", "an", "the"})
+_NOT_GERUNDS = frozenset({"during", "morning", "evening", "nothing", "something", "anything", "everything"})
+_CONTRASTS = frozenset({"but", "however", "though", "although", "yet"})
+_NOT_REPORTING = frozenset({"i", "me", "we", "to", "will", "would", "can", "could", "should", "must", "might",
+                            "may"})
+_VERBS_AFTER_A_SUBJECT = frozenset({"is", "are", "was", "were", "has", "had", "can", "could", "will", "would",
+                                    "may", "might", "helps", "does", "seems", "makes", "gives"})
+_WHEN = frozenset({"when", "once", "after", "before", "since", "whenever"})
+_OWN_ACTION_SKIPS = frozenset({"just", "also", "always", "usually", "often", "sometimes", "still", "would",
+                               "will"})
+# Between a subject and a directive phrase: "I am going to try and quit", "you are struggling
+# to get over it" -- someone's own plans and efforts, not an order.
+_OWN_EFFORT_SKIPS = _OWN_ACTION_SKIPS | {"to", "go", "going", "want", "wanted", "am", "is", "are", "was", "were",
+                                         "been", "have", "had", "trying", "struggling", "able", "unable"}
+_SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "people"})
+_DETERMINERS = frozenset({"the", "a", "an", "any", "some", "every", "those", "these"})
+# Nouns of time and manner that start a main clause: "In the end you have to...".
+_NOT_RELATIVE = frozenset({"end", "meantime", "meanwhile", "way", "moment", "time", "future", "long"})
+_SYMPATHY = frozenset({"sorry", "glad"})
+_SUBORDINATORS = _SYMPATHY | frozenset({"that", "when", "whenever", "if", "because", "since", "as", "while",
+                                        "how", "what", "where", "until", "unless", "though", "although",
+                                        "whether", "once", "after", "before"})
+_INVERTED_SUBJECTS = frozenset({"you", "u", "he", "she", "they", "we", "i", "there"})
+_ASKED_ABOUT = _INVERTED_SUBJECTS | {"your", "his", "her", "their"}
+_NOT_INVERTING = _SUBJECTS | {"to", "that", "if", "whether", "it", "there"}
+# How far back a description's subject is looked for ("I would just always try to...").
+_SUBJECT_REACH = 8
+
+
+@dataclass(slots=True)
+class RoadblockHit:
+    roadblock: str  # id in the roadblock lexicon
+    said: str  # the words that fired it
+
+
+@dataclass(slots=True)
+class FeelingHit:
+    said: str
+    stems: tuple[str, ...]
+    families: tuple[str, ...]
+
+
+@dataclass(slots=True, frozen=True)
+class Opener:
+    """A reflective or empathic opener: where it starts and ends, and which of the two it is."""
+
+    start: int
+    end: int
+    kind: str  # "reflection" ("It sounds like...") or "empathy" ("That must be...")
+
+
+@dataclass(slots=True)
+class Markers:
+    """What the listed phrases of a sentence say it does."""
+
+    roadblocks: list[RoadblockHit]  # said by the listener to the client
+    acknowledgements: list[RoadblockHit]  # "I'm sorry", "I understand": decide only alone
+    disclosures: list[str]
+    informs: bool
+
+
+def _names_a_thing(word: str) -> bool:
+    """An article or a gerund: what "maybe" offers is something to have or to do."""
+    return word in _ARTICLES or word in ("some", "more", "less") or (
+        len(word) > 5 and word.endswith("ing") and word not in _NOT_GERUNDS)
+
+
+class SentenceFeatures:
+    """The features of one sentence. ``words`` are its core words (emphasis left out)."""
+
+    def __init__(self, v: Vocabulary, sentence: Sentence, client_content: frozenset[str]):
+        self.v = v
+        self.sentence = sentence
+        self.words = sentence.core
+        self.client_content = client_content
+        self._after: dict[tuple[int, ...], dict[int, int]] = {}
+
+    # ------------------------------------------------------------------ positions
+
+    def skip(self, index: PhraseIndex, i: int, *more: PhraseIndex) -> int:
+        """The position after any run of listed phrases from ``i``, the first list that has one
+        at a position deciding (memoised per lists: linear overall)."""
+        indexes = (index, *more)
+        memo = self._after.setdefault(tuple(map(id, indexes)), {})
+        path = []
+        words = self.words
+        while i not in memo and i < len(words):
+            found = next(filter(None, (x.match_at(words, i) for x in indexes)), None)
+            if not found:
+                break
+            path.append(i)
+            i += found[0]
+        end = memo.get(i, i)
+        for p in path:
+            memo[p] = end
+        return end
+
+    def clause_of(self, i: int) -> int:
+        """Where the clause holding position ``i`` starts."""
+        clauses = self.sentence.clauses
+        return clauses[bisect_right(clauses, i) - 1]
+
+    def clause_end(self, i: int) -> int:
+        """Where the clause after position ``i`` starts (or the sentence ends)."""
+        clauses = self.sentence.clauses
+        k = bisect_right(clauses, i)
+        return clauses[k] if k < len(clauses) else len(self.words)
+
+    def clause_starts(self, after: int) -> list[int]:
+        """``after``, then every clause start beyond it."""
+        clauses = self.sentence.clauses
+        return [after, *clauses[bisect_right(clauses, after):]]
+
+    # ------------------------------------------------------------------ the sentence's outline
+
+    @cached_property
+    def feelings(self) -> list[FeelingHit]:
+        """Feeling words, unless negated just before ("not terrible")."""
+        s = self.sentence
+        return [FeelingHit(" ".join(s.tokens[a:b]), s.stems[a:b], families)
+                for a, b, families in self.v.feelings.scan(s.stems)
+                if _NEGATIONS.isdisjoint(s.tokens[max(0, a - 2):a])]
+
+    @cached_property
+    def painful(self) -> bool:
+        return any(not self.v.pleasant_families.issuperset(f.families) for f in self.feelings)
+
+    @cached_property
+    def lead(self) -> int:
+        """Where the sentence starts saying something, past any fillers ("Well, ...")."""
+        return self.skip(self.v.fillers, 0)
+
+    @cached_property
+    def only_a_checking_tag(self) -> bool:
+        checking = self.v.checking.match_at(self.words, self.lead)
+        return bool(checking) and self.lead + checking[0] == len(self.words)
+
+    @cached_property
+    def agreement_only(self) -> bool:
+        """Agreement without content: "It really isn't.", "Yes it is."."""
+        v, words, lead = self.v, self.words, self.lead
+        return (not self.sentence.asks and len(words) - lead <= 3
+                and all(stem(w) in v.stopwords for w in words[lead:])
+                and not self.question_opening(lead, False)[0] and not v.imperatives.match_at(words, lead))
+
+    @cached_property
+    def start(self) -> int:
+        """Where the sentence proper starts, past fillers, greetings and thanks ("Hi, how are you?")."""
+        return self.skip(self.v.pleasantries, self.lead, self.v.fillers)
+
+    @cached_property
+    def checks_understanding(self) -> bool:
+        """Opened with a check of one's understanding: "To make sure I understand, ..."."""
+        checks = self.v.understanding_checks
+        return any(checks.match_at(self.words, i) for i in range(self.lead))
+
+    @cached_property
+    def speaker(self) -> bool:
+        """The listener is the subject near the start ("I think the economy...")."""
+        return not _SELF_SUBJECTS.isdisjoint(self.words[self.start:self.start + 3])
+
+    @cached_property
+    def listener_is_subject(self) -> bool:
+        """"I"/"we" near the start past any opinion softener: "I think it might help to..."."""
+        start = self.skip(self.v.softeners, self.start)
+        return not _SELF_SUBJECTS.isdisjoint(self.words[start:start + 3])
+
+    @cached_property
+    def opener(self) -> Opener | None:
+        """A reflective opener at the start of the sentence or of a clause ("From what you
+        say, I can tell..."). It must lead into two more words, or a feeling, so that "I
+        understand." or "I hear you." stay what they are -- beyond any longer set phrase it
+        begins ("I understand how you feel" says nothing of the client)."""
+        v, words, lead = self.v, self.words, self.start
+        starts = self.clause_starts(lead)
+        if words[lead] in _GROUNDING and "i" in words[lead:lead + 8]:
+            starts.append(words.index("i", lead))  # "From what you've said I can tell..."
+        for clause in starts:
+            start = self.skip(v.fillers, clause)
+            found = v.reflective_stems.match_at(words, start)
+            if found:
+                phrase = v.markers.match_at(words, start)
+                after = start + max(found[0], phrase[0] if phrase else 0)
+                # "I feel your pain.", "You must be exhausted.": a feeling is word enough
+                more = 1 if words[after - 1] == "your" or (
+                    after < len(words) and (stem(words[after]),) in v.feeling_families) else 2
+                if after + more <= self.clause_end(start):  # "I understand, is there...?" only prefaces
+                    return Opener(start, start + found[0], found[1])
+        return None
+
+    # ------------------------------------------------------------------ questions
+
+    def question_opening(self, lead: int, marked: bool = True) -> tuple[bool, bool]:
+        """(opens a question, opens an open question). Without a question mark, a question
+        word opens a question only when a verb follows it ("how are you", "what happened"):
+        "When my parents found out" and "how you feel" are clauses; and an auxiliary needs a
+        subject that is not an article ("Have a good night" is a wish)."""
+        v, words = self.v, self.words
+        if lead >= len(words):
+            return False, False
+        found = v.open_questions.match_at(words, lead)
+        if found:
+            after = lead + found[0]
+            if not marked and found[0] == 1 and not (after < len(words) and words[after] in v.question_verbs):
+                return False, False
+            return True, True
+        found = v.closed_questions.match_at(words, lead)
+        if not found:  # "Anything else on your mind?", "Anyone you can talk to?"
+            return marked and words[lead] in v.elliptic_questions, False
+        after = lead + found[0]
+        subject = words[after] if after < len(words) else None
+        if marked:  # "Would volunteering appeal to you?", "Is yours?"
+            return subject is not None, False
+        if words[lead] in ("do", "have") and subject not in _ASKED_ABOUT:  # "Do something you enjoy"
+            return False, False
+        return subject in v.question_subjects and subject not in _ARTICLES, False
+
+    def _inverted_question(self) -> tuple[int, bool] | None:
+        """(where, open) a question starts inside a sentence by word order: a question word, an
+        auxiliary and its subject ("..., how would you like it to go"; but "how you feel" is a
+        clause) -- or, before a question mark, an auxiliary and its subject ("I don't get the
+        question can you rephrase?"; but not a closing tag: "..., have you?")."""
+        v, words, marked = self.v, self.words, self.sentence.asks
+        if not marked and v.question_words.isdisjoint(words):
+            return None
+        for i in range(self.start + 1, len(words) - 1):
+            aux_next = i + 2 < len(words) and words[i + 2] in _ASKED_ABOUT
+            if words[i] in v.question_words and aux_next and v.closed_questions.match_at(words, i + 1) == (1, True):
+                return i, True
+            if (marked and i + 2 < len(words) and words[i + 1] in _INVERTED_SUBJECTS
+                    and words[i - 1] not in _NOT_INVERTING and words[i - 1] not in v.question_words
+                    and v.closed_questions.match_at(words, i) == (1, True)):
+                checking = v.checking.match_at(words, i)
+                if not (checking and i + checking[0] == len(words)):  # "..., is that correct?"
+                    return i, False
+        return None
+
+    @cached_property
+    def question_form(self) -> tuple[bool, bool, int]:
+        """(asked by its form, an open question, where the question starts): at the start, in
+        a later clause before a question mark ("I'm sorry to hear that, what happened?"), or
+        by word order inside the sentence."""
+        v, words, lead = self.v, self.words, self.start
+        asks, open_form = self.question_opening(lead, self.sentence.asks)
+        if self.opener and asks:  # "what a week" is an exclamation, "what happened" a question
+            asks = open_form = False
+        if self.sentence.asks and not asks:
+            for clause in self.sentence.clauses[1:]:
+                start = self.skip(v.fillers, clause)
+                checking = v.checking.match_at(words, start)
+                if checking and start + checking[0] == len(words):
+                    break
+                asks, open_form = self.question_opening(start)
+                if asks:
+                    return True, open_form, start
+        if not asks and not self.opener:  # "If it were up to you how would you..."
+            inverted = self._inverted_question()
+            if inverted is not None:
+                return True, inverted[1], inverted[0]
+        return asks, open_form, lead
+
+    @property
+    def asks_by_form(self) -> bool:
+        return self.question_form[0]
+
+    @property
+    def open_form(self) -> bool:
+        return self.question_form[1]
+
+    @property
+    def asks(self) -> bool:
+        """Asked: a question mark, or the form of a question."""
+        return self.sentence.asks or self.asks_by_form
+
+    # ------------------------------------------------------------------ roadblocks and other markers
+
+    @cached_property
+    def markers(self) -> Markers:
+        """Roadblocks the listener says, acknowledgements, disclosures and information markers."""
+        v, words = self.v, self.words
+        asks_by_form, open_form, question_from = self.question_form
+        open_question = question_from if open_form else None
+        blocks: list[RoadblockHit] = []
+        acknowledgements: list[RoadblockHit] = []
+        disclosures: list[str] = []
+        informs = False
+        said_until = self.start  # where the last roadblock or acknowledgement ends
+        for start, end, (category, detail) in v.markers.scan(words):
+            if category in ("roadblock", "acknowledgement"):
+                if open_question is not None and start > open_question and v.roadblocks[detail].kind == "advice":
+                    continue  # "What did you try?", "What made you decide you need to...?" ask
+                if self._listener_says(start, end, detail):
+                    hit = RoadblockHit(detail, " ".join(words[start:end]))
+                    (blocks if category == "roadblock" else acknowledgements).append(hit)
+                    said_until = max(said_until, end)
+            elif category == "disclosure":
+                disclosures.append(" ".join(words[start:end]))
+            elif category == "information":
+                informs = True
+        if not any(v.roadblocks[b.roadblock].kind == "advice" for b in blocks):
+            # a command in a clause of its own after them: "That's good, ask them why."
+            blocks.extend(self._commands(self.start if not blocks else said_until, after=bool(blocks)))
+        return Markers(blocks, acknowledgements, disclosures, informs)
+
+    def _listener_says(self, start: int, end: int, block: str) -> bool:
+        """Whether a roadblock phrase is the listener's own word to the client, and not part
+        of a greeting ("All the best to you"), of a reflective opener, the client's voice
+        reflected ("You feel you should...", "It sounds like you need to rest"), a
+        description of what someone does ("when you try to...") -- or an order asked back
+        as a question: "So you have to ask her for money?"."""
+        v, words, opener = self.v, self.words, self.opener
+        directive = v.roadblocks[block].kind == "advice"
+        checks = self.sentence.asks and not self.asks_by_form
+        if end <= self.start or (checks and block == "ordering"):
+            return False
+        if opener and opener.start <= start <= opener.end:
+            if end <= opener.end:
+                return False
+            if (start == opener.end and words[start] == "you" and start not in self.sentence.clauses
+                    and opener.kind == "reflection" and directive):
+                return False
+        # "You feel you should...": the client is the one feeling; in "It sounds like you
+        # should...", the voice is the listener's.
+        voice_from = (opener.start if words[opener.start] == "you" else opener.end) if opener else self.start
+        clause = self.clause_of(start)
+        return not (start > self.start and (self._voiced_by_client(start, max(voice_from, clause))
+                                            or self._describes_someone(start, directive, clause)))
+
+    def _voiced_by_client(self, start: int, lead: int) -> bool:
+        """True when a roadblock phrase is someone else's words being reflected: "you feel you
+        should...", "your mum told you that you should let it go" -- a verb of feeling or saying,
+        a few words before in the same clause, whose subject is not the speaker ("I think you
+        should..." is the speaker's advice)."""
+        words = self.words
+        if words[start] == "i":  # "..., you worried, I would recommend...": the speaker's own
+            return False
+        for j in range(start - 1, max(lead, start - 7) - 1, -1):
+            if words[j] in _CONTRASTS:  # "I know how you feel, but everything will be fine"
+                return False
+            if words[j] in self.v.reported_speech:  # its subject may end the clause before: "you feel
+                return j > 0 and words[j - 1] not in _NOT_REPORTING  # hopeful, like you can do this"
+        return False
+
+    def _describes_someone(self, start: int, directive: bool, clause: int) -> bool:
+        """True when a phrase like "try to" has its own subject: "I try to...", "when you try
+        to...", "they need to" describe what someone does; they do not tell the client to. So
+        does a directive "you" phrase in a subordinate clause or after sympathy: "I'm sorry (that)
+        you have to...", "when you need to talk" (but "know that you are not alone" still
+        reassures), and one in a relative clause: "the steps you need to take". The subject
+        is looked for in the phrase's own clause ("..., she blocked you, you should wait" advises)."""
+        words = self.words
+        j = start - 1
+        if j >= 0 and words[j] == "to" and words[start] not in _SUBJECTS:  # "it's hard to be positive"
+            return True
+        if (directive and j >= 0 and words[start] == "you" and words[j] in _SUBORDINATORS
+                and ("i" not in words[max(0, j - 2):j] or words[j] in _SYMPATHY)):  # "I think that you need to"
+            return True
+        if (directive and j - 1 >= clause and words[start] == "you" and words[j - 1] in _DETERMINERS
+                and words[j] not in _NOT_RELATIVE):
+            return True
+        skips = _OWN_EFFORT_SKIPS if directive else _OWN_ACTION_SKIPS
+        floor = max(clause, start - _SUBJECT_REACH)
+        while j >= floor and words[j] in skips:
+            j -= 1
+        return j >= floor and words[j] in _SUBJECTS
+
+    def _commands(self, lead: int, after: bool = False) -> list[RoadblockHit]:
+        """An imperative at the start of the sentence or of a clause: "..., so just call her"
+        (``after``: only in a clause that starts at ``lead`` or later)."""
+        v, words, asks = self.v, self.words, self.asks_by_form
+        clauses = self.sentence.clauses
+        starts = clauses[bisect_left(clauses, lead):] if after else self.clause_starts(lead)
+        for clause in starts:
+            start = self.skip(v.fillers, clause)
+            verb = self.skip(v.softeners, start)
+            found = v.imperatives.match_at(words, verb)
+            if not found or found[1] is None:
+                continue
+            marker = v.markers.match_at(words, verb)
+            if marker and marker[0] > found[0] and marker[1][0] == "information":
+                continue  # "Research shows..." informs; "Research your options" directs
+            # A command only reads as one where no question opens ("Make a plan?" and "maybe
+            # call her?" suggest all the same); "why" probes only in a question.
+            probes = v.roadblocks[found[1]].kind == "open_question"
+            if not probes and verb + found[0] < len(words) and words[verb + found[0]] in _VERBS_AFTER_A_SUBJECT:
+                continue  # "Exercise has been shown...", "Sleep is important": a noun, not a command
+            hedged = not HEDGES.isdisjoint(words[start:verb])
+            if asks == probes or (hedged and not probes):
+                return [RoadblockHit(found[1], " ".join(words[verb:verb + found[0]]))]
+        return []
+
+    @cached_property
+    def roadblock_kind(self) -> str | None:
+        """The kind the listener's roadblocks make, the weightiest first; in a question only
+        advice survives ("Have you tried...?"; "I'm sorry, when did it happen?" asks)."""
+        kinds = {self.v.roadblocks[b.roadblock].kind for b in self.markers.roadblocks}
+        kept = ("advice",) if self.asks_by_form else ("information", "advice", "judgment", "reassurance", "other")
+        return next((k for k in kept if k in kinds), None)
+
+    @property
+    def probing(self) -> bool:
+        """A "why" among the roadblocks."""
+        return any(self.v.roadblocks[b.roadblock].kind == "open_question" for b in self.markers.roadblocks)
+
+    # ------------------------------------------------------------------ suggestions and options
+
+    @cached_property
+    def suggestion(self) -> RoadblockHit | None:
+        """A hedged suggestion: "maybe a walk would help", "perhaps talking to her...", or
+        "maybe" with something to do or have: "Maybe a lawyer?", "Perhaps journaling?"."""
+        v, words, lead = self.v, self.words, self.start
+        hedges = v.suggestion_hedges.scan(words)
+        if hedges and not v.helping_actions.isdisjoint(self.sentence.stems):
+            return RoadblockHit("advising", " ".join(words[hedges[0][0]:hedges[0][1]]))
+        if words[lead] in HEDGES and lead + 1 < len(words) and _names_a_thing(words[lead + 1]):
+            return RoadblockHit("advising", words[lead])
+        return None
+
+    @cached_property
+    def option_offered(self) -> RoadblockHit | None:
+        """A yes/no question that names something the client could do: "Do you have friends
+        you could confide in?", "Is there a group you can join?"."""
+        words = self.words
+        offers = any(words[i] == "you" and words[i + 1] in ("could", "can") and words[i + 2:i + 3] != ("not",)
+                     for i in range(len(words) - 2))
+        if offers and not self.v.helping_actions.isdisjoint(self.sentence.stems):
+            return RoadblockHit("advising", "you could" if "could" in words else "you can")
+        return None
+
+    @cached_property
+    def explores(self) -> bool:
+        """A question about how the client feels or what it means to them."""
+        return bool(self.feelings or self.v.experience_questions.scan(self.words))
+
+    # ------------------------------------------------------------------ whose story
+
+    @cached_property
+    def tells_own_story(self) -> bool:
+        """"I" doing, having or living something in any clause: "I lost my job too", "When I
+        moved..." -- the listener's own story, not their view of the client's."""
+        if "i" not in self.words:
+            return False
+        opener = self.opener
+        return any(self._own_story_at(c) for c in self.clause_starts(self.start)
+                   if c < len(self.words) and (not opener or c != opener.start))
+
+    def _own_story_at(self, lead: int) -> bool:
+        v, words = self.v, self.words
+        i = lead + (words[lead] in _WHEN)
+        if i >= len(words) or words[i] != "i":
+            return False
+        i = self.skip(v.speaker_adverbs, i + 1)
+        if i >= len(words):
+            return False
+        verb = words[i]
+        if verb in v.speaker_stances:
+            return False
+        if verb == "have" and i + 1 < len(words) and words[i + 1] in v.speaker_stances:  # "I have to go"
+            return False
+        return verb in v.speaker_experiences or (verb.endswith("ed") and len(verb) > 4)
+
+    @cached_property
+    def about_the_client(self) -> bool:
+        """A statement of the client's world: "you" (or "your") as the subject, with a
+        feeling, a want or a state ("You don't trust this...", "..., and you'd rather not
+        show it"), or with what the client talked about ("Your sister thinks...")."""
+        v, words, lead = self.v, self.words, self.start
+        if any(words[i] == "you" and (i == lead or words[i - 1] in _JOINERS) and v.client_states.match_at(words, i + 1)
+               for i in range(lead, len(words))):
+            return True
+        for clause in self.clause_starts(lead):
+            start = self.skip(v.fillers, clause)
+            if start < len(words) and words[start] in v.second_person:
+                return bool(self.feelings) or self.restates_one
+        return False
+
+    @cached_property
+    def mentions_the_client(self) -> bool:
+        """A feeling, the client's words, or "you" anywhere."""
+        return bool(self.feelings) or self.restates or not self.v.second_person.isdisjoint(self.words)
+
+    @cached_property
+    def shared_content(self) -> int:
+        """How many of the client's content words the sentence takes up."""
+        return len(self.client_content.intersection(self.sentence.stems))
+
+    @property
+    def restates(self) -> bool:
+        return self.shared_content >= _RESTATEMENT_OVERLAP
+
+    @property
+    def restates_one(self) -> bool:
+        return self.shared_content >= 1
