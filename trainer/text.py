@@ -9,14 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Generic, Iterable, TypeVar
+from typing import Callable, Generic, Iterable, Iterator, TypeVar
 
 import snowballstemmer
 
 from trainer import lexicons
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
-_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
+# Matched on the text as typed (ASCII letters, any case), so each word keeps its place in it.
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*", re.IGNORECASE | re.ASCII)
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 # A full stop after these does not end a sentence: "Why did Mr. Pruitt send you?"
 _ABBREVIATIONS = frozenset(f"{a}." for a in ("mr", "mrs", "ms", "mx", "dr", "prof", "st", "sr", "jr",
@@ -47,18 +48,28 @@ def _split_contraction(token: str) -> tuple[str, ...]:
     return tuple(part for part in token.split("'") if part)
 
 
+def _typed_words(plain: str, start: int = 0, end: int | None = None) -> Iterator[tuple[str, int, int]]:
+    """Each word of ``plain[start:end]`` in lower case, with where it stands."""
+    for match in _TOKEN.finditer(plain, start, len(plain) if end is None else end):
+        yield match.group().lower(), match.start(), match.end()
+
+
+def _expand(token: str) -> tuple[str, ...]:
+    """A typed word as the words it stands for: "you're" -> ("you", "are")."""
+    table = _expansions()
+    expanded = table.get(token)
+    if expanded is None:
+        if "'" not in token:
+            return (token,)
+        expanded = table[token] = _split_contraction(token)
+    return expanded
+
+
 def words(text: str) -> list[str]:
     """Lower-case words with contractions expanded and punctuation dropped."""
-    table = _expansions()
     out: list[str] = []
-    for token in _TOKEN.findall(text.lower().translate(_APOSTROPHES)):
-        expanded = table.get(token)
-        if expanded is None:
-            if "'" not in token:
-                out.append(token)
-                continue
-            expanded = table[token] = _split_contraction(token)
-        out.extend(expanded)
+    for token, _, _ in _typed_words(text.translate(_APOSTROPHES)):
+        out.extend(_expand(token))
     return out
 
 
@@ -89,52 +100,84 @@ def core_words(tokens: Iterable[str]) -> tuple[str, ...]:
     return tuple(t for t in tokens if t not in emphasis)
 
 
+Correct = Callable[[str], str]  # a typed word -> the word meant ("lonly" -> "lonely")
+
+
 @dataclass(slots=True)
 class Sentence:
-    """One sentence: its words, their stems, the words phrases are matched on, and whether
-    it ends in '?'."""
+    """One sentence: its words, their stems, the words phrases are matched on, whether it
+    ends in '?', and where each word was typed, so that it can be quoted as typed."""
 
     tokens: tuple[str, ...]
     stems: tuple[str, ...]
     core: tuple[str, ...]
     asks: bool
     clauses: tuple[int, ...] = (0,)  # where clauses start in ``core`` (after , ; : or a dash)
+    spans: tuple[tuple[int, int], ...] = ()  # where each token was typed in ``text``
+    core_tokens: tuple[int, ...] = ()  # the token each core word comes from
+    text: str = ""  # the whole text the sentence is part of
+
+    def typed(self, start: int, end: int) -> str:
+        """Tokens ``start`` to ``end`` as they were typed."""
+        return self.text[self.spans[start][0]:self.spans[end - 1][1]]
+
+    def typed_core(self, start: int, end: int) -> str:
+        """Core words ``start`` to ``end`` as they were typed (with any emphasis between them)."""
+        return self.typed(self.core_tokens[start], self.core_tokens[end - 1] + 1)
 
 
-def _sentence(piece: str) -> Sentence | None:
-    """One sentence, its clauses found where commas, colons or dashes separate them."""
+def _sentence(text: str, plain: str, start: int, end: int, correct: Correct | None) -> Sentence | None:
+    """``text[start:end]`` as a sentence, its clauses found where commas, colons or dashes separate them."""
+    emphasis = _intensifiers()
     tokens: list[str] = []
+    spans: list[tuple[int, int]] = []
     core: list[str] = []
-    starts = []
-    for clause in _CLAUSE.split(piece):
-        clause_words = words(clause)
-        if clause_words:
-            starts.append(len(core))
-            tokens.extend(clause_words)
-            core.extend(core_words(clause_words))
+    core_tokens: list[int] = []
+    clauses = []
+    clause_start = start
+    for separator in (*_CLAUSE.finditer(plain, start, end), None):
+        clause_end = separator.start() if separator else end
+        first = len(tokens)
+        for token, a, b in _typed_words(plain, clause_start, clause_end):
+            for word in _expand(correct(token) if correct else token):
+                if len(tokens) == first:
+                    clauses.append(len(core))
+                if word not in emphasis:
+                    core.append(word)
+                    core_tokens.append(len(tokens))
+                tokens.append(word)
+                spans.append((a, b))
+        if separator:
+            clause_start = separator.end()
     if not tokens:
         return None
-    return Sentence(tuple(tokens), stems(tokens), tuple(core), piece.rstrip().endswith("?"), tuple(starts))
+    return Sentence(tuple(tokens), stems(tokens), tuple(core), text[start:end].rstrip().endswith("?"),
+                    tuple(clauses), tuple(spans), tuple(core_tokens), text)
 
 
-def _pieces(text: str):
-    """Sentence-sized pieces of text, not cut after an abbreviation such as "Mr."."""
-    pending = ""
+def _pieces(text: str) -> Iterator[tuple[int, int]]:
+    """Where sentence-sized pieces of text start and end, not cut after an abbreviation such as "Mr."."""
+    start = None
+    last_word = ""
     for match in _SENTENCE.finditer(text):
-        piece = pending + match.group()
-        last_word = piece.rsplit(None, 1)[-1] if piece.strip() else ""
+        if start is None:
+            start = match.start()
+        piece = match.group()
+        if piece.strip():
+            last_word = piece.rsplit(None, 1)[-1]
         if last_word.lower() in _ABBREVIATIONS:
-            pending = piece
             continue
-        pending = ""
-        yield piece
-    if pending:
-        yield pending
+        yield start, match.end()
+        start, last_word = None, ""
+    if start is not None:
+        yield start, len(text)
 
 
-def sentences(text: str) -> list[Sentence]:
-    """Split on . ! ? and line breaks; empty pieces are dropped."""
-    return [s for s in map(_sentence, _pieces(text)) if s is not None]
+def sentences(text: str, correct: Correct | None = None) -> list[Sentence]:
+    """Split on . ! ? and line breaks; empty pieces are dropped. ``correct`` mends typed words."""
+    plain = text.translate(_APOSTROPHES)
+    found = (_sentence(text, plain, start, end, correct) for start, end in _pieces(text))
+    return [s for s in found if s is not None]
 
 
 P = TypeVar("P")
