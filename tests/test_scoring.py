@@ -132,7 +132,12 @@ def test_a_roadblock_is_named_with_its_words_and_why_it_blocks():
     roadblock = checks(feedback)["no_roadblock"]
     assert feedback.kind == "advice" and feedback.band == "not_yet"
     assert feedback.roadblocks == ("advising",)
-    assert not roadblock.passed and 'Advising or giving solutions ("you should")' in roadblock.message
+    assert not roadblock.passed and 'Advising or giving solutions ("You should")' in roadblock.message
+
+
+def test_the_students_words_are_quoted_as_typed():
+    feedback = score(BIRTHDAY, "Don't be so hard on yourself, you just can't know that.", "Maya")
+    assert '"Don\'t be so hard on yourself"' in checks(feedback)["no_roadblock"].message
 
 
 @pytest.mark.parametrize("other", [

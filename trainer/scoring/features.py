@@ -145,7 +145,7 @@ class SentenceFeatures:
     def feelings(self) -> list[FeelingHit]:
         """Feeling words, unless negated just before ("not terrible")."""
         s = self.sentence
-        return [FeelingHit(" ".join(s.tokens[a:b]), s.stems[a:b], families)
+        return [FeelingHit(s.typed(a, b), s.stems[a:b], families)
                 for a, b, families in self.v.feelings.scan(s.stems)
                 if _NEGATIONS.isdisjoint(s.tokens[max(0, a - 2):a])]
 
@@ -318,11 +318,11 @@ class SentenceFeatures:
                 if open_question is not None and start > open_question and v.roadblocks[detail].kind == "advice":
                     continue  # "What did you try?", "What made you decide you need to...?" ask
                 if self._listener_says(start, end, detail):
-                    hit = RoadblockHit(detail, " ".join(words[start:end]))
+                    hit = RoadblockHit(detail, self.sentence.typed_core(start, end))
                     (blocks if category == "roadblock" else acknowledgements).append(hit)
                     said_until = max(said_until, end)
             elif category == "disclosure":
-                disclosures.append(" ".join(words[start:end]))
+                disclosures.append(self.sentence.typed_core(start, end))
             elif category == "information":
                 informs = True
         if not any(v.roadblocks[b.roadblock].kind == "advice" for b in blocks):
@@ -414,7 +414,7 @@ class SentenceFeatures:
                 continue  # "Exercise has been shown...", "Sleep is important": a noun, not a command
             hedged = not HEDGES.isdisjoint(words[start:verb])
             if asks == probes or (hedged and not probes):
-                return [RoadblockHit(found[1], " ".join(words[verb:verb + found[0]]))]
+                return [RoadblockHit(found[1], self.sentence.typed_core(verb, verb + found[0]))]
         return []
 
     @cached_property
@@ -439,9 +439,9 @@ class SentenceFeatures:
         v, words, lead = self.v, self.words, self.start
         hedges = v.suggestion_hedges.scan(words)
         if hedges and not v.helping_actions.isdisjoint(self.sentence.stems):
-            return RoadblockHit("advising", " ".join(words[hedges[0][0]:hedges[0][1]]))
+            return RoadblockHit("advising", self.sentence.typed_core(*hedges[0][:2]))
         if words[lead] in HEDGES and lead + 1 < len(words) and _names_a_thing(words[lead + 1]):
-            return RoadblockHit("advising", words[lead])
+            return RoadblockHit("advising", self.sentence.typed_core(lead, lead + 1))
         return None
 
     @cached_property
