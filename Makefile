@@ -4,13 +4,19 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench clean
+.PHONY: run test bench golden golden-update clean
 
 run: $(STAMP)  ## start the app
 	$(BIN)/trainer
 
 test: $(STAMP)  ## run the whole test suite
 	$(BIN)/python -m pytest -n auto
+
+golden: $(STAMP)  ## the scorer against the golden set: agreement, and every verdict changed since results.jsonl
+	$(BIN)/python tests/golden/golden.py
+
+golden-update: $(STAMP)  ## accept the scorer's current verdicts on the golden set (review the diff)
+	$(BIN)/python tests/golden/golden.py --update
 
 bench: $(STAMP)  ## run the benchmarks (by hand; figures go in docs/performance.md)
 	$(BIN)/python benchmarks/run.py
