@@ -7,9 +7,10 @@ Everything that compares text goes through these functions, so a phrase in a lex
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
-from typing import Callable, Generic, Iterable, Iterator, TypeVar
+from typing import Callable, Generic, Iterable, Iterator, Sequence, TypeVar
 
 import snowballstemmer
 
@@ -94,10 +95,27 @@ def _intensifiers() -> frozenset[str]:
     return frozenset(lexicons.language()["intensifiers"])
 
 
-def core_words(tokens: Iterable[str]) -> tuple[str, ...]:
+# "kind of" and "sort of" soften what follows ("you're kind of lost") unless they name a kind
+# ("what kind of job", "a sort of game").
+_HEDGE_HEADS = frozenset({"kind", "sort"})
+_NAMING_A_KIND = frozenset({"a", "an", "the", "what", "this", "that", "any", "some", "every", "no", "which",
+                            "same", "other", "one", "right", "wrong"})
+
+
+def emphasis(tokens: Sequence[str]) -> list[bool]:
+    """Which words only add emphasis or soften ("you really should", "you're kind of lost")."""
+    listed = _intensifiers()
+    marks = [t in listed for t in tokens]
+    for i, token in enumerate(tokens):
+        if (token in _HEDGE_HEADS and i + 1 < len(tokens) and tokens[i + 1] == "of"
+                and (i == 0 or tokens[i - 1] not in _NAMING_A_KIND)):
+            marks[i] = marks[i + 1] = True
+    return marks
+
+
+def core_words(tokens: Sequence[str]) -> tuple[str, ...]:
     """The words without mere emphasis ("you really should" -> "you should"), for phrases."""
-    emphasis = _intensifiers()
-    return tuple(t for t in tokens if t not in emphasis)
+    return tuple(t for t, emphatic in zip(tokens, emphasis(tokens)) if not emphatic)
 
 
 Correct = Callable[[str], str]  # a typed word -> the word meant ("lonly" -> "lonely")
@@ -128,31 +146,27 @@ class Sentence:
 
 def _sentence(text: str, plain: str, start: int, end: int, correct: Correct | None) -> Sentence | None:
     """``text[start:end]`` as a sentence, its clauses found where commas, colons or dashes separate them."""
-    emphasis = _intensifiers()
     tokens: list[str] = []
     spans: list[tuple[int, int]] = []
-    core: list[str] = []
-    core_tokens: list[int] = []
-    clauses = []
+    clause_tokens = []  # where each clause starts in ``tokens``
     clause_start = start
     for separator in (*_CLAUSE.finditer(plain, start, end), None):
         clause_end = separator.start() if separator else end
         first = len(tokens)
         for token, a, b in _typed_words(plain, clause_start, clause_end):
             for word in _expand(correct(token) if correct else token):
-                if len(tokens) == first:
-                    clauses.append(len(core))
-                if word not in emphasis:
-                    core.append(word)
-                    core_tokens.append(len(tokens))
                 tokens.append(word)
                 spans.append((a, b))
+        if len(tokens) > first:
+            clause_tokens.append(first)
         if separator:
             clause_start = separator.end()
     if not tokens:
         return None
-    return Sentence(tuple(tokens), stems(tokens), tuple(core), text[start:end].rstrip().endswith("?"),
-                    tuple(clauses), tuple(spans), tuple(core_tokens), text)
+    core_tokens = [i for i, emphatic in enumerate(emphasis(tokens)) if not emphatic]
+    clauses = tuple(bisect_left(core_tokens, first) for first in clause_tokens)
+    return Sentence(tuple(tokens), stems(tokens), tuple(tokens[i] for i in core_tokens),
+                    text[start:end].rstrip().endswith("?"), clauses, tuple(spans), tuple(core_tokens), text)
 
 
 def _pieces(text: str) -> Iterator[tuple[int, int]]:
