@@ -104,8 +104,9 @@ HARD_CASES = [
     ("That sounds really painful.", "reflection"),
     ("You must be so disappointed.", "reflection"),
     # minimising
-    ("At least she remembered last year.", "reassurance"),
-    ("At least you had your friends there.", "reassurance"),
+    # minimising is judging how big the problem may be
+    ("At least she remembered last year.", "judgment"),
+    ("At least you had your friends there.", "judgment"),
     # labels and diagnoses
     ("That's just anxiety.", "judgment"),
     ("That's just carer burnout.", "judgment"),
@@ -197,7 +198,11 @@ ROADBLOCK_EXAMPLES = {
     "moralising": "You ought to forgive her, she's family.",
     "advising": "You should call her tomorrow.",
     "persuading": "The fact is, people forget things.",
-    "judging": "You shouldn't have expected so much from her.",
+    "judging": "You're being a bit dramatic about one dinner.",
+    "blaming": "You shouldn't have expected so much from her.",
+    "minimising": "It's just one dinner, there will be others.",
+    "mocking": "Boo hoo, a whole dinner alone.",
+    "confirming": "Yeah, maybe you are a bit of an idiot for waiting.",
     "praising": "Good for you for saying something.",
     "name_calling": "Stop being such a drama queen.",
     "interpreting": "That's just anxiety.",
@@ -258,7 +263,7 @@ REFLECTION = "You're worn out from looking after your dad every night since his 
 NOT_REFLECTIONS = [
     ("You should find someone to look after your dad every night so you can sleep.", "advice"),
     ("Don't worry, your dad will get better after his stroke and you'll sleep again.", "reassurance"),
-    ("At least your dad is still alive after his stroke.", "reassurance"),
+    ("At least your dad is still alive after his stroke.", "judgment"),
     ("You're so strong for looking after your dad every night since his stroke.", "reassurance"),
     ("It's your own fault you're exhausted, you should have asked for help with your dad.", "judgment"),
     ("That's just carer burnout from looking after your dad every night.", "judgment"),

@@ -222,18 +222,18 @@ class PhraseIndex(Generic[P]):
         self._root = _share_branches(root, {})
 
 
-    def match_at(self, words: tuple[str, ...], i: int) -> tuple[int, P] | None:
-        """The longest phrase starting at ``words[i]``: (its length, its payload)."""
+    def match_at(self, words: Sequence[str], i: int, end: int | None = None) -> tuple[int, P] | None:
+        """The longest phrase starting at ``words[i]`` and ending by ``end``: (its length, its payload)."""
         if i >= len(words) or (words[i] not in self._root and self._ANY not in self._root):
             return None  # most lookups end here: no phrase starts with this word
-        return self._longest(self._root, words, i, i)
+        return self._longest(self._root, words, i, i, len(words) if end is None else end)
 
-    def _longest(self, node: dict, words: tuple[str, ...], start: int, j: int) -> tuple[int, P] | None:
+    def _longest(self, node: dict, words: Sequence[str], start: int, j: int, n: int) -> tuple[int, P] | None:
         found = None
-        n, end, wild = len(words), self._END, self._wild
+        end, wild = self._END, self._wild
         while j < n:
             if wild and self._ANY in node:  # rare: follow the "any word" branch on its own
-                deeper = self._longest(node[self._ANY], words, start, j + 1)
+                deeper = self._longest(node[self._ANY], words, start, j + 1, n)
                 if deeper and (found is None or deeper[0] > found[0]):
                     found = deeper
             node = node.get(words[j])
@@ -244,21 +244,19 @@ class PhraseIndex(Generic[P]):
                 found = (j - start, node[end])
         return found
 
-    def scan(self, words: tuple[str, ...]) -> list[tuple[int, int, P]]:
-        """Non-overlapping matches, left to right: (start, end, payload)."""
+    def scan(self, words: Sequence[str], start: int = 0, end: int | None = None) -> list[tuple[int, int, P]]:
+        """Non-overlapping matches in ``words[start:end]``, left to right: (start, end, payload)."""
         hits = []
-        i, n, root = 0, len(words), self._root
+        i, n, root = start, len(words) if end is None else end, self._root
         while i < n:
             if words[i] in root or (self._wild and self._ANY in root):
-                found = self._longest(root, words, i, i)
+                found = self._longest(root, words, i, i, n)
                 if found:
                     hits.append((i, i + found[0], found[1]))
                     i += found[0]
                     continue
             i += 1
         return hits
-
-
 
 
 def _share_branches(node: dict, seen: dict) -> dict:

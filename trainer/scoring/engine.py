@@ -11,6 +11,7 @@ from rapidfuzz.distance import OSA
 
 from trainer import lexicons
 from trainer.scoring.feedback import CAPPED_PREFIX, KIND_WORDS, BestMatch, Check, Feedback, band_for, compose_messages
+from trainer.scoring.features import ClientWords
 from trainer.scoring.reading import Reading, read
 from trainer.scoring.vocabulary import Vocabulary, vocabulary
 from trainer.text import sentences, stemmed_phrase, stems, words
@@ -56,6 +57,7 @@ class _Prepared:
     feeling_words: tuple[str, ...]
     content_items: tuple[tuple[str, frozenset[str]], ...]
     client_content: frozenset[str]
+    client: ClientWords
     client_stems: frozenset[str]
     typo_candidates: tuple[str, ...]  # content words long enough to be recognised misspelt
     # The expected feelings and their families as typed words, for typo matching.
@@ -123,6 +125,7 @@ def _prepare(client: str, answers: tuple[str, ...], feelings: tuple[str, ...],
         feeling_words=words_shown,
         content_items=items,
         client_content=client_content,
+        client=ClientWords.of(client_sentences, client_content),
         client_stems=client_stems,
         typo_candidates=tuple(sorted({s for s in client_content.union(*(i for _, i in items))
                                       if len(s) >= MIN_TYPO_LENGTH})),
@@ -360,7 +363,7 @@ def score(statement, text: str, client_name: str | None = None) -> Feedback:
     """
     v = vocabulary()
     p = prepare(statement)
-    reading = read(text, p.client_content)
+    reading = read(text, p.client)
     name = client_name or "the client"
     checks: list[Check] = []
     best = None

@@ -9,6 +9,7 @@ thousand commas costs what ten thousand words cost.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -41,6 +42,7 @@ _OWN_ACTION_SKIPS = frozenset({"just", "also", "always", "usually", "often", "so
 _OWN_EFFORT_SKIPS = _OWN_ACTION_SKIPS | {"to", "go", "going", "want", "wanted", "am", "is", "are", "was", "were",
                                          "been", "have", "had", "trying", "struggling", "able", "unable"}
 _SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "people"})
+_MODALS = frozenset({"can", "could", "will", "would", "might", "may", "should"})
 _DETERMINERS = frozenset({"the", "a", "an", "any", "some", "every", "those", "these"})
 # Nouns of time and manner that start a main clause: "In the end you have to...".
 _NOT_RELATIVE = frozenset({"end", "meantime", "meanwhile", "way", "moment", "time", "future", "long"})
@@ -53,6 +55,29 @@ _ASKED_ABOUT = _INVERTED_SUBJECTS | {"your", "his", "her", "their"}
 _NOT_INVERTING = _SUBJECTS | {"to", "that", "if", "whether", "it", "there"}
 # How far back a description's subject is looked for ("I would just always try to...").
 _SUBJECT_REACH = 8
+
+
+# The client's "I" is the listener's "you": "I can't keep going" is said back as "you can't keep going".
+_SAID_BACK = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself", "am": "are",
+              "we": "you", "us": "you", "our": "your"}
+_ECHO_LENGTH = 6  # the longest run of the client's words looked for in a response
+
+
+@dataclass(frozen=True, slots=True)
+class ClientWords:
+    """What the reader knows of the client's statement."""
+
+    content: frozenset[str] = frozenset()  # its content words (stems)
+    phrases: frozenset[tuple[str, ...]] = frozenset()  # every run of its words (stems), said back to them
+
+    @classmethod
+    def of(cls, sentences: Sequence[Sentence], content: frozenset[str]) -> ClientWords:
+        runs = set()
+        for s in sentences:
+            said_back = [stem(_SAID_BACK.get(w, w)) for w in s.core]
+            runs.update(tuple(said_back[i:j]) for i in range(len(said_back))
+                        for j in range(i + 1, min(len(said_back), i + _ECHO_LENGTH) + 1))
+        return cls(content, frozenset(runs))
 
 
 @dataclass(slots=True)
@@ -96,11 +121,11 @@ def _names_a_thing(word: str) -> bool:
 class SentenceFeatures:
     """The features of one sentence. ``words`` are its core words (emphasis left out)."""
 
-    def __init__(self, v: Vocabulary, sentence: Sentence, client_content: frozenset[str]):
+    def __init__(self, v: Vocabulary, sentence: Sentence, client: ClientWords):
         self.v = v
         self.sentence = sentence
         self.words = sentence.core
-        self.client_content = client_content
+        self.client = client
         self._after: dict[tuple[int, ...], dict[int, int]] = {}
 
     # ------------------------------------------------------------------ positions
@@ -304,7 +329,8 @@ class SentenceFeatures:
 
     @cached_property
     def markers(self) -> Markers:
-        """Roadblocks the listener says, acknowledgements, disclosures and information markers."""
+        """Roadblocks the listener says, acknowledgements, disclosures and information markers.
+        A phrase never spans two clauses ("who you are, right at home" says no "you are right")."""
         v, words = self.v, self.words
         asks_by_form, open_form, question_from = self.question_form
         open_question = question_from if open_form else None
@@ -313,12 +339,14 @@ class SentenceFeatures:
         disclosures: list[str] = []
         informs = False
         said_until = self.start  # where the last roadblock or acknowledgement ends
-        for start, end, (category, detail) in v.markers.scan(words):
+        for start, end, (category, detail) in self._phrases():
             if category in ("roadblock", "acknowledgement"):
                 if open_question is not None and start > open_question and v.roadblocks[detail].kind == "advice":
                     continue  # "What did you try?", "What made you decide you need to...?" ask
                 if self._listener_says(start, end, detail):
                     hit = RoadblockHit(detail, self.sentence.typed_core(start, end))
+                    if v.roadblocks[detail].kind == "judgment" and self._echoes_client(start, end, self.clause_of(start)):
+                        blocks.append(RoadblockHit("confirming", hit.said))
                     (blocks if category == "roadblock" else acknowledgements).append(hit)
                     said_until = max(said_until, end)
             elif category == "disclosure":
@@ -328,7 +356,28 @@ class SentenceFeatures:
         if not any(v.roadblocks[b.roadblock].kind == "advice" for b in blocks):
             # a command in a clause of its own after them: "That's good, ask them why."
             blocks.extend(self._commands(self.start if not blocks else said_until, after=bool(blocks)))
+        if blocks and self.agrees and any(v.roadblocks[b.roadblock].kind == "judgment" for b in blocks):
+            blocks.insert(0, RoadblockHit("confirming", self.sentence.typed_core(0, self.lead)))
         return Markers(blocks, acknowledgements, disclosures, informs)
+
+    def _phrases(self) -> list[tuple[int, int, tuple[str, str | None]]]:
+        """The listed phrases of each clause, in order; then those matched as typed (on
+        ``tokens``), placed on the core words they cover."""
+        v, words, s = self.v, self.words, self.sentence
+        bounds = sorted({*s.clauses, len(words)})
+        found = [hit for a, b in zip(bounds, bounds[1:]) for hit in v.markers.scan(words, a, b)]
+        core_tokens = s.core_tokens
+        for a, b, payload in v.exact_markers.scan(s.tokens):
+            start, end = bisect_left(core_tokens, a), bisect_left(core_tokens, b)
+            if start < end:
+                found.append((start, end, payload))
+        return found
+
+    @cached_property
+    def agrees(self) -> bool:
+        """Opens by agreeing: "Yes, ...", "True, ..." -- before a judgment, it confirms the client's
+        harsh view of themselves."""
+        return not self.v.agreement.isdisjoint(self.words[:self.lead])
 
     def _listener_says(self, start: int, end: int, block: str) -> bool:
         """Whether a roadblock phrase is the listener's own word to the client, and not part
@@ -351,8 +400,19 @@ class SentenceFeatures:
         # should...", the voice is the listener's.
         voice_from = (opener.start if words[opener.start] == "you" else opener.end) if opener else self.start
         clause = self.clause_of(start)
+        if not v.roadblocks[block].kind == "judgment" and self._echoes_client(start, end, clause):
+            return False
         return not (start > self.start and (self._voiced_by_client(start, max(voice_from, clause))
                                             or self._describes_someone(start, directive, clause)))
+
+    def _echoes_client(self, start: int, end: int, clause: int) -> bool:
+        """The client's own words said back to them, in their voice ("you" before it in the
+        clause): "you can keep going" after "I can't keep going" reflects; "keep going!" alone
+        encourages, whoever said it first. (A judgment said back -- "you're an idiot" after "I'm
+        an idiot" -- agrees with the client's harsh view of themselves.)"""
+        s = self.sentence
+        said = tuple(s.stems[t] for t in s.core_tokens[start:end])
+        return said in self.client.phrases and not self.v.second_person.isdisjoint(self.words[clause:start])
 
     def _voiced_by_client(self, start: int, lead: int) -> bool:
         """True when a roadblock phrase is someone else's words being reflected: "you feel you
@@ -390,7 +450,12 @@ class SentenceFeatures:
         floor = max(clause, start - _SUBJECT_REACH)
         while j >= floor and words[j] in skips:
             j -= 1
-        return j >= floor and words[j] in _SUBJECTS
+        if j >= floor and words[j] in _SUBJECTS:
+            return True
+        # "...how long you can keep going": a modal in a subordinate clause says what the client can do
+        while j >= floor and words[j] in _MODALS:
+            j -= 1
+        return j - 1 >= floor and words[j] == "you" and words[j - 1] in _SUBORDINATORS | {"long", "much"}
 
     def _commands(self, lead: int, after: bool = False) -> list[RoadblockHit]:
         """An imperative at the start of the sentence or of a clause: "..., so just call her"
@@ -420,9 +485,11 @@ class SentenceFeatures:
     @cached_property
     def roadblock_kind(self) -> str | None:
         """The kind the listener's roadblocks make, the weightiest first; in a question only
-        advice survives ("Have you tried...?"; "I'm sorry, when did it happen?" asks)."""
+        advice and judgment survive ("Have you tried...?", "Did you even remind them?"; "I'm
+        sorry, when did it happen?" asks)."""
         kinds = {self.v.roadblocks[b.roadblock].kind for b in self.markers.roadblocks}
-        kept = ("advice",) if self.asks_by_form else ("information", "advice", "judgment", "reassurance", "other")
+        kept = ("advice", "judgment") if self.asks_by_form else ("information", "advice", "judgment", "reassurance",
+                                                                  "other")
         return next((k for k in kept if k in kinds), None)
 
     @property
@@ -510,7 +577,7 @@ class SentenceFeatures:
     @cached_property
     def shared_content(self) -> int:
         """How many of the client's content words the sentence takes up."""
-        return len(self.client_content.intersection(self.sentence.stems))
+        return len(self.client.content.intersection(self.sentence.stems))
 
     @property
     def restates(self) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import chain
 
-from trainer.scoring.features import FeelingHit, RoadblockHit, SentenceFeatures
+from trainer.scoring.features import ClientWords, FeelingHit, RoadblockHit, SentenceFeatures
 from trainer.scoring.rules import RULES, SentenceAct
 from trainer.scoring.vocabulary import Vocabulary, vocabulary
 from trainer.text import Sentence, sentences
@@ -66,9 +66,9 @@ class Reading:
         return any(a.act == "reflection" and a.question_shaped for a in self.acts)
 
 
-def read_sentence(v: Vocabulary, sentence: Sentence, client_content: frozenset[str]) -> SentenceReading:
+def read_sentence(v: Vocabulary, sentence: Sentence, client: ClientWords) -> SentenceReading:
     """The first rule that applies decides; the phrases the listener said are kept with it."""
-    f = SentenceFeatures(v, sentence, client_content)
+    f = SentenceFeatures(v, sentence, client)
     for rule in _EARLY_RULES:
         act = rule.decide(f)
         if act:
@@ -100,15 +100,16 @@ def kind_of(acts: list[SentenceAct]) -> str:
     return kind
 
 
-def read(text: str, client_content: frozenset[str] = frozenset()) -> Reading:
+def read(text: str, client: ClientWords = ClientWords()) -> Reading:
     """Read a response once; every check works from this.
 
-    ``client_content`` holds the content stems of the client's statement, so that a
-    restatement of it in other words is recognised as a reflection.
+    ``client`` is what is known of the client's statement, so that a restatement of it in
+    other words is recognised as a reflection, and its own words said back are not taken for
+    the listener's.
     """
     v = vocabulary()
     parts = sentences(text)
-    readings = [read_sentence(v, s, client_content) for s in parts]
+    readings = [read_sentence(v, s, client) for s in parts]
     acts = [r.act for r in readings]
     tokens = tuple(chain.from_iterable(s.tokens for s in parts))
     return Reading(

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from trainer import lexicons
-from trainer.text import PhraseIndex, phrase, stemmed_phrase
+from trainer.text import PhraseIndex, phrase, stemmed_phrase, words
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,8 @@ class Vocabulary:
     # Anywhere in a sentence: ("roadblock", id) | ("acknowledgement", id) | ("neutral", None)
     # | ("disclosure", None) | ("information", None)
     markers: PhraseIndex
+    # Matched on the words as typed, emphasis included: ("roadblock", id) | ("neutral", None)
+    exact_markers: PhraseIndex
     imperatives: PhraseIndex  # roadblock "starts": id (None: not a roadblock)
     feelings: PhraseIndex  # on stems: the families a feeling word belongs to
     feeling_families: dict[tuple[str, ...], tuple[str, ...]]  # stemmed phrase -> families
@@ -49,6 +51,7 @@ class Vocabulary:
     pleasant_families: frozenset[str]
     reported_speech: frozenset[str]
     second_person: frozenset[str]
+    agreement: frozenset[str]
     first_person: frozenset[str]
     stopwords: frozenset[str]  # stems
 
@@ -57,12 +60,24 @@ def _index(entries) -> PhraseIndex:
     return PhraseIndex((phrase(text), payload) for text, payload in entries)
 
 
+def _combined(combinations: list[dict], negated: bool = False) -> list[str]:
+    """Every lead + ending of each combination (those marked ``not: true`` when ``negated``)."""
+    return [f"{lead} {ending}" for combination in combinations if combination.get("not", False) == negated
+            for lead in combination["leads"] for ending in combination["endings"]]
+
+
 def _roadblock_phrases(data: dict) -> list[str]:
     """The listed phrases, then every lead + ending of each combination."""
-    found = list(data.get("phrases", []))
-    for combination in data.get("combinations", []):
-        found.extend(f"{lead} {ending}" for lead in combination["leads"] for ending in combination["endings"])
-    return found
+    return [*data.get("phrases", []), *_combined(data.get("combinations", []))]
+
+
+def _exact_index(blocks: dict) -> PhraseIndex:
+    """Phrases matched on the words as typed: emphasis is part of them ("it's just a")."""
+    entries = [(tuple(words(p)), ("roadblock", rid)) for rid, data in blocks.items()
+               for p in _combined(data.get("exact", []))]
+    entries += [(tuple(words(p)), ("neutral", None)) for data in blocks.values()
+                for p in _combined(data.get("exact", []), negated=True)]
+    return PhraseIndex(entries)
 
 
 @cache
@@ -83,6 +98,7 @@ def vocabulary() -> Vocabulary:
         roadblocks={rid: Roadblock(rid, d["name"], d["kind"], d["why"], d["instead"])
                     for rid, d in blocks.items()},
         markers=_index(markers),
+        exact_markers=_exact_index(blocks),
         imperatives=_index([(p, rid) for rid, d in blocks.items() for p in d.get("starts", [])]
                            + [(p, None) for p in language["not_roadblocks"]]),
         feelings=PhraseIndex(families.items()),
@@ -110,6 +126,7 @@ def vocabulary() -> Vocabulary:
         pleasant_families=frozenset(language["pleasant_feeling_families"]),
         reported_speech=frozenset(language["reported_speech"]),
         second_person=frozenset(language["second_person"]),
+        agreement=frozenset(language["agreement"]),
         first_person=frozenset(language["first_person"]),
         stopwords=frozenset(stemmed_phrase(" ".join(language["stopwords"]))),
     )
