@@ -191,9 +191,9 @@ def test_the_gradebook_columns_follow_the_bands_and_the_roadblock_file():
                            "mean_score", "mean_best_score"]
     assert columns[6:10] == ["band_strong", "band_good", "band_developing", "band_not_yet"]
     roadblock_ids = list(lexicons.roadblocks())
-    assert len(roadblock_ids) == 12
-    assert columns[10:22] == [f"roadblock_{r}" for r in roadblock_ids]
-    assert columns[22:] == ["reflections", "questions", "reflection_to_question"]
+    end = 10 + len(roadblock_ids)
+    assert columns[10:end] == [f"roadblock_{r}" for r in roadblock_ids]
+    assert columns[end:] == ["reflections", "questions", "reflection_to_question"]
 
 
 def test_one_row_per_student_and_scenario_with_the_counts(tmp_path, library):
