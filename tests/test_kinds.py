@@ -133,7 +133,7 @@ HARD_CASES = [
     # word order asks, even without a question mark or at the start
     ("If it were up to you how would you like things to go with her", "open_question"),
     ("I didn't get the question can you say it again?", "closed_question"),
-    ("Sorry to hear that, if you don't mind me asking, when did it happen?", "open_question"),
+    ("Sorry to hear that, if you don't mind me asking, when did it happen?", "closed_question"),
     # an opener cut off by a new clause only prefaces what follows
     ("I understand, is she older than you?", "closed_question"),
     # confidence in the client's future, agreement and thanks console; they reflect nothing
@@ -157,7 +157,7 @@ MIXED = [
     ("I'm sorry. It sounds like you felt really let down.", "reflection"),
     ("I'm sorry to hear that, it sounds like you felt really let down.", "reflection"),
     ("That must be so hard. What happened next?", "open_question"),
-    ("I'm sorry you feel so alone. When did it start?", "open_question"),
+    ("I'm sorry you feel so alone. When did it start?", "closed_question"),  # a question for a fact
     ("It sounds like you felt forgotten. What happened next?", "reflection"),
     ("It sounds like you felt let down. My brother did the same to me once.", "self_disclosure"),
     ("Thanks for telling me. You felt forgotten.", "reflection"),

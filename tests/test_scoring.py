@@ -27,11 +27,21 @@ def checks(feedback) -> dict:
     return {c.id: c for c in feedback.checks}
 
 
-def test_a_good_reflection_is_strong_and_meets_every_check():
+def test_a_good_reflection_is_strong_and_meets_every_check_but_depth():
     feedback = score(BIRTHDAY, GOOD, "Maya")
     assert feedback.kind == "reflection" and feedback.band == "strong" and feedback.score >= 80
-    assert all(c.passed for c in feedback.checks)
+    assert all(c.passed for c in feedback.checks if c.id != "depth")
+    assert checks(feedback)["depth"].points == checks(feedback)["depth"].max_points // 2  # feeling linked to content
     assert feedback.roadblocks == ()
+
+
+def test_a_complex_reflection_goes_beyond_the_words_and_outscores_a_simple_one():
+    simple = score(BIRTHDAY, "You felt hurt that nobody called on your birthday.", "Maya")
+    complex_ = score(BIRTHDAY, "It's not just the birthday, it's like the silence told you that you don't matter "
+                               "to the people you love.", "Maya")
+    depth = checks(complex_)["depth"]
+    assert depth.passed and "what it means to Maya" in depth.message
+    assert complex_.score > simple.score
 
 
 def test_the_score_is_the_share_of_points_and_every_check_is_explained():
@@ -39,7 +49,7 @@ def test_the_score_is_the_share_of_points_and_every_check_is_explained():
     assert sum(c.max_points for c in feedback.checks) == 100
     assert feedback.score == round(sum(c.points for c in feedback.checks))
     assert all(c.message for c in feedback.checks)
-    assert [c.id for c in feedback.checks] == ["similarity", "feeling", "content", "reflective_form",
+    assert [c.id for c in feedback.checks] == ["similarity", "feeling", "content", "reflective_form", "depth",
                                               "no_roadblock", "own_words", "client_focus", "length"]
 
 

@@ -40,6 +40,9 @@ SKILLS = {
         "Reflecting as a statement", "You reflected as a statement from {name}'s side",
         "were not yet reflections",
         "Turn questions into statements of what you hear: \"It sounds like you ...\"."),
+    "depth": Skill(
+        "Going beyond the words", "You went beyond {name}'s words", "stayed with {name}'s own words",
+        "Go one step deeper: reflect what it means to {name}, or the feeling underneath."),
     "no_roadblock": Skill(
         "Listening without roadblocks", "You listened without fixing, judging or reassuring",
         "held a roadblock (advice, reassurance, judgment or a \"why\" question)",

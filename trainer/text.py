@@ -270,10 +270,13 @@ def _share_branches(node: dict, seen: dict) -> dict:
                        for word, child in node.items()))
     return seen.setdefault(key, node)
 
-def phrase(text: str) -> tuple[str, ...]:
-    """A lexicon entry in the form responses are matched in ("*" stays a wildcard)."""
-    return tuple(part for piece in text.split("*") for part in (*core_words(words(piece)), "*"))[:-1]
+def phrase(text: str, as_typed: bool = False) -> tuple[str, ...]:
+    """A lexicon entry in the form responses are matched in ("*" stays a wildcard): on core
+    words, or ``as_typed``, with emphasis kept ("not just")."""
+    normal = words if as_typed else (lambda piece: core_words(words(piece)))
+    return tuple(part for piece in text.split("*") for part in (*normal(piece), "*"))[:-1]
 
 
 def stemmed_phrase(text: str) -> tuple[str, ...]:
-    return stems(words(text))
+    """A lexicon entry as stems ("*" stays a wildcard): "at the end of * rope"."""
+    return tuple(part for piece in text.split("*") for part in (*stems(words(piece)), "*"))[:-1]

@@ -14,6 +14,7 @@ CHECK_LABELS = {
     "reflective_form": "Reflective form",
     "no_roadblock": "Roadblocks avoided",
     "content": "Content captured",
+    "depth": "Beyond the words",
     "similarity": "Close to a model answer",
     "own_words": "In your own words",
     "client_focus": "Focus on the client",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
 
@@ -18,7 +18,7 @@ from trainer.text import sentences, stemmed_phrase, stems, words
 
 # Points per check; without model answers "similarity" is left out and the rest scaled to 100.
 MAX_POINTS = {
-    "similarity": 20, "feeling": 25, "content": 15, "reflective_form": 15,
+    "similarity": 10, "feeling": 25, "content": 15, "reflective_form": 15, "depth": 10,
     "no_roadblock": 10, "own_words": 8, "client_focus": 4, "length": 3,
 }
 # A response that is not a reflection cannot score like one, however many words it shares
@@ -28,7 +28,11 @@ ROADBLOCK_CAP = 35  # the response is mainly a roadblock
 MIXED_CAP = 59  # a reflection is there, but a roadblock is what the client will hear
 REFLECTION_WITH_ROADBLOCK_CAP = 69  # a reflection with a roadblock alongside is never "strong"
 PARROT_CAP = 50  # the client's own words handed back show attention, not yet understanding
+NO_FEELING_CAP = 59  # what happened, restated without how it felt: a start
 STRONG_FLOOR = 80  # the lowest "strong" score
+NOTHING_CAP = 10  # nothing said to the client: empty words, gibberish, off-topic
+# A response this close to a model answer says what that answer says: it earns its credit.
+CLOSE_TO_AN_ANSWER = 80
 
 SIMILARITY_FLOOR, SIMILARITY_FULL = 30, 75
 SHORT_WORDS, LONG_WORDS = 3, 60
@@ -63,6 +67,9 @@ class _Prepared:
     # The expected feelings and their families as typed words, for typo matching.
     feeling_spellings: frozenset[str]
     feeling_lengths: frozenset[int]  # word lengths within one letter of a spelling, typo-sized
+    # What each model answer earns on the feeling, content and depth checks, worked out when
+    # a response first comes close to it.
+    answer_credit: dict[int, dict[str, Check]] = field(default_factory=dict, compare=False, hash=False)
 
 
 def _single_word_families(v: Vocabulary) -> dict[str, str]:
@@ -194,6 +201,10 @@ def _feeling(p: _Prepared, reading: Reading, name: str, v: Vocabulary) -> Check:
                else f", in the same family ({families[0]}) as {_listing(p.feeling_words)}")
         return Check("feeling", True, top, top, f"Names the feeling: \"{hit.said}\"{how}.",
                      strength=f"You named the feeling: \"{hit.said}\"{how}.")
+    meaning = next((said for how, said in reading.depth if how == "meaning"), None)
+    if meaning:
+        return Check("feeling", True, top, top, f"Names what it means to {name}: \"{meaning}\".",
+                     strength=f"You named what it means to {name} (\"{meaning}\"), beneath the feeling.")
     if named and not p.target_feelings:
         hit = named[0]
         return Check("feeling", True, top, top, f"Names a feeling: \"{hit.said}\".",
@@ -280,6 +291,32 @@ def _no_roadblock(reading: Reading, v: Vocabulary) -> Check:
                  next_step=f"{block.name} (\"{hit.said}\") is a roadblock: {block.why}. Instead, {block.instead}.")
 
 
+DEPTH_WORDS = {
+    "meaning": "what it means to {name}",
+    "both_sides": "both sides of what {name} feels",
+    "continuing": "what lies under {name}'s words",
+}
+
+
+def _depth(reading: Reading, feeling: Check, content: Check | None, name: str) -> Check:
+    """A complex reflection goes beyond the client's words: what it means to them, both sides
+    of what they feel, the next thing they have not yet said, or more than one feeling. A
+    simple one links the feeling to what happened; a start does neither."""
+    top = MAX_POINTS["depth"]
+    families = {family for f in reading.feelings for family in f.families[:1]}
+    if reading.kind == "reflection" and (reading.depth or len(families) > 1):
+        how, said = min(reading.depth, key=lambda d: list(DEPTH_WORDS).index(d[0])) if reading.depth else (
+            "both_sides", " and ".join(f.said for f in reading.feelings[:2]))
+        what = DEPTH_WORDS[how].format(name=name)
+        return Check("depth", True, top, top, f"Goes beyond the words: {what} (\"{said}\").",
+                     strength=f"You went beyond {name}'s words: {what} (\"{said}\").")
+    if reading.kind == "reflection" and feeling.passed and content is not None and content.passed:
+        return Check("depth", False, top // 2, top, "Links the feeling to what happened.",
+                     next_step=f"Go one step deeper: what does this mean to {name}, or what is underneath it?")
+    return Check("depth", False, 0, top, f"Stays with {name}'s words.",
+                 next_step=f"Go one step deeper: what does this mean to {name}, or what is underneath it?")
+
+
 def _parrots(p: _Prepared, reading: Reading, v: Vocabulary) -> bool:
     """Made of the client's own words, handed back without a feeling or words of one's own."""
     said = [s for s in reading.stems if s not in v.stopwords]
@@ -324,7 +361,31 @@ def _length(reading: Reading) -> Check:
 # ---------------------------------------------------------------------------- score
 
 
-def _caps(reading: Reading, parrots: bool, checks: dict[str, Check]) -> list[tuple[int, str]]:
+def _answer_credit(p: _Prepared, index: int, name: str) -> dict[str, Check]:
+    """What model answer ``index`` earns on the feeling, content and depth checks."""
+    found = p.answer_credit.get(index)
+    if found is None:
+        answer = read(p.answers[index], p.client)
+        feeling, content = _feeling(p, answer, name, vocabulary()), _content(p, answer, name)
+        checks = {"feeling": feeling, "depth": _depth(answer, feeling, content, name)}
+        if content is not None:
+            checks["content"] = content
+        found = p.answer_credit[index] = checks
+    return found
+
+
+def _credited(own: Check | None, answers: Check | None, best: BestMatch) -> Check | None:
+    """The response's own check, or the model answer's when that one earns more: a response
+    that says what a model answer says earns what the answer earns."""
+    if own is None or answers is None or answers.points <= own.points:
+        return own
+    return Check(own.id, answers.passed, answers.points, answers.max_points,
+                 f"{answers.message[:-1]}, as the model answer it matches ({best.similarity}% similar) does.",
+                 strength=answers.strength, next_step=answers.next_step)
+
+
+
+def _caps(reading: Reading, parrots: bool, checks: dict[str, Check], name: str) -> list[tuple[int, str]]:
     """The most a response of this shape can score, with the reason said in words."""
     kind, caps = reading.kind, []
     if len(reading.tokens) < SHORT_WORDS:
@@ -337,7 +398,12 @@ def _caps(reading: Reading, parrots: bool, checks: dict[str, Check]) -> list[tup
                          f"a reflection with a roadblock scores at most {REFLECTION_WITH_ROADBLOCK_CAP}"))
         if reading.question_shaped_reflection:
             caps.append((STRONG_FLOOR - 1, f"a reflection asked as a question scores at most {STRONG_FLOOR - 1}"))
-        if any(i in checks and not checks[i].passed for i in ("feeling", "content")):
+        elif reading.question_after_reflection:
+            caps.append((STRONG_FLOOR - 1, f"a question after the reflection pulls {name} away from it; "
+                                           f"a reflection with a question scores at most {STRONG_FLOOR - 1}"))
+        if not checks["feeling"].passed:
+            caps.append((NO_FEELING_CAP, f"a reflection that names no feeling scores at most {NO_FEELING_CAP}"))
+        elif not (checks.get("content", checks["depth"]).passed or checks["depth"].passed):
             caps.append((STRONG_FLOOR - 1, "a strong reflection names both the feeling and what it is about"))
     elif kind in KIND_CAPS:
         blocks = vocabulary().roadblocks
@@ -370,17 +436,19 @@ def score(statement, text: str, client_name: str | None = None) -> Feedback:
     if p.answers:
         similarity, best = _similarity(p, reading)
         checks.append(similarity)
-    checks.append(_feeling(p, reading, name, v))
-    content = _content(p, reading, name)
-    if content:
-        checks.append(content)
+    feeling, content = _feeling(p, reading, name, v), _content(p, reading, name)
+    depth = _depth(reading, feeling, content, name)
+    if best is not None and best.similarity >= CLOSE_TO_AN_ANSWER and reading.kind == "reflection":
+        credit = _answer_credit(p, p.answers.index(best.answer), name)
+        feeling, depth = _credited(feeling, credit["feeling"], best), _credited(depth, credit["depth"], best)
+        content = _credited(content, credit.get("content"), best)
+    checks += [feeling, *([content] if content else []), _reflective_form(reading, name), depth]
     parrots = _parrots(p, reading, v)
-    checks += [_reflective_form(reading, name), _no_roadblock(reading, v),
-               _own_words(parrots, name), _client_focus(reading, name), _length(reading)]
+    checks += [_no_roadblock(reading, v), _own_words(parrots, name), _client_focus(reading, name), _length(reading)]
     total = sum(c.points for c in checks)
     possible = sum(c.max_points for c in checks)
     raw = round(100 * total / possible) if reading.tokens else 0
-    cap, why = min(_caps(reading, parrots, {c.id: c for c in checks}), default=(100, ""))
+    cap, why = min(_caps(reading, parrots, {c.id: c for c in checks}, name), default=(100, ""))
     value = min(raw, cap)
     band = band_for(value)
     messages = compose_messages(tuple(checks), best, name, band, reading.kind)

@@ -42,6 +42,8 @@ _OWN_ACTION_SKIPS = frozenset({"just", "also", "always", "usually", "often", "so
 _OWN_EFFORT_SKIPS = _OWN_ACTION_SKIPS | {"to", "go", "going", "want", "wanted", "am", "is", "are", "was", "were",
                                          "been", "have", "had", "trying", "struggling", "able", "unable"}
 _SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "people"})
+# Judgments that a question only asks about ("Do you think it's anxiety?", "Have you always...?").
+_ASKED_JUDGMENTS = frozenset({"judging", "interpreting"})
 _MODALS = frozenset({"can", "could", "will", "would", "might", "may", "should"})
 _DETERMINERS = frozenset({"the", "a", "an", "any", "some", "every", "those", "these"})
 # Nouns of time and manner that start a main clause: "In the end you have to...".
@@ -487,7 +489,10 @@ class SentenceFeatures:
         """The kind the listener's roadblocks make, the weightiest first; in a question only
         advice and judgment survive ("Have you tried...?", "Did you even remind them?"; "I'm
         sorry, when did it happen?" asks)."""
-        kinds = {self.v.roadblocks[b.roadblock].kind for b in self.markers.roadblocks}
+        blocks = self.markers.roadblocks
+        if self.asks_by_form:  # "Have you always...?" asks; "Did you even...?" blames
+            blocks = [b for b in blocks if b.roadblock not in _ASKED_JUDGMENTS]
+        kinds = {self.v.roadblocks[b.roadblock].kind for b in blocks}
         kept = ("advice", "judgment") if self.asks_by_form else ("information", "advice", "judgment", "reassurance",
                                                                   "other")
         return next((k for k in kept if k in kinds), None)
@@ -526,6 +531,19 @@ class SentenceFeatures:
     def explores(self) -> bool:
         """A question about how the client feels or what it means to them."""
         return bool(self.feelings or self.v.experience_questions.scan(self.words))
+
+    @cached_property
+    def asks_for_a_fact(self) -> bool:
+        """An open question word that asks for a fact ("How long...?", "When did...?"), unless
+        it asks about how the client feels ("Who do you feel closest to?")."""
+        found = self.v.fact_questions.match_at(self.words, self.question_form[2])
+        return bool(found) and not self.explores
+
+    @cached_property
+    def depth(self) -> list[tuple[str, str]]:
+        """Where the sentence goes beyond the client's words: (how, the words)."""
+        s = self.sentence
+        return [(category, s.typed(a, b)) for a, b, category in self.v.depth.scan(s.tokens)]
 
     # ------------------------------------------------------------------ whose story
 

@@ -41,6 +41,7 @@ class SentenceReading:
     roadblocks: list[RoadblockHit]
     disclosures: list[str]
     feelings: list[FeelingHit]
+    depth: list[tuple[str, str]]
 
 
 @dataclass(slots=True)
@@ -52,6 +53,7 @@ class Reading:
     roadblocks: tuple[RoadblockHit, ...]
     feelings: tuple[FeelingHit, ...]
     disclosures: tuple[str, ...]
+    depth: tuple[tuple[str, str], ...]  # (how it goes beyond the client's words, the words)
     tokens: tuple[str, ...]
     stems: tuple[str, ...]
     first_person: int
@@ -65,6 +67,14 @@ class Reading:
     def question_shaped_reflection(self) -> bool:
         return any(a.act == "reflection" and a.question_shaped for a in self.acts)
 
+    @property
+    def question_after_reflection(self) -> bool:
+        """A question follows the reflection, and takes the client's attention from it."""
+        acts = [a for a in self.acts if a.act]
+        first = next((i for i, a in enumerate(acts) if a.reflective), None)
+        return first is not None and (acts[first].why == "reflection, then a question" or any(
+            a.act in ("open_question", "closed_question") for a in acts[first + 1:]))
+
 
 def read_sentence(v: Vocabulary, sentence: Sentence, client: ClientWords) -> SentenceReading:
     """The first rule that applies decides; the phrases the listener said are kept with it."""
@@ -72,14 +82,14 @@ def read_sentence(v: Vocabulary, sentence: Sentence, client: ClientWords) -> Sen
     for rule in _EARLY_RULES:
         act = rule.decide(f)
         if act:
-            return SentenceReading(act, [], [], f.feelings)
+            return SentenceReading(act, [], [], f.feelings, [])
     markers = f.markers
     for rule in _LATER_RULES:
         act = rule.decide(f)
         if act:
             break
     said = [*markers.roadblocks, *markers.acknowledgements, *([act.roadblock] if act.roadblock else [])]
-    return SentenceReading(act, said, markers.disclosures, f.feelings)
+    return SentenceReading(act, said, markers.disclosures, f.feelings, f.depth)
 
 
 def _rank(act: SentenceAct) -> int:
@@ -118,6 +128,7 @@ def read(text: str, client: ClientWords = ClientWords()) -> Reading:
         roadblocks=tuple(chain.from_iterable(r.roadblocks for r in readings)),
         feelings=tuple(chain.from_iterable(r.feelings for r in readings)),
         disclosures=tuple(chain.from_iterable(r.disclosures for r in readings)),
+        depth=tuple(chain.from_iterable(r.depth for r in readings)),
         tokens=tokens,
         stems=tuple(chain.from_iterable(s.stems for s in parts)),
         first_person=sum(map(v.first_person.__contains__, tokens)),

@@ -108,8 +108,9 @@ def _understanding_checked(f: SentenceFeatures) -> SentenceAct | None:
 def _question(f: SentenceFeatures) -> SentenceAct | None:
     if not f.asks:
         return None
-    kind = "open_question" if f.open_form or f.probing else "closed_question"
-    return _act(kind, "question", question_shaped=True, explores=f.explores)
+    if f.probing or (f.open_form and not f.asks_for_a_fact):  # every open question invites more
+        return _act("open_question", "question", question_shaped=True, explores=not f.probing)
+    return _act("closed_question", "question", question_shaped=True, explores=f.explores)
 
 
 # ---------------------------------------------------------------------------- statements
@@ -204,8 +205,10 @@ RULES: tuple[Rule, ...] = (
          _understanding_checked,
          ("To make sure I understand, did she promise to come?",
           "If I understand you right, did she promise?")),
-    Rule("question", "open or closed question", ("asks", "open_form", "probing", "explores"), _question,
-         ("What happened after the dinner?", "Did she text you afterwards?", "Why didn't you call her?")),
+    Rule("question", "open or closed question", ("asks", "open_form", "probing", "asks_for_a_fact", "explores"),
+         _question,
+         ("What happened after the dinner?", "Did she text you afterwards?", "Why didn't you call her?",
+          "How long have you been sisters?")),
     Rule("disclosure marker", "self_disclosure", ("markers",), _disclosure_marker,
          ("The same thing happened to me last year.", "When I was your age my sister did that too.")),
     Rule("speaker's own experience", "self_disclosure", ("tells_own_story", "opener"), _own_story,

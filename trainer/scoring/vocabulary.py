@@ -44,6 +44,10 @@ class Vocabulary:
     elliptic_questions: frozenset[str]  # after a question word, they make a question without '?'
     suggestion_hedges: PhraseIndex
     experience_questions: PhraseIndex
+    fact_questions: PhraseIndex
+    # On the words as typed, emphasis included ("not just"): "meaning" | "both_sides" | "continuing",
+    # where a reflection goes beyond the client's words.
+    depth: PhraseIndex
     speaker_adverbs: PhraseIndex
     speaker_experiences: frozenset[str]
     speaker_stances: frozenset[str]
@@ -90,8 +94,8 @@ def vocabulary() -> Vocabulary:
     markers += [(p, ("disclosure", None)) for p in language["self_disclosure"]]
     markers += [(p, ("information", None)) for p in language["information"]]
     families: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for family, words in lexicons.feelings().items():
-        for word in words:
+    for family, entries in lexicons.feelings().items():
+        for word in entries:
             key = stemmed_phrase(word)
             families[key] = (*families.get(key, ()), family)
     return Vocabulary(
@@ -119,6 +123,9 @@ def vocabulary() -> Vocabulary:
         question_verbs=frozenset(language["closed_question_words"] + language["question_verbs"]),
         suggestion_hedges=_index((p, True) for p in language["suggestion_hedges"]),
         experience_questions=_index((p, True) for p in language["experience_questions"]),
+        fact_questions=_index((p, True) for p in language["fact_questions"]),
+        depth=PhraseIndex((phrase(p, as_typed=True), category) for category, phrases in language["depth"].items()
+                          for p in phrases),
         speaker_adverbs=_index((p, True) for p in language["speaker_adverbs"]),
         speaker_experiences=frozenset(language["speaker_experiences"]),
         speaker_stances=frozenset(language["speaker_stances"]),
