@@ -36,7 +36,7 @@ def _deciding_lists() -> dict[str, list[tuple[str, ...]]]:
             lists[f"{name}.{part}" if part else name] = [phrase(str(e), as_typed=name == "depth") for e in entries]
     for rid, data in lexicons.roadblocks().items():
         lists[rid] = [phrase(str(e)) for e in _roadblock_phrases(data)]
-        for key in ("starts", "acknowledgements"):
+        for key in ("starts", "acknowledgements", "humour"):
             if data.get(key):
                 lists[f"{rid}.{key}"] = [phrase(str(e)) for e in data[key]]
         if data.get("exact"):
@@ -84,7 +84,7 @@ def _written_lists() -> dict[str, list[str]]:
             lists[f"{name}.{part}" if part else name] = [str(e) for e in entries]
     for rid, data in lexicons.roadblocks().items():
         lists[rid] = [str(e) for e in _roadblock_phrases(data)]
-        for key in ("starts", "acknowledgements"):
+        for key in ("starts", "acknowledgements", "humour"):
             if data.get(key):
                 lists[f"{rid}.{key}"] = [str(e) for e in data[key]]
     return lists

@@ -118,6 +118,7 @@ def core_words(tokens: Sequence[str]) -> tuple[str, ...]:
     return tuple(t for t, emphatic in zip(tokens, emphasis(tokens)) if not emphatic)
 
 
+_MODALS = frozenset({"must", "should", "could", "would", "might"})
 Correct = Callable[[str], str]  # a typed word -> the word meant ("lonly" -> "lonely")
 
 
@@ -155,6 +156,8 @@ def _sentence(text: str, plain: str, start: int, end: int, correct: Correct | No
         first = len(tokens)
         for token, a, b in _typed_words(plain, clause_start, clause_end):
             for word in _expand(correct(token) if correct else token):
+                if word == "of" and tokens and tokens[-1] in _MODALS:
+                    word = "have"  # "you must of felt" is "you must have felt" misheard
                 tokens.append(word)
                 spans.append((a, b))
         if len(tokens) > first:

@@ -13,6 +13,7 @@ from trainer import lexicons
 from trainer.scoring.feedback import CAPPED_PREFIX, KIND_WORDS, BestMatch, Check, Feedback, band_for, compose_messages
 from trainer.scoring.features import ClientWords
 from trainer.scoring.reading import Reading, read
+from trainer.scoring.spelling import Speller, is_word
 from trainer.scoring.vocabulary import Vocabulary, vocabulary
 from trainer.text import sentences, stemmed_phrase, stems, words
 
@@ -62,6 +63,7 @@ class _Prepared:
     content_items: tuple[tuple[str, frozenset[str]], ...]
     client_content: frozenset[str]
     client: ClientWords
+    speller: Speller = field(compare=False, hash=False)
     client_stems: frozenset[str]
     typo_candidates: tuple[str, ...]  # content words long enough to be recognised misspelt
     # The expected feelings and their families as typed words, for typo matching.
@@ -133,6 +135,7 @@ def _prepare(client: str, answers: tuple[str, ...], feelings: tuple[str, ...],
         content_items=items,
         client_content=client_content,
         client=ClientWords.of(client_sentences, client_content),
+        speller=Speller(chain(words(client), *map(words, answers), *map(words, content), *map(words, feelings))),
         client_stems=client_stems,
         typo_candidates=tuple(sorted({s for s in client_content.union(*(i for _, i in items))
                                       if len(s) >= MIN_TYPO_LENGTH})),
@@ -385,9 +388,32 @@ def _credited(own: Check | None, answers: Check | None, best: BestMatch) -> Chec
 
 
 
-def _caps(reading: Reading, parrots: bool, checks: dict[str, Check], name: str) -> list[tuple[int, str]]:
+_SAYS_NOTHING = frozenset({"filler or checking tag", "small talk"})
+
+
+def _nothing_said(p: _Prepared, reading: Reading, name: str) -> str | None:
+    """Why a response says nothing to the client yet, if it does not: not words, empty words,
+    or words about something else."""
+    if not reading.tokens:
+        return "there is nothing to read yet"
+    typed = [t for t in reading.tokens if t.isalpha()]
+    if typed and 2 * sum(not is_word(t, p.speller.statement_words) for t in typed) >= len(typed):
+        return "this does not read as words yet"
+    if all(a.act is None or a.why in _SAYS_NOTHING for a in reading.acts):
+        return f"this says nothing yet about what {name} said"
+    if (reading.kind == "other" and not reading.feelings and not reading.second_person
+            and p.client_content.isdisjoint(reading.stems)):
+        return f"this is about something other than what {name} said"
+    return None
+
+
+def _caps(p: _Prepared, reading: Reading, parrots: bool, checks: dict[str, Check],
+          name: str) -> list[tuple[int, str]]:
     """The most a response of this shape can score, with the reason said in words."""
     kind, caps = reading.kind, []
+    nothing = _nothing_said(p, reading, name)
+    if nothing:
+        caps.append((NOTHING_CAP, f"{nothing}, so it scores at most {NOTHING_CAP}"))
     if len(reading.tokens) < SHORT_WORDS:
         caps.append((ROADBLOCK_CAP, f"a reply of one or two words scores at most {ROADBLOCK_CAP}"))
     if kind == "reflection":
@@ -429,7 +455,7 @@ def score(statement, text: str, client_name: str | None = None) -> Feedback:
     """
     v = vocabulary()
     p = prepare(statement)
-    reading = read(text, p.client)
+    reading = read(text, p.client, p.speller)
     name = client_name or "the client"
     checks: list[Check] = []
     best = None
@@ -448,7 +474,7 @@ def score(statement, text: str, client_name: str | None = None) -> Feedback:
     total = sum(c.points for c in checks)
     possible = sum(c.max_points for c in checks)
     raw = round(100 * total / possible) if reading.tokens else 0
-    cap, why = min(_caps(reading, parrots, {c.id: c for c in checks}, name), default=(100, ""))
+    cap, why = min(_caps(p, reading, parrots, {c.id: c for c in checks}, name), default=(100, ""))
     value = min(raw, cap)
     band = band_for(value)
     messages = compose_messages(tuple(checks), best, name, band, reading.kind)

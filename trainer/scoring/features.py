@@ -177,6 +177,15 @@ class SentenceFeatures:
                 if _NEGATIONS.isdisjoint(s.tokens[max(0, a - 2):a])]
 
     @cached_property
+    def only_feelings(self) -> bool:
+        """Nothing but feeling words (and little words): "Lonely.", "So torn."."""
+        covered = set()
+        for a, b, _ in self.v.feelings.scan(self.sentence.stems):
+            covered.update(range(a, b))
+        stop = self.v.stopwords
+        return bool(covered) and all(i in covered or s in stop for i, s in enumerate(self.sentence.stems))
+
+    @cached_property
     def painful(self) -> bool:
         return any(not self.v.pleasant_families.issuperset(f.families) for f in self.feelings)
 
@@ -342,6 +351,8 @@ class SentenceFeatures:
         informs = False
         said_until = self.start  # where the last roadblock or acknowledgement ends
         for start, end, (category, detail) in self._phrases():
+            if category == "humour":  # laughter humours, but only softens a question
+                category = "roadblock" if not asks_by_form else "neutral"
             if category in ("roadblock", "acknowledgement"):
                 if open_question is not None and start > open_question and v.roadblocks[detail].kind == "advice":
                     continue  # "What did you try?", "What made you decide you need to...?" ask
@@ -487,14 +498,15 @@ class SentenceFeatures:
     @cached_property
     def roadblock_kind(self) -> str | None:
         """The kind the listener's roadblocks make, the weightiest first; in a question only
-        advice and judgment survive ("Have you tried...?", "Did you even remind them?"; "I'm
-        sorry, when did it happen?" asks)."""
+        advice, judgment and a change of subject survive ("Have you tried...?", "Did you even
+        remind them?"; "I'm sorry, when did it happen?" asks)."""
         blocks = self.markers.roadblocks
         if self.asks_by_form:  # "Have you always...?" asks; "Did you even...?" blames
             blocks = [b for b in blocks if b.roadblock not in _ASKED_JUDGMENTS]
         kinds = {self.v.roadblocks[b.roadblock].kind for b in blocks}
-        kept = ("advice", "judgment") if self.asks_by_form else ("information", "advice", "judgment", "reassurance",
-                                                                  "other")
+        # a question that changes the subject withdraws: "Did you find parking okay?"
+        kept = ("advice", "judgment", "other") if self.asks_by_form else (
+            "information", "advice", "judgment", "reassurance", "other")
         return next((k for k in kept if k in kinds), None)
 
     @property

@@ -13,7 +13,7 @@ from itertools import chain
 from trainer.scoring.features import ClientWords, FeelingHit, RoadblockHit, SentenceFeatures
 from trainer.scoring.rules import RULES, SentenceAct
 from trainer.scoring.vocabulary import Vocabulary, vocabulary
-from trainer.text import Sentence, sentences
+from trainer.text import Correct, Sentence, sentences
 
 KINDS = (
     "reflection", "open_question", "closed_question", "advice", "information",
@@ -110,15 +110,15 @@ def kind_of(acts: list[SentenceAct]) -> str:
     return kind
 
 
-def read(text: str, client: ClientWords = ClientWords()) -> Reading:
+def read(text: str, client: ClientWords = ClientWords(), correct: Correct | None = None) -> Reading:
     """Read a response once; every check works from this.
 
     ``client`` is what is known of the client's statement, so that a restatement of it in
     other words is recognised as a reflection, and its own words said back are not taken for
-    the listener's.
+    the listener's. ``correct`` mends slips of the keyboard ("lonly").
     """
     v = vocabulary()
-    parts = sentences(text)
+    parts = sentences(text, correct)
     readings = [read_sentence(v, s, client) for s in parts]
     acts = [r.act for r in readings]
     tokens = tuple(chain.from_iterable(s.tokens for s in parts))

@@ -177,6 +177,10 @@ def _summary(f: SentenceFeatures) -> SentenceAct | None:
     return _act("reflection", "summary", True) if "so" in f.sentence.tokens[:2] else None
 
 
+def _feeling_alone(f: SentenceFeatures) -> SentenceAct | None:
+    return _act("reflection", "a feeling named alone", True) if f.only_feelings else None
+
+
 def _default(f: SentenceFeatures) -> SentenceAct | None:
     return _act("other", "default", listeners_frame=True)
 
@@ -236,6 +240,8 @@ RULES: tuple[Rule, ...] = (
          ("A sad thing for you.", "A painful night for you.")),
     Rule("summary", "reflection", (), _summary,
          ("So money is going to be tight.", "So she had other plans.")),
+    Rule("a feeling named alone", "reflection", ("only_feelings",), _feeling_alone,
+         ("Lonely.", "So hurt and let down.")),
     Rule("default", "other (the listener's frame)", (), _default,
          ("Life is a journey.", "The economy is bad everywhere.")),
 )

@@ -21,7 +21,7 @@ class Roadblock:
 @dataclass(frozen=True)
 class Vocabulary:
     roadblocks: dict[str, Roadblock]
-    # Anywhere in a sentence: ("roadblock", id) | ("acknowledgement", id) | ("neutral", None)
+    # Anywhere in a sentence: ("roadblock", id) | ("acknowledgement", id) | ("humour", id) | ("neutral", None)
     # | ("disclosure", None) | ("information", None)
     markers: PhraseIndex
     # Matched on the words as typed, emphasis included: ("roadblock", id) | ("neutral", None)
@@ -90,6 +90,7 @@ def vocabulary() -> Vocabulary:
     language = lexicons.language()
     markers = [(p, ("roadblock", rid)) for rid, data in blocks.items() for p in _roadblock_phrases(data)]
     markers += [(p, ("acknowledgement", rid)) for rid, data in blocks.items() for p in data.get("acknowledgements", [])]
+    markers += [(p, ("humour", rid)) for rid, data in blocks.items() for p in data.get("humour", [])]
     markers += [(p, ("neutral", None)) for p in language["not_roadblocks"]]
     markers += [(p, ("disclosure", None)) for p in language["self_disclosure"]]
     markers += [(p, ("information", None)) for p in language["information"]]
