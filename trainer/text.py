@@ -135,6 +135,7 @@ class Sentence:
     spans: tuple[tuple[int, int], ...] = ()  # where each token was typed in ``text``
     core_tokens: tuple[int, ...] = ()  # the token each core word comes from
     text: str = ""  # the whole text the sentence is part of
+    quoted: frozenset[int] = frozenset()  # tokens inside quotation marks: someone else's words
 
     def typed(self, start: int, end: int) -> str:
         """Tokens ``start`` to ``end`` as they were typed."""
@@ -145,7 +146,17 @@ class Sentence:
         return self.typed(self.core_tokens[start], self.core_tokens[end - 1] + 1)
 
 
-def _sentence(text: str, plain: str, start: int, end: int, correct: Correct | None) -> Sentence | None:
+# Quotation marks: double ones, curly ones, and single ones that open after a space and close
+# before one ("her quiet 'It's fine'" -- but not the apostrophe of "it's").
+_QUOTED = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d|(?<![\w\u2019\'])[\'\u2018][^\'\u2018\u2019]*?(?:\w\'\w[^\'\u2019]*?)*[\'\u2019](?!\w)')
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _QUOTED.finditer(text)]
+
+
+def _sentence(text: str, plain: str, start: int, end: int, correct: Correct | None,
+              quotes: list[tuple[int, int]] = ()) -> Sentence | None:
     """``text[start:end]`` as a sentence, its clauses found where commas, colons or dashes separate them."""
     tokens: list[str] = []
     spans: list[tuple[int, int]] = []
@@ -168,8 +179,9 @@ def _sentence(text: str, plain: str, start: int, end: int, correct: Correct | No
         return None
     core_tokens = [i for i, emphatic in enumerate(emphasis(tokens)) if not emphatic]
     clauses = tuple(bisect_left(core_tokens, first) for first in clause_tokens)
+    quoted = frozenset(i for i, (a, _) in enumerate(spans) for q0, q1 in quotes if q0 < a < q1)
     return Sentence(tuple(tokens), stems(tokens), tuple(tokens[i] for i in core_tokens),
-                    text[start:end].rstrip().endswith("?"), clauses, tuple(spans), tuple(core_tokens), text)
+                    text[start:end].rstrip().endswith("?"), clauses, tuple(spans), tuple(core_tokens), text, quoted)
 
 
 def _pieces(text: str) -> Iterator[tuple[int, int]]:
@@ -193,7 +205,8 @@ def _pieces(text: str) -> Iterator[tuple[int, int]]:
 def sentences(text: str, correct: Correct | None = None) -> list[Sentence]:
     """Split on . ! ? and line breaks; empty pieces are dropped. ``correct`` mends typed words."""
     plain = text.translate(_APOSTROPHES)
-    found = (_sentence(text, plain, start, end, correct) for start, end in _pieces(text))
+    quotes = _quoted_spans(text) if any(q in text for q in "\"\u201c'\u2018") else []
+    found = (_sentence(text, plain, start, end, correct, quotes) for start, end in _pieces(text))
     return [s for s in found if s is not None]
 
 

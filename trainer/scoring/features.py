@@ -44,6 +44,7 @@ _OWN_EFFORT_SKIPS = _OWN_ACTION_SKIPS | {"to", "go", "going", "want", "wanted", 
 _SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "people"})
 # Judgments that a question only asks about ("Do you think it's anxiety?", "Have you always...?").
 _ASKED_JUDGMENTS = frozenset({"judging", "interpreting"})
+_ADVERBS = frozenset({"never", "always"})  # "Never give up" orders; "Never missing a shift" is a subject
 _MODALS = frozenset({"can", "could", "will", "would", "might", "may", "should"})
 _DETERMINERS = frozenset({"the", "a", "an", "any", "some", "every", "those", "these"})
 # Nouns of time and manner that start a main clause: "In the end you have to...".
@@ -187,7 +188,11 @@ class SentenceFeatures:
 
     @cached_property
     def painful(self) -> bool:
-        return any(not self.v.pleasant_families.issuperset(f.families) for f in self.feelings)
+        """A painful feeling named, or a pleasant one denied ("Home doesn't feel safe")."""
+        v, s = self.v, self.sentence
+        return any(not v.pleasant_families.issuperset(f.families) for f in self.feelings) or any(
+            v.pleasant_families.issuperset(families) and not _NEGATIONS.isdisjoint(s.tokens[max(0, a - 2):a])
+            for a, _, families in v.feelings.scan(s.stems))
 
     @cached_property
     def lead(self) -> int:
@@ -393,8 +398,8 @@ class SentenceFeatures:
         return not self.v.agreement.isdisjoint(self.words[:self.lead])
 
     def _listener_says(self, start: int, end: int, block: str) -> bool:
-        """Whether a roadblock phrase is the listener's own word to the client, and not part
-        of a greeting ("All the best to you"), of a reflective opener, the client's voice
+        """Whether a roadblock phrase is the listener's own word to the client, and not quoted,
+        part of a greeting ("All the best to you"), of a reflective opener, the client's voice
         reflected ("You feel you should...", "It sounds like you need to rest"), a
         description of what someone does ("when you try to...") -- or an order asked back
         as a question: "So you have to ask her for money?"."""
@@ -403,6 +408,8 @@ class SentenceFeatures:
         checks = self.sentence.asks and not self.asks_by_form
         if end <= self.start or (checks and block == "ordering"):
             return False
+        if self.sentence.quoted.issuperset(self.sentence.core_tokens[start:end]):
+            return False  # "Her quiet 'It's fine' hit hard": someone else's words, quoted
         if opener and opener.start <= start <= opener.end:
             if end <= opener.end:
                 return False
@@ -488,8 +495,9 @@ class SentenceFeatures:
             # A command only reads as one where no question opens ("Make a plan?" and "maybe
             # call her?" suggest all the same); "why" probes only in a question.
             probes = v.roadblocks[found[1]].kind == "open_question"
-            if not probes and verb + found[0] < len(words) and words[verb + found[0]] in _VERBS_AFTER_A_SUBJECT:
-                continue  # "Exercise has been shown...", "Sleep is important": a noun, not a command
+            after = words[verb + found[0]] if verb + found[0] < len(words) else ""
+            if not probes and (after in _VERBS_AFTER_A_SUBJECT or (words[verb] in _ADVERBS and after.endswith("ing"))):
+                continue  # "Exercise has been shown...", "Never missing a shift...": a subject, not a command
             hedged = not HEDGES.isdisjoint(words[start:verb])
             if asks == probes or (hedged and not probes):
                 return [RoadblockHit(found[1], self.sentence.typed_core(verb, verb + found[0]))]
@@ -519,13 +527,19 @@ class SentenceFeatures:
     @cached_property
     def suggestion(self) -> RoadblockHit | None:
         """A hedged suggestion: "maybe a walk would help", "perhaps talking to her...", or
-        "maybe" with something to do or have: "Maybe a lawyer?", "Perhaps journaling?"."""
-        v, words, lead = self.v, self.words, self.start
-        hedges = v.suggestion_hedges.scan(words)
-        if hedges and not v.helping_actions.isdisjoint(self.sentence.stems):
-            return RoadblockHit("advising", self.sentence.typed_core(*hedges[0][:2]))
-        if words[lead] in HEDGES and lead + 1 < len(words) and _names_a_thing(words[lead + 1]):
-            return RoadblockHit("advising", self.sentence.typed_core(lead, lead + 1))
+        "maybe" with something to do or have: "Maybe a lawyer?", "Perhaps journaling?". A
+        "maybe" that opens a reason is no suggestion ("you kept smiling, maybe so nobody would
+        see"), nor is a thing it names that starts a clause of its own ("Maybe the worst part
+        isn't even Craig" reflects)."""
+        v, words, lead, s = self.v, self.words, self.start, self.sentence
+        helping = v.helping_actions
+        if not helping.isdisjoint(s.stems):
+            for a, b, _ in v.suggestion_hedges.scan(words):
+                if not (words[a] in HEDGES and b < len(words) and words[b] in _SUBORDINATORS | {"so"}):
+                    return RoadblockHit("advising", s.typed_core(a, b))
+        if (words[lead] in HEDGES and lead + 1 < len(words) and _names_a_thing(words[lead + 1])
+                and _VERBS_AFTER_A_SUBJECT.isdisjoint(words[lead + 2:lead + 5])):
+            return RoadblockHit("advising", s.typed_core(lead, lead + 1))
         return None
 
     @cached_property
@@ -598,6 +612,11 @@ class SentenceFeatures:
             if start < len(words) and words[start] in v.second_person:
                 return bool(self.feelings) or self.restates_one
         return False
+
+    @cached_property
+    def means_something(self) -> bool:
+        """Says what it means to the client ("...something that mattered to you")."""
+        return any(how == "meaning" for how, _ in self.depth)
 
     @cached_property
     def mentions_the_client(self) -> bool:

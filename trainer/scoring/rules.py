@@ -144,7 +144,7 @@ def _about_the_client(f: SentenceFeatures) -> SentenceAct | None:
 
 
 def _empathic_statement(f: SentenceFeatures) -> SentenceAct | None:
-    if f.painful and f.words[f.start] in DEICTIC:
+    if f.painful and any(f.words[c] in DEICTIC for c in f.clause_starts(f.start) if c < len(f.words)):
         return _act("reflection", "empathic statement", True, ranks_as="empathy")
     return None
 
@@ -168,7 +168,8 @@ def _speaker_subject(f: SentenceFeatures) -> SentenceAct | None:
 
 
 def _about_the_clients_world(f: SentenceFeatures) -> SentenceAct | None:
-    if not f.v.second_person.isdisjoint(f.words) and (f.painful or f.restates_one):
+    """The client's world, with how it feels, what it means or what they talked about."""
+    if not f.v.second_person.isdisjoint(f.words) and (f.painful or f.means_something or f.restates_one):
         return _act("reflection", "about the client's world", True)
     return None
 
@@ -178,7 +179,7 @@ def _summary(f: SentenceFeatures) -> SentenceAct | None:
 
 
 def _feeling_alone(f: SentenceFeatures) -> SentenceAct | None:
-    return _act("reflection", "a feeling named alone", True) if f.only_feelings else None
+    return _act("reflection", "a feeling named alone", True) if f.only_feelings and f.painful else None
 
 
 def _default(f: SentenceFeatures) -> SentenceAct | None:
@@ -227,7 +228,7 @@ RULES: tuple[Rule, ...] = (
     Rule("statement about the client", "reflection", ("about_the_client",), _about_the_client,
          ("You're hurt that she broke her promise.", "You've been avoiding her calls since then.")),
     Rule("empathic statement", "reflection (empathy)", ("painful", "start"), _empathic_statement,
-         ("That's awful.", "How painful.")),
+         ("That's awful.", "How painful.", "Proud and let down at once, that's a lot to hold.")),
     Rule("information marker", "information", ("markers",), _information,
          ("There are support groups for people in your situation.", "Statistics show that siblings fight a lot.")),
     Rule("restatement", "reflection", ("speaker", "restates"), _restatement,
@@ -236,8 +237,9 @@ RULES: tuple[Rule, ...] = (
          ("I'm so sorry to hear that.", "I understand.")),
     Rule("speaker subject", "other (the listener's frame)", ("speaker",), _speaker_subject,
          ("I think families are complicated.", "My view is that dinners are overrated.")),
-    Rule("about the client's world", "reflection", ("painful", "restates_one"), _about_the_clients_world,
-         ("A sad thing for you.", "A painful night for you.")),
+    Rule("about the client's world", "reflection", ("painful", "means_something", "restates_one"),
+         _about_the_clients_world,
+         ("A sad thing for you.", "A painful night for you.", "Something that mattered so much to you.")),
     Rule("summary", "reflection", (), _summary,
          ("So money is going to be tight.", "So she had other plans.")),
     Rule("a feeling named alone", "reflection", ("only_feelings",), _feeling_alone,
