@@ -21,7 +21,7 @@ WORD_CLASSES = frozenset({
     "contractions", "is_contractions", "intensifiers", "second_person", "first_person", "reported_speech",
     "open_question_words", "closed_question_words", "question_verbs", "elliptic_questions", "question_subjects",
     "client_states", "speaker_experiences", "speaker_adverbs", "speaker_stances", "stopwords", "helping_actions",
-    "agreement", "pleasant_feeling_families", "listed_twice",
+    "agreement", "pleasant_feeling_families", "vague_feelings", "listed_twice",
 })
 
 

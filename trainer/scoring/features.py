@@ -178,6 +178,11 @@ class SentenceFeatures:
                 if _NEGATIONS.isdisjoint(s.tokens[max(0, a - 2):a])]
 
     @cached_property
+    def names_a_feeling(self) -> bool:
+        """Names what the client feels, not only how hard it is ("infuriating", not "hard")."""
+        return any(f.stems not in self.v.vague_feelings for f in self.feelings)
+
+    @cached_property
     def only_feelings(self) -> bool:
         """Nothing but feeling words (and little words): "Lonely.", "So torn."."""
         covered = set()

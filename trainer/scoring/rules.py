@@ -124,8 +124,9 @@ def _own_story(f: SentenceFeatures) -> SentenceAct | None:
 
 
 def _empathic_opener(f: SentenceFeatures) -> SentenceAct | None:
+    """"That sounds hard" gives way to a question after it; "That sounds infuriating" does not."""
     if f.opener and f.opener.kind == "empathy":
-        return _act("reflection", "empathic opener", True, ranks_as="empathy")
+        return _act("reflection", "empathic opener", True, ranks_as=None if f.names_a_feeling else "empathy")
     return None
 
 
@@ -145,7 +146,7 @@ def _about_the_client(f: SentenceFeatures) -> SentenceAct | None:
 
 def _empathic_statement(f: SentenceFeatures) -> SentenceAct | None:
     if f.painful and any(f.words[c] in DEICTIC for c in f.clause_starts(f.start) if c < len(f.words)):
-        return _act("reflection", "empathic statement", True, ranks_as="empathy")
+        return _act("reflection", "empathic statement", True, ranks_as=None if f.names_a_feeling else "empathy")
     return None
 
 
@@ -218,7 +219,7 @@ RULES: tuple[Rule, ...] = (
          ("The same thing happened to me last year.", "When I was your age my sister did that too.")),
     Rule("speaker's own experience", "self_disclosure", ("tells_own_story", "opener"), _own_story,
          ("I moved across the country last year.", "I hear you, I moved away from home at nineteen.")),
-    Rule("empathic opener", "reflection (empathy)", ("opener",), _empathic_opener,
+    Rule("empathic opener", "reflection (empathy)", ("opener", "names_a_feeling"), _empathic_opener,
          ("That must be so hard.", "That sounds really painful.")),
     Rule("reflective opener", "reflection", ("opener", "checks_understanding"), _reflective_opener,
          ("It sounds like you felt let down.", "I'm hearing that you felt let down.")),
@@ -227,7 +228,7 @@ RULES: tuple[Rule, ...] = (
          ("I'm sorry you're going through this.", "I'm so sorry you feel so alone.")),
     Rule("statement about the client", "reflection", ("about_the_client",), _about_the_client,
          ("You're hurt that she broke her promise.", "You've been avoiding her calls since then.")),
-    Rule("empathic statement", "reflection (empathy)", ("painful", "start"), _empathic_statement,
+    Rule("empathic statement", "reflection (empathy)", ("painful", "names_a_feeling", "start"), _empathic_statement,
          ("That's awful.", "How painful.", "Proud and let down at once, that's a lot to hold.")),
     Rule("information marker", "information", ("markers",), _information,
          ("There are support groups for people in your situation.", "Statistics show that siblings fight a lot.")),

@@ -56,6 +56,7 @@ class Vocabulary:
     reported_speech: frozenset[str]
     second_person: frozenset[str]
     agreement: frozenset[str]
+    vague_feelings: frozenset[tuple[str, ...]]  # stems
     first_person: frozenset[str]
     stopwords: frozenset[str]  # stems
 
@@ -135,6 +136,7 @@ def vocabulary() -> Vocabulary:
         reported_speech=frozenset(language["reported_speech"]),
         second_person=frozenset(language["second_person"]),
         agreement=frozenset(language["agreement"]),
+        vague_feelings=frozenset(stemmed_phrase(w) for w in language["vague_feelings"]),
         first_person=frozenset(language["first_person"]),
         stopwords=frozenset(stemmed_phrase(" ".join(language["stopwords"]))),
     )
