@@ -19,8 +19,8 @@ from trainer.text import sentences, stemmed_phrase, stems, words
 
 # Points per check; without model answers "similarity" is left out and the rest scaled to 100.
 MAX_POINTS = {
-    "similarity": 10, "feeling": 25, "content": 15, "reflective_form": 15, "depth": 10,
-    "no_roadblock": 10, "own_words": 8, "client_focus": 4, "length": 3,
+    "similarity": 10, "feeling": 25, "content": 10, "reflective_form": 15, "depth": 15,
+    "no_roadblock": 10, "own_words": 7, "client_focus": 5, "length": 3,
 }
 # A response that is not a reflection cannot score like one, however many words it shares
 # with a model answer.
@@ -204,10 +204,11 @@ def _feeling(p: _Prepared, reading: Reading, name: str, v: Vocabulary) -> Check:
                else f", in the same family ({families[0]}) as {_listing(p.feeling_words)}")
         return Check("feeling", True, top, top, f"Names the feeling: \"{hit.said}\"{how}.",
                      strength=f"You named the feeling: \"{hit.said}\"{how}.")
-    meaning = next((said for how, said in reading.depth if how == "meaning"), None)
-    if meaning:
-        return Check("feeling", True, top, top, f"Names what it means to {name}: \"{meaning}\".",
-                     strength=f"You named what it means to {name} (\"{meaning}\"), beneath the feeling.")
+    if reading.depth and reading.kind == "reflection":  # a complex reflection names the feeling beneath the words
+        how, said = min(reading.depth, key=lambda d: list(DEPTH_WORDS).index(d[0]))
+        what = DEPTH_WORDS[how].format(name=name)
+        return Check("feeling", True, top, top, f"Reflects {what}: \"{said}\".",
+                     strength=f"You reflected {what} (\"{said}\"), beneath the feeling.")
     if named and not p.target_feelings:
         hit = named[0]
         return Check("feeling", True, top, top, f"Names a feeling: \"{hit.said}\".",
@@ -303,18 +304,16 @@ DEPTH_WORDS = {
 
 def _depth(reading: Reading, feeling: Check, content: Check | None, name: str) -> Check:
     """A complex reflection goes beyond the client's words: what it means to them, both sides
-    of what they feel, the next thing they have not yet said, or more than one feeling. A
-    simple one links the feeling to what happened; a start does neither."""
+    of what they feel, or what lies under what they said. A simple one links the feeling to
+    what happened; a start does neither."""
     top = MAX_POINTS["depth"]
-    families = {family for f in reading.feelings for family in f.families[:1]}
-    if reading.kind == "reflection" and (reading.depth or len(families) > 1):
-        how, said = min(reading.depth, key=lambda d: list(DEPTH_WORDS).index(d[0])) if reading.depth else (
-            "both_sides", " and ".join(f.said for f in reading.feelings[:2]))
+    if reading.kind == "reflection" and reading.depth:
+        how, said = min(reading.depth, key=lambda d: list(DEPTH_WORDS).index(d[0]))
         what = DEPTH_WORDS[how].format(name=name)
         return Check("depth", True, top, top, f"Goes beyond the words: {what} (\"{said}\").",
                      strength=f"You went beyond {name}'s words: {what} (\"{said}\").")
     if reading.kind == "reflection" and feeling.passed and content is not None and content.passed:
-        return Check("depth", False, top // 2, top, "Links the feeling to what happened.",
+        return Check("depth", False, top // 3, top, "Links the feeling to what happened.",
                      next_step=f"Go one step deeper: what does this mean to {name}, or what is underneath it?")
     return Check("depth", False, 0, top, f"Stays with {name}'s words.",
                  next_step=f"Go one step deeper: what does this mean to {name}, or what is underneath it?")
@@ -464,6 +463,10 @@ def score(statement, text: str, client_name: str | None = None) -> Feedback:
         checks.append(similarity)
     feeling, content = _feeling(p, reading, name, v), _content(p, reading, name)
     depth = _depth(reading, feeling, content, name)
+    if content is not None and depth.passed and not content.passed:  # the meaning is what it is about
+        content = Check("content", True, content.max_points, content.max_points,
+                        "Captures what it is about, beneath the facts.",
+                        strength=f"You caught what it is about for {name}, beneath the facts.")
     if best is not None and best.similarity >= CLOSE_TO_AN_ANSWER and reading.kind == "reflection":
         credit = _answer_credit(p, p.answers.index(best.answer), name)
         feeling, depth = _credited(feeling, credit["feeling"], best), _credited(depth, credit["depth"], best)

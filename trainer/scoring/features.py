@@ -468,9 +468,10 @@ class SentenceFeatures:
         if (directive and j >= 0 and words[start] == "you" and words[j] in _SUBORDINATORS
                 and ("i" not in words[max(0, j - 2):j] or words[j] in _SYMPATHY)):  # "I think that you need to"
             return True
-        if (directive and j - 1 >= clause and words[start] == "you" and words[j - 1] in _DETERMINERS
-                and words[j] not in _NOT_RELATIVE):
-            return True
+        if j - 1 >= clause and words[start] == "you" and words[j - 1] in _DETERMINERS and words[j] not in _NOT_RELATIVE:
+            return True  # a relative clause: "the steps you need to take", "the one place you don't have to..."
+        if j >= clause and words[j] in ("whether", "if") and not directive:
+            return True  # "...asking whether it's fine"
         skips = _OWN_EFFORT_SKIPS if directive else _OWN_ACTION_SKIPS
         floor = max(clause, start - _SUBJECT_REACH)
         while j >= floor and words[j] in skips:

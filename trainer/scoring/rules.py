@@ -145,7 +145,8 @@ def _about_the_client(f: SentenceFeatures) -> SentenceAct | None:
 
 
 def _empathic_statement(f: SentenceFeatures) -> SentenceAct | None:
-    if f.painful and any(f.words[c] in DEICTIC for c in f.clause_starts(f.start) if c < len(f.words)):
+    starts = (f.skip(f.v.fillers, c) for c in f.clause_starts(f.start))
+    if f.painful and any(c < len(f.words) and f.words[c] in DEICTIC for c in starts):
         return _act("reflection", "empathic statement", True, ranks_as=None if f.names_a_feeling else "empathy")
     return None
 
