@@ -7,15 +7,13 @@ from functools import lru_cache
 from itertools import chain
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
 
-from trainer import lexicons
 from trainer.scoring.feedback import CAPPED_PREFIX, KIND_WORDS, BestMatch, Check, Feedback, band_for, compose_messages
-from trainer.scoring.features import ClientWords
+from trainer.scoring.features import SAID_BACK, ClientWords
 from trainer.scoring.reading import Reading, read
 from trainer.scoring.spelling import Speller, is_word
 from trainer.scoring.vocabulary import Vocabulary, vocabulary
-from trainer.text import sentences, stemmed_phrase, stems, words
+from trainer.text import sentences, stem, stemmed_phrase, stems, words
 
 # Points per check; without model answers "similarity" is left out and the rest scaled to 100.
 MAX_POINTS = {
@@ -25,10 +23,14 @@ MAX_POINTS = {
 # A response that is not a reflection cannot score like one, however many words it shares
 # with a model answer.
 KIND_CAPS = {"open_question": 55, "closed_question": 45}
+# An open question that invites the client to say more is a start on listening.
+EXPLORING_FLOOR = 40
 ROADBLOCK_CAP = 35  # the response is mainly a roadblock
 MIXED_CAP = 59  # a reflection is there, but a roadblock is what the client will hear
 REFLECTION_WITH_ROADBLOCK_CAP = 69  # a reflection with a roadblock alongside is never "strong"
 PARROT_CAP = 50  # the client's own words handed back show attention, not yet understanding
+PARROT_RUN = 5  # words in a row it takes to hand the client's words back ("You miss your mom" is not a copy)
+PARROT_SHARE = 0.6  # of the response
 NO_FEELING_CAP = 59  # what happened, restated without how it felt: a start
 STRONG_FLOOR = 80  # the lowest "strong" score
 NOTHING_CAP = 10  # nothing said to the client: empty words, gibberish, off-topic
@@ -37,8 +39,6 @@ CLOSE_TO_AN_ANSWER = 80
 
 SIMILARITY_FLOOR, SIMILARITY_FULL = 30, 75
 SHORT_WORDS, LONG_WORDS = 3, 60
-# Shorter words are too often other real words one letter away ("tried" / "tired").
-MIN_TYPO_LENGTH = 5
 
 
 @dataclass(frozen=True)
@@ -63,12 +63,8 @@ class _Prepared:
     content_items: tuple[tuple[str, frozenset[str]], ...]
     client_content: frozenset[str]
     client: ClientWords
-    speller: Speller = field(compare=False, hash=False)
     client_stems: frozenset[str]
-    typo_candidates: tuple[str, ...]  # content words long enough to be recognised misspelt
-    # The expected feelings and their families as typed words, for typo matching.
-    feeling_spellings: frozenset[str]
-    feeling_lengths: frozenset[int]  # word lengths within one letter of a spelling, typo-sized
+    speller: Speller = field(compare=False, hash=False)
     # What each model answer earns on the feeling, content and depth checks, worked out when
     # a response first comes close to it.
     answer_credit: dict[int, dict[str, Check]] = field(default_factory=dict, compare=False, hash=False)
@@ -122,8 +118,6 @@ def _prepare(client: str, answers: tuple[str, ...], feelings: tuple[str, ...],
     target_stems = {s for t in targets for s in t}
     feeling_stems = _lexicon_feeling_stems() | target_stems
     items = tuple((item, _content_stems(item, v) - feeling_stems) for item in content)
-    spellings = frozenset(word for family in families for word in lexicons.feelings()[family]
-                          if " " not in word) | {f.lower() for f in feelings if " " not in f}
     client_stems = frozenset(chain.from_iterable(s.stems for s in client_sentences))
     client_content = client_stems - v.stopwords - feeling_stems
     return _Prepared(
@@ -137,11 +131,6 @@ def _prepare(client: str, answers: tuple[str, ...], feelings: tuple[str, ...],
         client=ClientWords.of(client_sentences, client_content),
         speller=Speller(chain(words(client), *map(words, answers), *map(words, content), *map(words, feelings))),
         client_stems=client_stems,
-        typo_candidates=tuple(sorted({s for s in client_content.union(*(i for _, i in items))
-                                      if len(s) >= MIN_TYPO_LENGTH})),
-        feeling_spellings=spellings,
-        feeling_lengths=frozenset(n + d for n in map(len, spellings) for d in (-1, 0, 1)
-                                  if n + d >= MIN_TYPO_LENGTH),
     )
 
 
@@ -180,30 +169,29 @@ def _listing(words_: tuple[str, ...], limit: int = 3) -> str:
     return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " or " + shown[-1]
 
 
-def _misspelt_feeling(p: _Prepared, reading: Reading) -> str | None:
-    """A response word one slip away from an expected feeling ("lonley", "anxous")."""
-    lengths = p.feeling_lengths  # one slip changes a word's length by one letter at most
-    for token in reading.tokens:
-        if len(token) in lengths and process.extractOne(
-                token, p.feeling_spellings, scorer=OSA.distance, score_cutoff=1):
-            return token
-    return None
-
-
-def _feeling(p: _Prepared, reading: Reading, name: str, v: Vocabulary) -> Check:
+def _feeling(p: _Prepared, reading: Reading, name: str, v: Vocabulary, about: bool) -> Check:
+    """The client's feeling named, or one of its family; what it means to them; another
+    feeling that hurts as theirs does (most of the points); or what they want or hold (part).
+    A word that only says how hard it is ("That sounds hard") names the feeling in general
+    terms, unless the response says what it is about (``about``)."""
     top = MAX_POINTS["feeling"]
     named = reading.feelings
     expected = f" ({_listing(p.feeling_words)})" if p.feeling_words else ""
     exact = next((f for f in named if f.stems in p.target_feelings), None)
     family = next((f for f in named if p.target_families.intersection(f.families)), None)
-    if exact or family:
+    if (exact or family) and all(f.stems in v.vague_feelings for f in named) and not about:
         hit = exact or family
-        families = [f for f in hit.families if f in p.target_families] or list(hit.families)
-        families.sort(key=lambda f: f != hit.said)  # "hurt" belongs to the hurt family first
-        how = (f" ({families[0]} family)" if exact and families else "" if exact
-               else f", in the same family ({families[0]}) as {_listing(p.feeling_words)}")
-        return Check("feeling", True, top, top, f"Names the feeling: \"{hit.said}\"{how}.",
-                     strength=f"You named the feeling: \"{hit.said}\"{how}.")
+        return Check("feeling", False, round(top * 0.6), top,
+                     f"Names the feeling in general terms (\"{hit.said}\"){expected}.",
+                     next_step=f"Find a more exact word for what {name} feels{expected}: \"hard\" and \"sad\" "
+                               "say how it is, not yet how it feels.")
+    if exact:
+        return Check("feeling", True, top, top, f"Names the feeling: \"{exact.said}\".",
+                     strength=f"You named the feeling: \"{exact.said}\".")
+    if family:
+        kin = next(f for f in family.families if f in p.target_families)
+        return Check("feeling", True, top, top, f"Names the feeling: \"{family.said}\", a word for feeling {kin}.",
+                     strength=f"You named the feeling: \"{family.said}\", a word for feeling {kin}.")
     if reading.depth and reading.kind == "reflection":  # a complex reflection names the feeling beneath the words
         how, said = min(reading.depth, key=lambda d: list(DEPTH_WORDS).index(d[0]))
         what = DEPTH_WORDS[how].format(name=name)
@@ -213,10 +201,18 @@ def _feeling(p: _Prepared, reading: Reading, name: str, v: Vocabulary) -> Check:
         hit = named[0]
         return Check("feeling", True, top, top, f"Names a feeling: \"{hit.said}\".",
                      strength=f"You named a feeling (\"{hit.said}\").")
-    misspelt = _misspelt_feeling(p, reading)
-    if misspelt:
-        return Check("feeling", True, top, top, f"Names the feeling: \"{misspelt}\" (spelling aside).",
-                     strength=f"You named the feeling (\"{misspelt}\").")
+    pleasant = v.pleasant_families
+    akin = next((f for f in named if pleasant.isdisjoint(f.families) == pleasant.isdisjoint(p.target_families)), None)
+    if akin:
+        return Check("feeling", True, round(top * 0.8), top,
+                     f"Names a feeling (\"{akin.said}\"); {name} may feel {_listing(p.feeling_words)} most.",
+                     strength=f"You named a feeling (\"{akin.said}\").",
+                     next_step=f"Check the feeling against {name}'s words: {_listing(p.feeling_words)}?")
+    if reading.inner_states and reading.kind == "reflection":
+        said = reading.inner_states[0]
+        return Check("feeling", False, round(top * 0.6), top,
+                     f"Reflects what {name} wants or holds (\"{said}\"), but names no feeling{expected}.",
+                     next_step=f"Name the feeling under it too{expected}: \"... and that leaves you feeling ...\".")
     if named:
         hit = named[0]
         return Check("feeling", False, round(top * 0.4), top,
@@ -226,19 +222,9 @@ def _feeling(p: _Prepared, reading: Reading, name: str, v: Vocabulary) -> Check:
                  next_step=f"Name the feeling you hear{expected}: \"It sounds like you feel ...\".")
 
 
-def _misspelt(candidates: tuple[str, ...], said: frozenset[str]) -> set[str]:
-    """The candidate words that the response wrote with a slip ("birthdya" for "birthday")."""
-    found: set[str] = set()
-    for word in said:
-        if len(word) >= MIN_TYPO_LENGTH - 1:
-            found.update(m[0] for m in process.extract(word, candidates, scorer=fuzz.ratio,
-                                                       score_cutoff=80, limit=None))
-    return found
-
-
 def _content(p: _Prepared, reading: Reading, name: str) -> Check | None:
-    """What it is about: a content item named (any of its words, typos allowed), or the
-    client's own subject matter taken up (one or two of the words the client used)."""
+    """What it is about: a content item named (any of its words), or the client's own subject
+    matter taken up (one or two of the words the client used)."""
     top = MAX_POINTS["content"]
     said = frozenset(reading.stems)
     if not p.content_items and not p.client_content:
@@ -247,10 +233,6 @@ def _content(p: _Prepared, reading: Reading, name: str) -> Check | None:
     # A short statement is about one or two things; a long one needs two of its words taken up.
     needed = min(2, max(1, len(p.client_content) // 3))
     shared = list(p.client_content.intersection(said))
-    if not caught and len(shared) < needed and p.typo_candidates:  # typos only when words are missing
-        misspelt = _misspelt(p.typo_candidates, said)
-        caught = [label for label, item in p.content_items if not item.isdisjoint(misspelt)]
-        shared += [s for s in p.client_content - said if s in misspelt]
     if caught or len(shared) >= needed:
         what = f": {', '.join(caught)}" if caught else f", in {name}'s terms"
         return Check("content", True, top, top, f"Captures what it is about{what}.",
@@ -320,13 +302,17 @@ def _depth(reading: Reading, feeling: Check, content: Check | None, name: str) -
 
 
 def _parrots(p: _Prepared, reading: Reading, v: Vocabulary) -> bool:
-    """Made of the client's own words, handed back without a feeling or words of one's own."""
-    said = [s for s in reading.stems if s not in v.stopwords]
-    if len(said) < 2:
+    """The client's own words handed back: most of the response is a run of at least
+    ``PARROT_RUN`` of their words, said back to them, with no feeling of its own added."""
+    said = [stem(SAID_BACK.get(t, t)) for t in reading.tokens]
+    if len(said) < PARROT_RUN:
         return False
-    borrowed = sum(s in p.client_stems for s in said)
+    copied = set()
+    for i in range(len(said) - PARROT_RUN + 1):
+        if tuple(said[i:i + PARROT_RUN]) in p.client.phrases:
+            copied.update(range(i, i + PARROT_RUN))
     adds_feeling = any(not set(f.stems) <= p.client_stems for f in reading.feelings)
-    return borrowed >= 0.8 * len(said) and len(set(said) - p.client_stems) <= 1 and not adds_feeling
+    return len(copied) >= PARROT_SHARE * len(said) and not adds_feeling
 
 
 def _own_words(parrots: bool, name: str) -> Check:
@@ -368,7 +354,8 @@ def _answer_credit(p: _Prepared, index: int, name: str) -> dict[str, Check]:
     found = p.answer_credit.get(index)
     if found is None:
         answer = read(p.answers[index], p.client)
-        feeling, content = _feeling(p, answer, name, vocabulary()), _content(p, answer, name)
+        content = _content(p, answer, name)
+        feeling = _feeling(p, answer, name, vocabulary(), content is not None and content.passed)
         checks = {"feeling": feeling, "depth": _depth(answer, feeling, content, name)}
         if content is not None:
             checks["content"] = content
@@ -426,10 +413,9 @@ def _caps(p: _Prepared, reading: Reading, parrots: bool, checks: dict[str, Check
         elif reading.question_after_reflection:
             caps.append((STRONG_FLOOR - 1, f"a question after the reflection pulls {name} away from it; "
                                            f"a reflection with a question scores at most {STRONG_FLOOR - 1}"))
-        if not checks["feeling"].passed:
+        feeling = checks["feeling"]
+        if not feeling.passed and not (feeling.points and reading.inner_states):  # what they want is their inner world
             caps.append((NO_FEELING_CAP, f"a reflection that names no feeling scores at most {NO_FEELING_CAP}"))
-        elif not (checks.get("content", checks["depth"]).passed or checks["depth"].passed):
-            caps.append((STRONG_FLOOR - 1, "a strong reflection names both the feeling and what it is about"))
     elif kind in KIND_CAPS:
         blocks = vocabulary().roadblocks
         probing = any(blocks[hit.roadblock].kind == "open_question" for hit in reading.roadblocks)
@@ -461,7 +447,8 @@ def score(statement, text: str, client_name: str | None = None) -> Feedback:
     if p.answers:
         similarity, best = _similarity(p, reading)
         checks.append(similarity)
-    feeling, content = _feeling(p, reading, name, v), _content(p, reading, name)
+    content = _content(p, reading, name)
+    feeling = _feeling(p, reading, name, v, content is not None and content.passed)
     depth = _depth(reading, feeling, content, name)
     if content is not None and depth.passed and not content.passed:  # the meaning is what it is about
         content = Check("content", True, content.max_points, content.max_points,
@@ -479,6 +466,8 @@ def score(statement, text: str, client_name: str | None = None) -> Feedback:
     raw = round(100 * total / possible) if reading.tokens else 0
     cap, why = min(_caps(p, reading, parrots, {c.id: c for c in checks}, name), default=(100, ""))
     value = min(raw, cap)
+    if reading.kind == "open_question" and any(a.explores for a in reading.acts) and cap >= EXPLORING_FLOOR:
+        value = max(value, EXPLORING_FLOOR)
     band = band_for(value)
     messages = compose_messages(tuple(checks), best, name, band, reading.kind)
     if value < raw:

@@ -61,7 +61,7 @@ _SUBJECT_REACH = 8
 
 
 # The client's "I" is the listener's "you": "I can't keep going" is said back as "you can't keep going".
-_SAID_BACK = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself", "am": "are",
+SAID_BACK = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself", "am": "are",
               "we": "you", "us": "you", "our": "your"}
 _ECHO_LENGTH = 6  # the longest run of the client's words looked for in a response
 
@@ -77,9 +77,10 @@ class ClientWords:
     def of(cls, sentences: Sequence[Sentence], content: frozenset[str]) -> ClientWords:
         runs = set()
         for s in sentences:
-            said_back = [stem(_SAID_BACK.get(w, w)) for w in s.core]
-            runs.update(tuple(said_back[i:j]) for i in range(len(said_back))
-                        for j in range(i + 1, min(len(said_back), i + _ECHO_LENGTH) + 1))
+            for words in (s.tokens, s.core):  # emphasis and all, and as phrases are matched
+                said_back = [stem(SAID_BACK.get(w, w)) for w in words]
+                runs.update(tuple(said_back[i:j]) for i in range(len(said_back))
+                            for j in range(i + 1, min(len(said_back), i + _ECHO_LENGTH) + 1))
         return cls(content, frozenset(runs))
 
 
@@ -352,7 +353,7 @@ class SentenceFeatures:
     def markers(self) -> Markers:
         """Roadblocks the listener says, acknowledgements, disclosures and information markers.
         A phrase never spans two clauses ("who you are, right at home" says no "you are right")."""
-        v, words = self.v, self.words
+        v = self.v
         asks_by_form, open_form, question_from = self.question_form
         open_question = question_from if open_form else None
         blocks: list[RoadblockHit] = []
@@ -570,6 +571,18 @@ class SentenceFeatures:
         it asks about how the client feels ("Who do you feel closest to?")."""
         found = self.v.fact_questions.match_at(self.words, self.question_form[2])
         return bool(found) and not self.explores
+
+    @cached_property
+    def inner_states(self) -> list[str]:
+        """What the client wants or holds, said of "you": "you'd rather not", "you're expecting me to..."."""
+        v, words, found = self.v, self.words, []
+        for i, word in enumerate(words):
+            if word == "you":
+                j = i + 1 + (i + 1 < len(words) and words[i + 1] in ("are", "would", "do", "have", "were"))
+                hit = v.inner_states.match_at(words, j)
+                if hit:
+                    found.append(self.sentence.typed_core(i, j + hit[0]))
+        return found
 
     @cached_property
     def depth(self) -> list[tuple[str, str]]:

@@ -42,6 +42,7 @@ class SentenceReading:
     disclosures: list[str]
     feelings: list[FeelingHit]
     depth: list[tuple[str, str]]
+    inner_states: list[str]
 
 
 @dataclass(slots=True)
@@ -54,6 +55,7 @@ class Reading:
     feelings: tuple[FeelingHit, ...]
     disclosures: tuple[str, ...]
     depth: tuple[tuple[str, str], ...]  # (how it goes beyond the client's words, the words)
+    inner_states: tuple[str, ...]  # what the client wants or holds, as said of them
     tokens: tuple[str, ...]
     stems: tuple[str, ...]
     first_person: int
@@ -82,14 +84,14 @@ def read_sentence(v: Vocabulary, sentence: Sentence, client: ClientWords) -> Sen
     for rule in _EARLY_RULES:
         act = rule.decide(f)
         if act:
-            return SentenceReading(act, [], [], f.feelings, [])
+            return SentenceReading(act, [], [], f.feelings, [], [])
     markers = f.markers
     for rule in _LATER_RULES:
         act = rule.decide(f)
         if act:
             break
     said = [*markers.roadblocks, *markers.acknowledgements, *([act.roadblock] if act.roadblock else [])]
-    return SentenceReading(act, said, markers.disclosures, f.feelings, f.depth)
+    return SentenceReading(act, said, markers.disclosures, f.feelings, f.depth, f.inner_states)
 
 
 def _rank(act: SentenceAct) -> int:
@@ -129,6 +131,7 @@ def read(text: str, client: ClientWords = ClientWords(), correct: Correct | None
         feelings=tuple(chain.from_iterable(r.feelings for r in readings)),
         disclosures=tuple(chain.from_iterable(r.disclosures for r in readings)),
         depth=tuple(chain.from_iterable(r.depth for r in readings)),
+        inner_states=tuple(chain.from_iterable(r.inner_states for r in readings)),
         tokens=tokens,
         stems=tuple(chain.from_iterable(s.stems for s in parts)),
         first_person=sum(map(v.first_person.__contains__, tokens)),

@@ -108,8 +108,9 @@ def _understanding_checked(f: SentenceFeatures) -> SentenceAct | None:
 def _question(f: SentenceFeatures) -> SentenceAct | None:
     if not f.asks:
         return None
-    if f.probing or (f.open_form and not f.asks_for_a_fact):  # every open question invites more
-        return _act("open_question", "question", question_shaped=True, explores=not f.probing)
+    if f.probing or (f.open_form and not f.asks_for_a_fact):  # an open question about the client invites more
+        about_the_client = f.explores or not f.v.second_person.isdisjoint(f.words)
+        return _act("open_question", "question", question_shaped=True, explores=about_the_client and not f.probing)
     return _act("closed_question", "question", question_shaped=True, explores=f.explores)
 
 

@@ -57,6 +57,7 @@ class Vocabulary:
     second_person: frozenset[str]
     agreement: frozenset[str]
     vague_feelings: frozenset[tuple[str, ...]]  # stems
+    inner_states: PhraseIndex
     first_person: frozenset[str]
     stopwords: frozenset[str]  # stems
 
@@ -137,6 +138,7 @@ def vocabulary() -> Vocabulary:
         second_person=frozenset(language["second_person"]),
         agreement=frozenset(language["agreement"]),
         vague_feelings=frozenset(stemmed_phrase(w) for w in language["vague_feelings"]),
+        inner_states=_index((p, True) for p in language["inner_states"]),
         first_person=frozenset(language["first_person"]),
         stopwords=frozenset(stemmed_phrase(" ".join(language["stopwords"]))),
     )
