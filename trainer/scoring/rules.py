@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from trainer.scoring.features import DEICTIC, HEDGES, RoadblockHit, SentenceFeatures
 
+_POINTING = frozenset({"that", "this"})  # later in a sentence, "that" points back at what the client said
+
 
 @dataclass(slots=True)
 class SentenceAct:
@@ -146,8 +148,8 @@ def _about_the_client(f: SentenceFeatures) -> SentenceAct | None:
 
 
 def _empathic_statement(f: SentenceFeatures) -> SentenceAct | None:
-    starts = (f.skip(f.v.fillers, c) for c in f.clause_starts(f.start))
-    if f.painful and any(c < len(f.words) and f.words[c] in DEICTIC for c in starts):
+    later = (f.skip(f.v.fillers, c) for c in f.clause_starts(f.start)[1:])  # "..., that's a lot to hold"
+    if f.painful and (f.words[f.start] in DEICTIC or any(c < len(f.words) and f.words[c] in _POINTING for c in later)):
         return _act("reflection", "empathic statement", True, ranks_as=None if f.names_a_feeling else "empathy")
     return None
 
