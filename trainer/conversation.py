@@ -78,9 +78,21 @@ def openness_bar(level: int) -> str:
     return FULL * level + EMPTY * (HIGHEST - level)
 
 
+def openness_words(level: int) -> str:
+    """'guarded ▮▮▯▯▯': the name and the symbol together."""
+    return f"{openness_name(level)} {openness_bar(level)}"
+
+
 def openness_line(level: int) -> str:
     """'Openness: guarded ▮▮▯▯▯'."""
-    return f"Openness: {openness_name(level)} {openness_bar(level)}"
+    return f"Openness: {openness_words(level)}"
+
+
+def openness_move(before: int, after: int) -> str:
+    """'Openness: wary ▮▮▮▯▯ → opening up ▮▮▮▮▯', or '... (unchanged)'."""
+    if before == after:
+        return f"{openness_line(after)} (unchanged)"
+    return f"{openness_line(before)} → {openness_words(after)}"
 
 
 def says_guarded(openness: int) -> bool:
