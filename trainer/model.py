@@ -27,7 +27,7 @@ BAND_IDS = ("strong", "good", "developing", "not_yet")
 OUTCOMES = {
     "reflected": "a reflection in the good or strong band",
     "partly": "a reflection in the developing or not_yet band",
-    "questioned": "an open or closed question (including 'why')",
+    "questioned": "an open or closed question, a 'why' among them",
     "blocked": "advice, information, reassurance or judgment",
     "self_focus": "self-disclosure: the listener talked about themselves",
     "other": "anything else (small talk, humour, gibberish)",
@@ -149,6 +149,12 @@ class _Statement(_Strict):
     )
 
 
+    @property
+    def wordings(self) -> tuple[str, ...]:
+        """Every way the client may say this statement."""
+        return (self.client,)
+
+
 class DeeperTurn(_Statement):
     """A statement the client adds only when openness is high: a full statement of its own,
     without a guarded version (openness is never low when it is said) or a deeper one."""
@@ -161,6 +167,10 @@ class Turn(_Statement):
         None, description="Said instead of `client` when openness is low (2 or lower): shorter, holding back.")
     deeper: Optional[DeeperTurn] = Field(
         None, description="Said right after this statement when openness is high (4 or higher) after the response.")
+
+    @property
+    def wordings(self) -> tuple[str, ...]:
+        return (self.client, self.guarded) if self.guarded else (self.client,)
 
 
 class Scenario(_Strict):
