@@ -100,6 +100,12 @@ class StatementRecord:
     deeper: bool = False  # the deeper statement of its scenario statement
     said: str = ""  # the words the client said (the guarded version, when that was said)
     openness: int | None = None  # the client's openness as the statement came up
+    turn_number: int = 0  # its number in its scenario (a deeper statement: its statement's)
+
+    @property
+    def words(self) -> str:
+        """What the client said: ``said``, or the statement's plain words when not given."""
+        return self.said or self.turn.client
 
     @property
     def best(self) -> Attempt | None:
@@ -114,7 +120,7 @@ class StatementRecord:
     @property
     def guarded(self) -> bool:
         """Whether the client said the guarded version of the statement."""
-        return not self.deeper and self.turn.guarded is not None and self.said == self.turn.guarded
+        return not self.deeper and self.turn.guarded is not None and self.words == self.turn.guarded
 
     @property
     def openness_after(self) -> int | None:
@@ -271,7 +277,7 @@ class PracticeSession:
         """Every statement of the run, reached or not, with what happened there."""
         return tuple(
             StatementRecord(i + 1, step.turn, tuple(self._attempts[i]), i in self._skipped, step.scenario,
-                            step.deeper, step.said(self._opened[i]), self._opened[i])
+                            step.deeper, step.said(self._opened[i]), self._opened[i], step.number)
             for i, step in enumerate(self._steps)
         )
 
