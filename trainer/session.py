@@ -183,6 +183,15 @@ class PracticeSession:
         return self.index + 1
 
     @property
+    def place(self) -> tuple[int, int]:
+        """Where the current statement is, as the learner is told: (3, 4) for "statement 3 of 4".
+        A scenario counts its own statements (a deeper one has its statement's number); a
+        drill counts the statements it brought."""
+        if self.scenario is None:
+            return self.number, self.total
+        return self.step.number, len(self.scenario.turns)
+
+    @property
     def step(self) -> Step:
         return self._steps[self.index]
 

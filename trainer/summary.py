@@ -85,17 +85,14 @@ class OpennessStory:
             return f"{name} started and ended {openness_words(self.end)}."
         return f"{name} started {openness_words(self.start)} and ended {openness_words(self.end)}."
 
-    def lines(self, name: str) -> tuple[str, ...]:
-        """The story in sentences: the headline, each move, what the client said more."""
-        told = [self.headline(name), *self.moves]
+    def ending(self, name: str) -> str:
+        """What came of it: the client said more, had more to say, or nothing moved."""
         if self.said_more:
-            told.append(f"{name} opened up and said more after {_listed(self.said_more)}.")
-        elif self.more_to_say:
-            told.append(f"{name} had more to say, kept for when openness is {openness_words(DEEPER_AT_LEAST)} "
-                        "or higher after a statement.")
-        if not self.moves:
-            told.append("No response moved openness this time.")
-        return tuple(told)
+            return f"{name} opened up and said more after {_listed(self.said_more)}."
+        if self.more_to_say:
+            return (f"{name} had more to say, kept for when openness is {openness_words(DEEPER_AT_LEAST)} "
+                    "or higher after a statement.")
+        return "" if self.moves else "No response moved openness this time."
 
 
 def _listed(items: tuple[str, ...]) -> str:
