@@ -11,6 +11,7 @@ from trainer.session import PracticeSession, Step
 from trainer.summary import summarise
 
 from conftest import FIXTURES
+from test_session import ListRecorder
 
 # Near-copies of the model answers, so that no change of the scorer can flip them.
 REFLECT = [
@@ -22,14 +23,6 @@ REFLECT = [
 ADVICE = "You should message them and tell them how you feel."
 WHY = "Why do you stay in your room on Fridays?"
 MORE_ADVICE = "You should join a club so your weekends are busy."
-
-
-class ListRecorder:
-    def __init__(self):
-        self.calls = []
-
-    def record(self, scenario, turn_number, client, response, feedback, **conversation):
-        self.calls.append((turn_number, client, conversation))
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +90,7 @@ def test_try_again_replaces_the_reaction_and_openness_moves_once(drifting):
     assert session.openness == 4  # moved once, by the try moved on with
     record = session.records()[0]
     assert record.moved_on_with is better and record.openness_after == 4
-    assert [c[2]["exchange"].openness_after for c in recorder.calls] == [2, 2, 4]
+    assert [c[5]["exchange"].openness_after for c in recorder.calls] == [2, 2, 4]
 
 
 def test_the_deeper_statement_follows_the_last_try_not_the_best(drifting):
@@ -134,7 +127,7 @@ def test_the_recorder_hears_what_the_client_said_and_how_they_took_it(drifting):
     session = PracticeSession.for_scenario(drifting, recorder)
     answer(session, ADVICE)
     answer(session, WHY)
-    turn_number, client, conversation = recorder.calls[1]
+    _, turn_number, client, _, _, conversation = recorder.calls[1]
     assert (turn_number, client) == (2, drifting.turns[1].guarded)
     assert conversation["deeper"] is False and conversation["exchange"].openness_before == 2
 
