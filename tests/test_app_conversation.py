@@ -97,7 +97,8 @@ def test_a_listener_who_reflects_hears_the_client_open_up_and_say_more(make_test
         assert "Leo: “Yeah. Like I was never really part of it.” (puts the phone down)" in said
 
         await respond(pilot, REFLECT[1])
-        assert "Leo: “Yeah. Friday's the worst. Everyone's out.” (nods slowly)" in text(screen.query_one("#reaction"))
+        reaction = text(screen.query_one("#reaction"))
+        assert "Leo: “Yeah. Friday's the worst. Everyone's out.” (nods slowly)" in reaction
         await move_on(pilot)
         assert statement(screen).border_title == "Statement 2 of 3 · Leo says more"
         assert drifting.turns[1].deeper.client in text(statement(screen))

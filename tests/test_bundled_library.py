@@ -19,6 +19,7 @@ SKILLS = {
     "reflect-silence",
 }
 PARTIAL = {Band.good, Band.developing}
+CORE_REACTIONS = {"reflected", "partly", "questioned", "blocked"}  # what every reacting statement answers
 
 LIBRARY = load_library()
 SCENARIOS = LIBRARY.scenarios
@@ -64,5 +65,5 @@ def test_a_deeper_statement_answers_back_like_its_statement(scenario):
     """A deeper statement is said to a listener who earned it; the client reacts to what comes next."""
     for number, turn in enumerate(scenario.turns, start=1):
         if turn.deeper is not None and turn.reactions:
-            missing = set(turn.reactions) - set(turn.deeper.reactions) & {"reflected", "partly", "questioned", "blocked"}
+            missing = CORE_REACTIONS - set(turn.deeper.reactions)
             assert not missing, f"{scenario.id} statement {number} (deeper): no reaction for {sorted(missing)}"

@@ -128,5 +128,6 @@ def test_the_schema_lists_every_reaction_key_and_both_shapes():
     assert reactions["properties"]["reflected"]["anyOf"] == [{"type": "string", "minLength": 1},
                                                              {"$ref": "#/$defs/Reaction"}]
     assert set(definitions["Reaction"]["properties"]) == {"say", "cue"}
-    assert set(definitions["DeeperTurn"]["properties"]) == set(definitions["Turn"]["properties"]) - {"guarded", "deeper"}
+    turn_keys = set(definitions["Turn"]["properties"])
+    assert set(definitions["DeeperTurn"]["properties"]) == turn_keys - {"guarded", "deeper"}
     assert scenario_schema()["properties"]["openness"]["minimum"] == 1

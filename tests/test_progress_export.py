@@ -106,7 +106,8 @@ def test_markdown_reads_as_the_conversation():
     order = [text.index(marker) for marker in (
         "#### Statement 1", "> **Maya:** Whatever.", "> **You, try 1**", "> **You, try 2**",
         "> **Maya:** Yeah. Exactly. *(looks up)*", "Openness: guarded ▮▮▯▯▯ → wary ▮▮▮▯▯.",
-        "#### Statement 1 (deeper)", "> **Maya:** Mom forgot.", "Openness: opening up ▮▮▮▮▯ → open ▮▮▮▮▮.")]
+        "#### Statement 1 (deeper)", "> **Maya:** Mom forgot.",
+        "Openness: opening up ▮▮▮▮▯ → open ▮▮▮▮▮.")]
     assert order == sorted(order)
     assert "I don't know why." not in text  # trying again replaced that reaction
 

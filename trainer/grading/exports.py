@@ -3,8 +3,9 @@
 An export is ``{"student", "exported_at", "attempts": [{"scenario", "turn", "client",
 "response", "score", "band", "kind", "checks", "at"}]}``. Grading needs only ``scenario``,
 ``turn`` and ``response`` of each attempt (everything is scored again), ``deeper`` when it
-answered a deeper statement, and the student's name. A file that is not JSON, or not shaped like an export, is reported by name and
-skipped whole: a damaged or hand-edited file cannot be trusted in part.
+answered a deeper statement, and the student's name. A file that is not JSON, or not shaped
+like an export, is reported by name and skipped whole: a damaged or hand-edited file cannot
+be trusted in part.
 """
 
 from __future__ import annotations

@@ -222,8 +222,9 @@ class WinTracker:
                             attempt))
         best = self._best.get(attempt.statement)
         if best is not None and attempt.score > best:
+            where = statement_name(attempt.turn, attempt.deeper)
             wins.append(Win("personal_best",
-                            f"A new personal best on {self._name(attempt)}, {statement_name(attempt.turn, attempt.deeper)}: "
+                            f"A new personal best on {self._name(attempt)}, {where}: "
                             f"{attempt.score}, up from {best}.", attempt))
         self._best[attempt.statement] = max(attempt.score, best or 0)
 
