@@ -179,3 +179,11 @@ def test_the_summary_tells_how_openness_moved_and_which_responses_moved_it(drift
     assert "a “why” question put Leo on the spot -- guarded ▮▮▯▯▯ → closed ▮▯▯▯▯." in story.moves[1]
     assert len(story.moves) == 2  # the last advice found Leo closed already
     assert story.ending("Leo").startswith("Leo had more to say")
+
+
+def test_a_client_who_arrives_guarded_says_the_first_statement_guarded(drifting):
+    wary = PracticeSession.for_scenario(drifting.model_copy(update={"openness": 2}))
+    assert wary.said == drifting.turns[0].guarded
+    answer(wary, REFLECT[0])  # a reflection of the little that was said still lands: 3
+    assert wary.openness == 3 and wary.said == drifting.turns[1].client
+    assert wary.records()[0].guarded and wary.records()[0].words == drifting.turns[0].guarded
