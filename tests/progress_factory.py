@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+from trainer.model import Reaction
 from trainer.progress.attempt import Attempt
 from trainer.scoring import Check, band_for
 
@@ -13,11 +14,13 @@ T0 = datetime(2025, 3, 3, 9, 0, tzinfo=timezone.utc)  # a Monday morning
 def make_attempt(scenario: str = "alpha", turn: int = 1, score: int = 50, at: datetime = T0, *,
                  kind: str = "reflection", met: tuple[str, ...] = (), missed: tuple[str, ...] = (),
                  roadblocks: tuple[str, ...] = (), session: str = "s1", response: str = "You felt alone.",
-                 client: str = "Nobody called.", row_id: int | None = None) -> Attempt:
+                 client: str = "Nobody called.", row_id: int | None = None, deeper: bool = False,
+                 reaction: Reaction | None = None, openness: tuple[int, int] | None = None) -> Attempt:
     checks = (tuple(Check(c, True, 10, 10, f"{c} was met.") for c in met)
               + tuple(Check(c, False, 0, 10, f"{c} was not met.") for c in missed))
+    before, after = openness or (None, None)
     return Attempt(scenario, turn, client, response, score, band_for(score), kind, checks, roadblocks,
-                   ("A message.",), at, session, row_id)
+                   ("A message.",), at, session, row_id, deeper, reaction, before, after)
 
 
 def days(n: float) -> timedelta:

@@ -348,7 +348,7 @@ def test_an_unknown_start_scenario_is_refused_before_the_app_runs(make_test_app)
 def test_a_save_failure_is_told_and_the_practice_goes_on(make_test_app, monkeypatch):
     from trainer.progress.history import History, NotSaved
 
-    def fail(*args):
+    def fail(*args, **kwargs):
         raise NotSaved("1 response not saved yet (database is locked)")
 
     monkeypatch.setattr(History, "record", fail)

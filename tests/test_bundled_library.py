@@ -19,6 +19,7 @@ SKILLS = {
     "reflect-silence",
 }
 PARTIAL = {Band.good, Band.developing}
+CORE_REACTIONS = {"reflected", "partly", "questioned", "blocked"}  # what every reacting statement answers
 
 LIBRARY = load_library()
 SCENARIOS = LIBRARY.scenarios
@@ -40,13 +41,29 @@ def test_skills_come_from_the_shared_list(scenario):
     assert set(scenario.skills) <= SKILLS, set(scenario.skills) - SKILLS
 
 
+def _statements(scenario):
+    """Every statement with its name, each deeper statement after its own."""
+    for number, turn in enumerate(scenario.turns, start=1):
+        yield f"{scenario.id} statement {number}", turn
+        if turn.deeper is not None:
+            yield f"{scenario.id} statement {number} (deeper)", turn.deeper
+
+
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.id)
 def test_every_statement_can_be_practised_and_calibrated(scenario):
-    for number, turn in enumerate(scenario.turns, start=1):
-        where = f"{scenario.id} statement {number}"
+    for where, turn in _statements(scenario):
         assert len(turn.model_answers) >= 3, f"{where}: fewer than 3 model answers"
         assert turn.feelings and turn.content and turn.hint, f"{where}: feelings, content and hint"
         bands = {example.expect for example in turn.examples}
         assert Band.strong in bands, f"{where}: no strong example"
         assert bands & PARTIAL, f"{where}: no good or developing example"
         assert Band.not_yet in bands, f"{where}: no not_yet example"
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.id)
+def test_a_deeper_statement_answers_back_like_its_statement(scenario):
+    """A deeper statement is said to a listener who earned it; the client reacts to what comes next."""
+    for number, turn in enumerate(scenario.turns, start=1):
+        if turn.deeper is not None and turn.reactions:
+            missing = CORE_REACTIONS - set(turn.deeper.reactions)
+            assert not missing, f"{scenario.id} statement {number} (deeper): no reaction for {sorted(missing)}"

@@ -114,6 +114,27 @@ def test_batch_scores_each_line_in_order_and_keeps_going_after_a_bad_one(run):
     assert rows[5]["error"] == "line 7: each line must be a JSON object"
 
 
+# The batch output contract (README, DESIGN.md): these keys, in this order.
+BATCH_KEYS = ["id", "score", "band", "kind", "outcome", "checks", "best_match", "messages", "roadblocks"]
+
+
+def test_batch_output_follows_the_contract_with_how_each_response_landed(run):
+    from trainer.conversation import outcome
+
+    model = "It sounds like you felt alone and forgotten on your birthday."
+    responses = ["It sounds like you felt alone and forgotten when nobody called on your birthday.",
+                 "You're upset.", "Why didn't you call them?", "You should call your mom.",
+                 "I know exactly how you feel, my birthday was forgotten too.", "lol"]
+    lines = [json.dumps({"client": CLIENT, "model_answers": [model], "response": r}) for r in responses]
+    result = run("score", "--batch", "-", input="\n".join(lines) + "\n")
+    assert result.exit_code == 0
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert all(list(row) == BATCH_KEYS for row in rows)
+    assert [r["outcome"] for r in rows] == ["reflected", "partly", "questioned", "blocked", "self_focus", "other"]
+    assert all(r["outcome"] == outcome(r["kind"], r["band"]) for r in rows)  # the app's rule
+    assert set(json.loads(run("score", "--client", CLIENT, "--json", responses[3]).stdout)) == set(BATCH_KEYS) - {"id"}
+
+
 def test_batch_from_a_file_with_every_line_good_exits_zero(run, tmp_path):
     path = tmp_path / "in.jsonl"
     path.write_text(json.dumps({"client": CLIENT, "response": "You felt alone."}) + "\n", encoding="utf-8")

@@ -67,13 +67,17 @@ def test_the_template_shows_every_key_of_the_format(tmp_path):
     scenario = load_file(tmp_path / "every-key.yaml").scenario
     assert scenario.model_fields_set == set(type(scenario).model_fields)
     assert scenario.persona.model_fields_set == set(type(scenario.persona).model_fields)
-    assert scenario.turns[0].model_fields_set == set(type(scenario.turns[0]).model_fields)
+    first = scenario.turns[0]
+    assert first.model_fields_set == set(type(first).model_fields)
+    assert first.deeper.model_fields_set == set(type(first.deeper).model_fields)
+    assert any(r.cue for r in first.reactions.values()) and any(not r.cue for r in first.reactions.values())
 
 
 def test_the_template_keeps_the_librarys_conventions(tmp_path):
     """Three model answers, feelings, content, a hint, and strong, partial and not_yet examples."""
     run("new", "conventions", "--dir", tmp_path)
-    for turn in load_file(tmp_path / "conventions.yaml").scenario.turns:
+    scenario = load_file(tmp_path / "conventions.yaml").scenario
+    for turn in [*scenario.turns, *(t.deeper for t in scenario.turns if t.deeper)]:
         assert len(turn.model_answers) >= 3 and turn.feelings and turn.content and turn.hint
         assert [e.expect.value for e in turn.examples] == ["strong", "developing", "not_yet"]
 
@@ -81,7 +85,7 @@ def test_the_template_keeps_the_librarys_conventions(tmp_path):
 def test_the_templates_examples_land_within_one_band_of_what_they_expect(tmp_path):
     run("new", "calibrated", "--dir", tmp_path)
     scenario = load_file(tmp_path / "calibrated.yaml").scenario
-    for turn in scenario.turns:
+    for turn in [*scenario.turns, *(t.deeper for t in scenario.turns if t.deeper)]:
         for example in turn.examples:
             got = score(turn, example.response, scenario.client_name).band
             assert abs(BAND_IDS.index(got) - BAND_IDS.index(example.expect.value)) <= 1, example

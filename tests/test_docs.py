@@ -26,7 +26,8 @@ def test_the_worked_example_validates_and_its_examples_agree(tmp_path):
     loaded = load_file(path)
     assert loaded.problems == ()
     scenario = loaded.scenario
-    for turn in scenario.turns:
+    assert scenario.converses and scenario.turns[1].deeper is not None
+    for turn in [*scenario.turns, *(t.deeper for t in scenario.turns if t.deeper)]:
         for ex in turn.examples:
             got = score(turn, ex.response, scenario.client_name).band
             assert abs(BAND_IDS.index(got) - BAND_IDS.index(ex.expect.value)) <= 1, (ex, got)

@@ -193,7 +193,8 @@ def test_the_gradebook_columns_follow_the_bands_and_the_roadblock_file():
     roadblock_ids = list(lexicons.roadblocks())
     end = 10 + len(roadblock_ids)
     assert columns[10:end] == [f"roadblock_{r}" for r in roadblock_ids]
-    assert columns[end:] == ["reflections", "questions", "reflection_to_question"]
+    assert columns[end:] == ["reflections", "questions", "reflection_to_question", "mean_openness_change",
+                             "deeper_reached"]
 
 
 def test_one_row_per_student_and_scenario_with_the_counts(tmp_path, library):
@@ -270,7 +271,7 @@ def test_the_report_has_every_section(library):
     grading = grade([EXPORTS / "alice.json", EXPORTS / "bob.json"], library)
     report = class_report(grading)
     assert report.startswith("# Class report\n\n2 students, 2 scenarios, 11 responses graded; mean score ")
-    for heading in ("## Score distribution", "## Most common roadblocks", "## Hardest statements",
+    for heading in ("## Score distribution", "## Most common roadblocks", "## Openness", "## Hardest statements",
                     "## Strongest reflections"):
         assert f"\n{heading}\n" in report
     assert "Strong (80-100)" in report and "Not yet (0-39)" in report and "90-100" in report

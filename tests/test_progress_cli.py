@@ -105,9 +105,9 @@ def test_export_markdown_is_a_transcript_with_titles(run, record):
     assert result.exit_code == 0
     text = result.stdout
     assert text.startswith("# Reflective listening practice: Ana Diaz")
-    assert "## A Hard Week (warning-demo)" in text and "### Statement 2" in text
-    assert "> I don't even know why I'm telling you this." in text
-    assert "> You're not sure it's safe to talk about this." in text
+    assert "## A Hard Week (warning-demo)" in text and "#### Statement 2" in text
+    assert "> **Sam:** I don't even know why I'm telling you this." in text
+    assert "): You're not sure it's safe to talk about this." in text
 
 
 def test_export_to_a_place_that_cannot_be_written_says_so(run, record, tmp_path):

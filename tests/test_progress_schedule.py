@@ -47,7 +47,7 @@ def test_a_low_score_comes_back_at_once_with_its_reason():
 
 def test_a_strong_statement_waits_a_day_then_returns():
     history = [make_attempt("alpha", 1, 90, T0)]
-    assert cards(history)[("alpha", 1)].box == 2
+    assert cards(history)[("alpha", 1, False)].box == 2
     not_yet = plan_drill(LIBRARY, history, T0 + days(0.9), count=4)
     assert ("alpha", 1) not in picked(not_yet)
     due = plan_drill(LIBRARY, history, T0 + days(1), count=4)
@@ -57,7 +57,7 @@ def test_a_strong_statement_waits_a_day_then_returns():
 def test_strong_answers_when_due_climb_the_boxes_and_mastered_ones_come_back_rarely():
     moments = [T0, T0 + days(1), T0 + days(4), T0 + days(11)]
     history = [make_attempt("alpha", 1, 95, moment) for moment in moments]
-    card = cards(history)[("alpha", 1)]
+    card = cards(history)[("alpha", 1, False)]
     assert card.box == BOXES and card.due == T0 + days(11 + 21)
     three_weeks_less = plan_drill(LIBRARY, history, T0 + days(31), count=4)
     assert ("alpha", 1) not in picked(three_weeks_less)
@@ -65,18 +65,18 @@ def test_strong_answers_when_due_climb_the_boxes_and_mastered_ones_come_back_rar
 
 def test_answering_again_before_it_is_due_is_practice_not_promotion():
     history = [make_attempt("alpha", 1, 95, T0), make_attempt("alpha", 1, 95, T0 + days(0.1))]
-    assert cards(history)[("alpha", 1)].box == 2
+    assert cards(history)[("alpha", 1, False)].box == 2
 
 
 def test_a_good_score_holds_and_a_low_one_sends_it_back_to_the_first_box():
     history = [make_attempt("alpha", 1, 70, T0)]
-    assert cards(history)[("alpha", 1)].box == 2
+    assert cards(history)[("alpha", 1, False)].box == 2
     history += [make_attempt("alpha", 1, 95, T0 + days(1)), make_attempt("alpha", 1, 95, T0 + days(4))]
-    assert cards(history)[("alpha", 1)].box == 4
+    assert cards(history)[("alpha", 1, False)].box == 4
     history.append(make_attempt("alpha", 1, 65, T0 + days(11)))
-    assert cards(history)[("alpha", 1)].box == 4
+    assert cards(history)[("alpha", 1, False)].box == 4
     history.append(make_attempt("alpha", 1, 20, T0 + days(12)))
-    assert cards(history)[("alpha", 1)].box == 1
+    assert cards(history)[("alpha", 1, False)].box == 1
 
 
 def test_due_statements_lowest_box_first_and_new_ones_mixed_in():

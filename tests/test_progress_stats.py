@@ -63,7 +63,7 @@ def test_personal_bests_keep_the_first_attempt_to_reach_the_top_score():
     history = [make_attempt("alpha", 1, 50, T0, row_id=1), first_top,
                make_attempt("alpha", 1, 80, T0 + days(2), row_id=3), make_attempt("beta", 2, 30, T0, row_id=4)]
     bests = personal_bests(history)
-    assert bests[("alpha", 1)] is first_top and bests[("beta", 2)].score == 30
+    assert bests[("alpha", 1, False)] is first_top and bests[("beta", 2, False)].score == 30
 
 
 def test_each_scenario_has_its_best_and_latest_run():
@@ -126,7 +126,7 @@ def test_the_summary_holds_every_view_and_uses_the_clock_s_time_zone():
     # At UTC+2 both attempts fall on the 4th of March: one day of practice, not two.
     assert summary.totals.days == 1 and summary.streak.current == 1
     assert [d.day for d in summary.days] == [date(2025, 3, 4)]
-    assert summary.bests[("alpha", 1)].score == 85
+    assert summary.bests[("alpha", 1, False)].score == 85
     assert summary.scenarios["alpha"].best == 85
     assert [w.kind for w in summary.wins] == ["first_strong_reflection", "personal_best"]
     assert [s.check for s in summary.skills] == []  # the made-up attempts carry no checks

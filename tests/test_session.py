@@ -15,12 +15,12 @@ class ListRecorder:
     def __init__(self):
         self.calls = []
 
-    def record(self, scenario, turn_number, client, response, feedback):
-        self.calls.append((scenario, turn_number, client, response, feedback))
+    def record(self, scenario, turn_number, client, response, feedback, **conversation):
+        self.calls.append((scenario, turn_number, client, response, feedback, conversation))
 
 
 class BrokenRecorder:
-    def record(self, *args):
+    def record(self, *args, **kwargs):
         raise OSError("disk full")
 
 

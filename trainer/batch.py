@@ -1,7 +1,9 @@
 """Scoring many responses from JSON Lines: the engine of ``trainer score --batch``.
 
 Each input line names a statement either ad hoc (``client`` with optional
-``model_answers``, ``feelings``, ``content``) or by ``scenario`` and 1-based ``turn``.
+``model_answers``, ``feelings``, ``content``) or by ``scenario`` and 1-based ``turn`` (with
+``"deeper": true`` for that statement's deeper statement). Each output carries the scorer's
+verdict and how the response landed (``outcome``, by the rule the app uses).
 A line that cannot be scored yields ``{"id", "error"}`` and the rest go on.
 """
 
@@ -10,8 +12,9 @@ from __future__ import annotations
 import json
 from typing import Callable, Iterable, Iterator
 
+from trainer.conversation import outcome_of
 from trainer.loader import Library
-from trainer.scoring import Statement, score
+from trainer.scoring import Feedback, Statement, score
 
 
 class RowError(ValueError):
@@ -42,7 +45,13 @@ def resolve(row: dict, library: Callable[[], Library]):
             raise RowError(f"no scenario with id '{scenario_id}' (see 'trainer list')")
         if not 1 <= turn <= len(scenario.turns):
             raise RowError(f"scenario '{scenario_id}' has statements 1 to {len(scenario.turns)}, not {turn}")
-        return scenario.turns[turn - 1], scenario.client_name
+        deeper = row.get("deeper", False)
+        if not isinstance(deeper, bool):
+            raise RowError("'deeper' must be true or false")
+        statement = scenario.statement(turn, deeper)
+        if statement is None:
+            raise RowError(f"statement {turn} of scenario '{scenario_id}' has no deeper statement")
+        return statement, scenario.client_name
     client = row.get("client")
     if not isinstance(client, str):
         raise RowError("each row needs 'client' (the statement) or 'scenario' and 'turn'")
@@ -57,7 +66,15 @@ def score_row(row: object, library: Callable[[], Library]) -> dict:
     if not isinstance(response, str):
         raise RowError("'response' is missing or not a string")
     statement, name = resolve(row, library)
-    return score(statement, response, name).to_dict()
+    return verdict(score(statement, response, name))
+
+
+def verdict(feedback: Feedback) -> dict:
+    """The output object of the batch contract: the feedback, with ``outcome`` after ``kind``."""
+    data = feedback.to_dict()
+    at = list(data).index("kind") + 1
+    items = list(data.items())
+    return dict([*items[:at], ("outcome", outcome_of(feedback)), *items[at:]])
 
 
 def score_lines(lines: Iterable[bytes], library: Callable[[], Library]) -> Iterator[tuple[dict, bool]]:

@@ -1,16 +1,17 @@
 """Calibration: does the scorer grade the instructors' examples the way they expect?
 
-Every calibration example of every statement is scored with the one scoring function; the
+Every calibration example of every statement (deeper statements too) is scored with the one scoring function; the
 result is the share of examples that land in the expected band (exact) or next to it
 (within one band), and the disagreements with the checks that drove each score.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 
 from trainer.loader import Library
-from trainer.model import BAND_IDS
+from trainer.model import BAND_IDS, DeeperTurn, Scenario, Turn
 from trainer.scoring import score
 
 
@@ -24,6 +25,7 @@ class Disagreement:
     score: int
     kind: str
     checks: list[str]  # the checks that were not met, with their messages
+    deeper: bool = False  # an example of statement ``turn``'s deeper statement
 
     @property
     def distance(self) -> int:
@@ -54,10 +56,18 @@ class CalibrationReport:
         }
 
 
+def _statements(scenario: Scenario) -> Iterator[tuple[int, bool, Turn | DeeperTurn]]:
+    """Every statement of ``scenario``, each deeper statement right after its own."""
+    for number, turn in enumerate(scenario.turns, start=1):
+        yield number, False, turn
+        if turn.deeper is not None:
+            yield number, True, turn.deeper
+
+
 def calibrate(library: Library) -> CalibrationReport:
     report = CalibrationReport()
     for scenario in library.scenarios:
-        for number, turn in enumerate(scenario.turns, start=1):
+        for number, deeper, turn in _statements(scenario):
             for example in turn.examples:
                 feedback = score(turn, example.response, scenario.client_name)
                 expected = example.expect.value
@@ -68,7 +78,7 @@ def calibrate(library: Library) -> CalibrationReport:
                 miss = Disagreement(
                     scenario.id, number, example.response, expected, feedback.band,
                     feedback.score, feedback.kind,
-                    [f"{c.id}: {c.message}" for c in feedback.checks if not c.passed],
+                    [f"{c.id}: {c.message}" for c in feedback.checks if not c.passed], deeper,
                 )
                 report.within_one_matches += miss.distance <= 1
                 report.disagreements.append(miss)

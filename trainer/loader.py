@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from trainer.model import Scenario
+from trainer.model import OPENNESS_NAMES, DeeperTurn, Scenario, reaction_keys
 
 try:  # libyaml is much faster; the pure-Python loader is the fallback.
     from yaml import CSafeLoader as _YamlLoader
@@ -204,16 +204,21 @@ def _innermost_model(annotation) -> type[BaseModel] | None:
 
 
 def _where(loc: tuple) -> str:
-    """'turn 2, example 1: ' for ('turns', 1, 'examples', 0, ...)."""
-    names = {"turns": "turn", "examples": "example", "model_answers": "model answer",
-             "feelings": "feeling", "content": "content item", "skills": "skill",
-             "content_warnings": "content warning"}
+    """'turn 2, example 1: ' for ('turns', 1, 'examples', 0, ...); 'turn 1, deeper statement,
+    reaction 'partly': ' for ('turns', 0, 'deeper', 'reactions', 'partly', ...)."""
+    names = {"turns": "turn", "examples": "example"}
     parts, i = [], 0
     while i < len(loc) - 1:
-        if isinstance(loc[i], str) and isinstance(loc[i + 1], int) and loc[i] in ("turns", "examples"):
-            parts.append(f"{names[loc[i]]} {loc[i + 1] + 1}")
+        part, following = loc[i], loc[i + 1]
+        if part in names and isinstance(following, int):
+            parts.append(f"{names[part]} {following + 1}")
+            i += 2
+        elif part == "reactions" and isinstance(following, str) and i + 2 < len(loc):
+            parts.append(f"reaction '{following}'")
             i += 2
         else:
+            if part == "deeper":
+                parts.append("deeper statement")
             i += 1
     return ", ".join(parts) + ": " if parts else ""
 
@@ -226,16 +231,30 @@ def _field_name(loc: tuple) -> str:
     return f"'{name}'"
 
 
+def _nearest(key: str, valid) -> str:
+    close = difflib.get_close_matches(key, valid, n=1, cutoff=0.6)
+    return f" did you mean {close[0]}?" if close else f" valid keys here: {', '.join(valid)}"
+
+
 def _describe(error: dict) -> str:
     loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
     kind, where, name = error["type"], _where(loc), _field_name(loc)
     got = error.get("input")
+    if kind == "reaction_key":
+        return f"{_where(loc[:-2])}unknown reaction key '{got}':{_nearest(str(got), reaction_keys())}"
+    if kind == "extra_forbidden" and _model_at(loc) is DeeperTurn and loc[-1] in _NOT_IN_DEEPER:
+        return f"{where}{_NOT_IN_DEEPER[loc[-1]]}"
+    if "reactions" in loc[-2:-1] and kind in ("model_type", "model_attributes_type"):
+        return (f"{where}reaction '{loc[-1]}' must be a line of text, or a mapping with 'say' "
+                "(the line) and an optional 'cue'")
+    if loc and loc[-1] == "openness" and kind in ("greater_than_equal", "less_than_equal", "int_parsing",
+                                                  "int_type", "int_from_float"):
+        levels = ", ".join(f"{n} {word}" for n, word in OPENNESS_NAMES.items())
+        return f"{where}'openness' is {got} but must be a whole number from 1 to 5 ({levels})"
     if kind == "extra_forbidden":
         key = str(loc[-1])
         valid = list(_model_at(loc).model_fields)
-        close = difflib.get_close_matches(key, valid, n=1, cutoff=0.6)
-        hint = f" did you mean {close[0]}?" if close else f" valid keys here: {', '.join(valid)}"
-        return f"{where}unknown key '{key}':{hint}"
+        return f"{where}unknown key '{key}':{_nearest(key, valid)}"
     if kind == "missing":
         return f"{where}missing required key {name}"
     if kind == "too_short" and isinstance(got, list):
@@ -266,11 +285,20 @@ def _describe(error: dict) -> str:
     return f"{where}{name}: {error['msg']}"
 
 
+# Keys a deeper statement cannot have, and why, in words for the author.
+_NOT_IN_DEEPER = {
+    "deeper": "a deeper statement cannot have a deeper statement of its own",
+    "guarded": ("a deeper statement has no 'guarded' text: it is said only when openness is high, "
+                "so a guarded version would never be heard"),
+}
+
+
 def _validation_problems(path: Path, root: yaml.Node, err: ValidationError) -> list[Problem]:
     problems = []
     for error in err.errors(include_url=False):
         node, key_node = _node_at(root, tuple(error["loc"]))
-        anchor = key_node if (key_node is not None and error["type"] == "extra_forbidden") else node
+        on_key = error["type"] in ("extra_forbidden", "reaction_key")
+        anchor = key_node if (key_node is not None and on_key) else node
         problems.append(Problem(path, _line(anchor), _describe(error)))
     return sorted(set(problems))
 

@@ -7,9 +7,13 @@ editors, so the two can never disagree.
 from __future__ import annotations
 
 from enum import Enum
+from functools import cache
 from typing import Annotated, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
+
+from trainer import lexicons
 
 NonEmptyText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 ScenarioId = Annotated[
@@ -18,6 +22,19 @@ ScenarioId = Annotated[
 ]
 
 BAND_IDS = ("strong", "good", "developing", "not_yet")
+
+# How a response landed (see trainer/conversation.py), and what each means to an author.
+OUTCOMES = {
+    "reflected": "a reflection in the good or strong band",
+    "partly": "a reflection in the developing or not_yet band",
+    "questioned": "an open or closed question, a 'why' among them",
+    "blocked": "advice, information, reassurance or judgment",
+    "self_focus": "self-disclosure: the listener talked about themselves",
+    "other": "anything else (small talk, humour, gibberish)",
+}
+# The client's trust, from 1 to 5, each level with the name the learner sees.
+OPENNESS_NAMES = {1: "closed", 2: "guarded", 3: "wary", 4: "opening up", 5: "open"}
+DEFAULT_OPENNESS = 3
 
 
 class Band(str, Enum):
@@ -54,8 +71,60 @@ class Example(_Strict):
     expect: Band = Field(description="The band it deserves: strong, good, developing or not_yet.")
 
 
-class Turn(_Strict):
-    """One client statement and what a good reflection of it contains."""
+class Reaction(_Strict):
+    """What the client says back to a response, with an optional non-verbal cue."""
+
+    say: NonEmptyText = Field(description="The client's line, in their own voice.")
+    cue: Optional[str] = Field(None, description="A few words of body language, e.g. shrugs.")
+
+
+@cache
+def reaction_keys() -> tuple[str, ...]:
+    """The keys a statement's ``reactions`` may use: the outcomes, then every roadblock id of
+    ``trainer/data/roadblocks.yaml`` (read from the lexicon, so a new roadblock is a new key)."""
+    return (*OUTCOMES, *lexicons.roadblocks())
+
+
+def _known_reaction_key(key: str) -> str:
+    if key not in reaction_keys():
+        raise PydanticCustomError("reaction_key", "unknown reaction key {key}", {"key": key})
+    return key
+
+
+def _text_as_reaction(value):
+    """A plain line is short for ``{say: LINE}``."""
+    return {"say": value} if isinstance(value, str) else value
+
+
+class _TextOrReaction:
+    """Tells the JSON Schema that a reaction is a line of text or a ``say``/``cue`` mapping."""
+
+    @staticmethod
+    def __get_pydantic_json_schema__(core_schema, handler) -> dict:
+        return {"anyOf": [{"type": "string", "minLength": 1}, handler(core_schema)]}
+
+
+def _reaction_properties(schema: dict) -> None:
+    """Each valid key as a property of its own, so an editor completes and checks them."""
+    value = schema.pop("additionalProperties")
+    schema.pop("propertyNames", None)
+    blocks = lexicons.roadblocks()
+    schema["properties"] = {
+        **{key: {**value, "description": f"When the response landed as {key}: {meaning}."}
+           for key, meaning in OUTCOMES.items()},
+        **{key: {**value, "description": f"Answers this roadblock in particular ({block['name']}), "
+                                         "when it is the first one the response holds."}
+           for key, block in blocks.items()},
+    }
+    schema["additionalProperties"] = False
+
+
+ReactionKey = Annotated[str, AfterValidator(_known_reaction_key)]
+ReactionValue = Annotated[Reaction, BeforeValidator(_text_as_reaction), _TextOrReaction()]
+
+
+class _Statement(_Strict):
+    """What every statement has: the words, and what a good reflection of them contains."""
 
     client: NonEmptyText = Field(description="What the client says.")
     cue: Optional[str] = Field(None, description="A non-verbal cue shown with the statement.")
@@ -72,6 +141,36 @@ class Turn(_Strict):
     examples: list[Example] = Field(
         default_factory=list, description="Calibration examples for `trainer calibrate`."
     )
+    reactions: dict[ReactionKey, ReactionValue] = Field(
+        default_factory=dict,
+        description="What the client says back, keyed by how the response landed (reflected, partly, "
+                    "questioned, blocked, self_focus, other) or by a roadblock id answered in particular.",
+        json_schema_extra=_reaction_properties,
+    )
+
+
+    @property
+    def wordings(self) -> tuple[str, ...]:
+        """Every way the client may say this statement."""
+        return (self.client,)
+
+
+class DeeperTurn(_Statement):
+    """A statement the client adds only when openness is high: a full statement of its own,
+    without a guarded version (openness is never low when it is said) or a deeper one."""
+
+
+class Turn(_Statement):
+    """One client statement and what a good reflection of it contains."""
+
+    guarded: Optional[NonEmptyText] = Field(
+        None, description="Said instead of `client` when openness is low (2 or lower): shorter, holding back.")
+    deeper: Optional[DeeperTurn] = Field(
+        None, description="Said right after this statement when openness is high (4 or higher) after the response.")
+
+    @property
+    def wordings(self) -> tuple[str, ...]:
+        return (self.client, self.guarded) if self.guarded else (self.client,)
 
 
 class Scenario(_Strict):
@@ -96,8 +195,26 @@ class Scenario(_Strict):
     )
     persona: Persona = Field(default_factory=Persona, description="Who the client is.")
     turns: list[Turn] = Field(min_length=1, description="The client's statements, in order.")
+    openness: int = Field(
+        DEFAULT_OPENNESS, ge=1, le=5,
+        description="Where the client's trust starts: 1 closed, 2 guarded, 3 wary, 4 opening up, 5 open.",
+    )
 
     @property
     def client_name(self) -> str:
         """The persona's name, or a neutral word when the author gave none."""
         return self.persona.name or "the client"
+
+    @property
+    def converses(self) -> bool:
+        """Whether the author wrote any of the conversation (reactions, guarded or deeper
+        statements, a starting openness); a scenario without it plays exactly as before."""
+        return "openness" in self.model_fields_set or any(
+            t.reactions or t.guarded or t.deeper for t in self.turns)
+
+    def statement(self, number: int, deeper: bool = False) -> Turn | DeeperTurn | None:
+        """Statement ``number`` (1-based), or its deeper statement; None when there is none."""
+        if not 1 <= number <= len(self.turns):
+            return None
+        turn = self.turns[number - 1]
+        return turn.deeper if deeper else turn

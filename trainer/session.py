@@ -3,6 +3,13 @@
 The app drives a ``PracticeSession``; the session scores each response with the one scoring
 function and hands every scored attempt to a ``Recorder`` -- the seam where the progress
 store plugs in. No Textual here, so every rule of the flow is tested without a terminal.
+
+A scenario run is a conversation (``trainer.conversation`` has the rules): each response gets
+the client's reaction, and the client's openness moves once per statement, by the response the
+learner moves on with (trying again replaces the statement's reaction; a skip or a hint moves
+nothing). A statement that comes up while openness is low is said in its guarded version; a
+deeper statement joins the run right after its statement when openness is high after it. A
+drill takes statements out of their conversations: reactions, but no openness.
 """
 
 from __future__ import annotations
@@ -11,21 +18,33 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from trainer.model import Scenario, Turn
+from trainer import conversation
+from trainer.conversation import Exchange
+from trainer.model import DeeperTurn, Scenario, Turn
 from trainer.scoring import Feedback, score
 
 
 @dataclass(frozen=True)
 class Step:
-    """One client statement to respond to: statement ``number`` (1-based) of ``scenario``."""
+    """One client statement to respond to: statement ``number`` (1-based) of ``scenario``, or
+    the deeper statement that statement leads to."""
 
     scenario: Scenario
     number: int
     reason: str = ""  # why a drill brought it back, in words for the learner
+    deeper: bool = False
 
     @property
-    def turn(self) -> Turn:
-        return self.scenario.turns[self.number - 1]
+    def turn(self) -> Turn | DeeperTurn:
+        turn = self.scenario.turns[self.number - 1]
+        return turn.deeper if self.deeper else turn
+
+    def said(self, openness: int | None) -> str:
+        """The words the client says when the statement comes up at ``openness``."""
+        turn = self.turn
+        if not self.deeper and turn.guarded and openness is not None and conversation.says_guarded(openness):
+            return turn.guarded
+        return turn.client
 
 
 def scenario_steps(scenario: Scenario) -> tuple[Step, ...]:
@@ -42,14 +61,19 @@ class Attempt:
     feedback: Feedback
     save_problem: str | None = None  # why the recorder could not keep it, if it could not
     wins: tuple[str, ...] = ()  # small wins the recorder noticed, to be said to the learner
+    exchange: Exchange | None = None  # how the client took it (always set by a session)
+    deeper: bool = False  # an answer to the deeper statement of statement ``turn_number``
 
 
 class Recorder(Protocol):
     """Receives every scored attempt, e.g. to keep the learner's history."""
 
     def record(self, scenario: str, turn_number: int, client: str, response: str,
-               feedback: Feedback) -> Sequence[str] | None:
-        """``scenario`` is the scenario id; ``turn_number`` counts from 1.
+               feedback: Feedback, *, deeper: bool = False, exchange: Exchange | None = None
+               ) -> Sequence[str] | None:
+        """``scenario`` is the scenario id; ``turn_number`` counts from 1, and ``deeper`` says
+        it is that statement's deeper statement; ``client`` is what the client said (the
+        guarded version when that was said); ``exchange`` is how the client took the response.
 
         Returns what is worth saying about the attempt (small wins), if anything; raises
         when the attempt could not be kept.
@@ -60,7 +84,7 @@ class NullRecorder:
     """Keeps nothing: the recorder until a progress store is plugged in."""
 
     def record(self, scenario: str, turn_number: int, client: str, response: str,
-               feedback: Feedback) -> None:
+               feedback: Feedback, *, deeper: bool = False, exchange: Exchange | None = None) -> None:
         return None
 
 
@@ -69,15 +93,40 @@ class StatementRecord:
     """What happened at one statement of the run: every try, or a skip, or nothing yet."""
 
     number: int  # the position in the run, 1-based
-    turn: Turn
+    turn: Turn | DeeperTurn
     attempts: tuple[Attempt, ...]
     skipped: bool
     scenario: Scenario | None = None  # where the statement comes from
+    deeper: bool = False  # the deeper statement of its scenario statement
+    said: str = ""  # the words the client said (the guarded version, when that was said)
+    openness: int | None = None  # the client's openness as the statement came up
+    turn_number: int = 0  # its number in its scenario (a deeper statement: its statement's)
+
+    @property
+    def words(self) -> str:
+        """What the client said: ``said``, or the statement's plain words when not given."""
+        return self.said or self.turn.client
 
     @property
     def best(self) -> Attempt | None:
         """The highest-scoring try (the first of equals): what the learner showed they can do."""
         return max(self.attempts, key=lambda a: a.feedback.score, default=None)
+
+    @property
+    def moved_on_with(self) -> Attempt | None:
+        """The last try: the response the conversation went on with, and the client reacted to."""
+        return self.attempts[-1] if self.attempts else None
+
+    @property
+    def guarded(self) -> bool:
+        """Whether the client said the guarded version of the statement."""
+        return not self.deeper and self.turn.guarded is not None and self.words == self.turn.guarded
+
+    @property
+    def openness_after(self) -> int | None:
+        """Openness once the learner moved on: moved by the last try, unchanged by a skip."""
+        last = self.moved_on_with
+        return last.exchange.openness_after if last is not None and last.exchange else self.openness
 
 
 class PracticeSession:
@@ -91,24 +140,38 @@ class PracticeSession:
                  scenario: Scenario | None = None):
         if not steps:
             raise ValueError("a practice run needs at least one statement")
-        self.steps = tuple(steps)
+        self._steps = list(steps)
         self.scenario = scenario
         self.recorder: Recorder = recorder or NullRecorder()
         self.index = 0
-        self._attempts: list[list[Attempt]] = [[] for _ in self.steps]
+        self._attempts: list[list[Attempt]] = [[] for _ in self._steps]
         self._skipped: set[int] = set()
+        # The client's trust, kept only in a scenario written as a conversation.
+        self.openness: int | None = scenario.openness if scenario is not None and scenario.converses else None
+        # The openness at which each statement came up (None: not yet reached, or no conversation).
+        self._opened: list[int | None] = [self.openness] + [None] * (len(self._steps) - 1)
 
     @classmethod
     def for_scenario(cls, scenario: Scenario, recorder: Recorder | None = None) -> PracticeSession:
         return cls(scenario_steps(scenario), recorder, scenario=scenario)
 
     @property
+    def steps(self) -> tuple[Step, ...]:
+        """The statements of the run so far: a deeper statement joins when the client opens up."""
+        return tuple(self._steps)
+
+    @property
     def is_drill(self) -> bool:
         return self.scenario is None
 
     @property
+    def converses(self) -> bool:
+        """Whether the client's openness is kept (a scenario written as a conversation)."""
+        return self.openness is not None
+
+    @property
     def total(self) -> int:
-        return len(self.steps)
+        return len(self._steps)
 
     @property
     def finished(self) -> bool:
@@ -120,12 +183,26 @@ class PracticeSession:
         return self.index + 1
 
     @property
-    def step(self) -> Step:
-        return self.steps[self.index]
+    def place(self) -> tuple[int, int]:
+        """Where the current statement is, as the learner is told: (3, 4) for "statement 3 of 4".
+        A scenario counts its own statements (a deeper one has its statement's number); a
+        drill counts the statements it brought."""
+        if self.scenario is None:
+            return self.number, self.total
+        return self.step.number, len(self.scenario.turns)
 
     @property
-    def turn(self) -> Turn:
+    def step(self) -> Step:
+        return self._steps[self.index]
+
+    @property
+    def turn(self) -> Turn | DeeperTurn:
         return self.step.turn
+
+    @property
+    def said(self) -> str:
+        """What the client says now: the current statement, guarded when openness was low."""
+        return self.step.said(self._opened[self.index])
 
     @property
     def client_name(self) -> str:
@@ -142,6 +219,12 @@ class PracticeSession:
         """How many statements have at least one response so far."""
         return sum(1 for tries in self._attempts if tries)
 
+    @property
+    def is_last(self) -> bool:
+        """Whether nothing follows the current statement, as things stand: no statement after
+        it, and no deeper statement that the latest try would bring."""
+        return self.index >= self.total - 1 and self._deeper_after() is None
+
     def submit(self, response: str) -> Attempt:
         """Score a response to the current statement and hand it to the recorder."""
         text = response.strip()
@@ -151,13 +234,14 @@ class PracticeSession:
             raise RuntimeError("the run is finished; there is no statement to respond to")
         step = self.step
         feedback = score(step.turn, text, step.scenario.client_name)
+        exchange = conversation.exchange(step.turn, feedback, self._opened[self.index])
         try:
-            wins = tuple(self.recorder.record(step.scenario.id, step.number, step.turn.client, text,
-                                              feedback) or ())
+            wins = tuple(self.recorder.record(step.scenario.id, step.number, self.said, text, feedback,
+                                              deeper=step.deeper, exchange=exchange) or ())
             problem = None
         except Exception as err:  # whatever the store does wrong, the practice goes on
             wins, problem = (), str(err) or type(err).__name__
-        attempt = Attempt(step.number, text, feedback, problem, wins)
+        attempt = Attempt(step.number, text, feedback, problem, wins, exchange, step.deeper)
         self._attempts[self.index].append(attempt)
         return attempt
 
@@ -173,15 +257,37 @@ class PracticeSession:
         self.next()
 
     def next(self) -> None:
+        """Move on with the latest try: openness moves by it, and the deeper statement it
+        brings, if any, comes next."""
         if self.finished:
             raise RuntimeError("the run is already finished")
+        deeper = self._deeper_after()
+        tries = self._attempts[self.index]
+        if self.converses and tries:
+            self.openness = tries[-1].exchange.openness_after
+        if deeper is not None:
+            self._steps.insert(self.index + 1, deeper)
+            self._attempts.insert(self.index + 1, [])
+            self._opened.insert(self.index + 1, None)
         self.index += 1
+        if not self.finished:
+            self._opened[self.index] = self.openness
+
+    def _deeper_after(self) -> Step | None:
+        """The deeper statement that moving on with the latest try would bring, if any."""
+        step, tries = self.step, self._attempts[self.index]
+        if not self.converses or step.deeper or step.turn.deeper is None or not tries:
+            return None
+        if not conversation.opens_deeper(tries[-1].exchange.openness_after):
+            return None
+        return Step(step.scenario, step.number, step.reason, deeper=True)
 
     def records(self) -> tuple[StatementRecord, ...]:
         """Every statement of the run, reached or not, with what happened there."""
         return tuple(
-            StatementRecord(i + 1, step.turn, tuple(self._attempts[i]), i in self._skipped, step.scenario)
-            for i, step in enumerate(self.steps)
+            StatementRecord(i + 1, step.turn, tuple(self._attempts[i]), i in self._skipped, step.scenario,
+                            step.deeper, step.said(self._opened[i]), self._opened[i], step.number)
+            for i, step in enumerate(self._steps)
         )
 
     def transcript(self) -> tuple[StatementRecord, ...]:

@@ -1,8 +1,9 @@
 """The summary at the end of a run (a scenario or a drill): scores, the best moment, what was
-strong, one skill to work on.
+strong, one skill to work on -- and, in a conversation, how the client's openness moved.
 
 Everything is derived from the rubric checks of the learner's best try at each statement, so
-the summary says the same things the feedback said, added up. No Textual here.
+the summary says the same things the feedback said, added up; openness from the tries the
+learner moved on with, as the conversation went. No Textual here.
 """
 
 from __future__ import annotations
@@ -10,9 +11,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from trainer import lexicons
+from trainer.conversation import DEEPER_AT_LEAST, asks_why, openness_words
 from trainer.model import Scenario
-from trainer.scoring import message_parts
+from trainer.scoring import KIND_WORDS, message_parts
 from trainer.session import Attempt, StatementRecord
+from trainer.wording import statement_name
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,76 @@ _LAST_RESORT = "similarity"
 MAX_STRENGTHS = 2
 
 
+SNIPPET_WORDS = 8
+
+
+@dataclass(frozen=True)
+class OpennessStory:
+    """How the client's openness moved over a conversation, and which responses moved it."""
+
+    start: int
+    end: int
+    moves: tuple[str, ...]  # one sentence per response that moved openness, in order
+    said_more: tuple[str, ...]  # the statements that led to a deeper one the learner heard
+    more_to_say: bool  # a deeper statement was there, not yet heard
+
+    def headline(self, name: str) -> str:
+        """'Leo started wary ▮▮▮▯▯ and ended open ▮▮▮▮▮.'"""
+        if self.start == self.end:
+            return f"{name} started and ended {openness_words(self.end)}."
+        return f"{name} started {openness_words(self.start)} and ended {openness_words(self.end)}."
+
+    def ending(self, name: str) -> str:
+        """What came of it: the client said more, had more to say, or nothing moved."""
+        if self.said_more:
+            return f"{name} opened up and said more after {_listed(self.said_more)}."
+        if self.more_to_say:
+            return (f"{name} had more to say, kept for when openness is {openness_words(DEEPER_AT_LEAST)} "
+                    "or higher after a statement.")
+        return "" if self.moves else "No response moved openness this time."
+
+
+def _listed(items: tuple[str, ...]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _snippet(text: str) -> str:
+    words = text.split()
+    return " ".join(words) if len(words) <= SNIPPET_WORDS else " ".join(words[:SNIPPET_WORDS]) + "…"
+
+
+def _why_it_moved(attempt: Attempt, name: str) -> str:
+    """What the response did to the client's trust, in the learner's words."""
+    exchange, feedback = attempt.exchange, attempt.feedback
+    if exchange.outcome == "reflected":
+        return "your reflection landed"
+    if exchange.outcome == "questioned" and asks_why(feedback.roadblocks):
+        return f"a “why” question put {name} on the spot"
+    if exchange.outcome == "self_focus":
+        return "the focus turned to you"
+    blocks = lexicons.roadblocks()
+    first = feedback.roadblocks[0] if feedback.roadblocks else None
+    what = blocks[first]["name"].lower() if first in blocks else KIND_WORDS[feedback.kind]
+    return f"{what} closed {name} a little"
+
+
+def openness_story(records: tuple[StatementRecord, ...], name: str) -> OpennessStory | None:
+    """How openness moved over a conversation's ``records``; None outside a conversation."""
+    reached = [r for r in records if r.openness is not None]
+    if not reached:
+        return None
+    moves = []
+    for record in reached:
+        last = record.moved_on_with
+        if last is not None and record.openness_after != record.openness:
+            where = statement_name(record.turn_number, record.deeper).capitalize()
+            moves.append(f"{where} (“{_snippet(last.response)}”): {_why_it_moved(last, name)} -- "
+                         f"{openness_words(record.openness)} → {openness_words(record.openness_after)}.")
+    said_more = tuple(statement_name(r.turn_number) for r in reached if r.deeper)
+    more_to_say = any(not r.deeper and r.turn.deeper is not None for r in reached)
+    return OpennessStory(reached[0].openness, reached[-1].openness_after, tuple(moves), said_more, more_to_say)
+
+
 @dataclass(frozen=True)
 class Summary:
     scenario: Scenario | None  # None for a drill
@@ -76,6 +150,7 @@ class Summary:
     best_moment_why: str  # the first strength the feedback named for the best moment
     strengths: tuple[str, ...]
     work_on: str
+    openness: OpennessStory | None = None  # None outside a conversation (drills, plain scenarios)
 
     @property
     def answered(self) -> int:
@@ -142,9 +217,10 @@ def summarise(scenario: Scenario | None, records: tuple[StatementRecord, ...]) -
     """
     name = _listened_to(scenario, records)
     answered = [r for r in records if r.best is not None]
+    story = openness_story(records, name)
     if not answered:
         return Summary(scenario, records, name, None, None, None, "", (),
-                       "Respond to one statement next time -- even a short reflection is a start.")
+                       "Respond to one statement next time -- even a short reflection is a start.", story)
     best = [r.best for r in answered]
     moment = max(answered, key=lambda r: r.best.feedback.score)
     return Summary(
@@ -157,4 +233,5 @@ def summarise(scenario: Scenario | None, records: tuple[StatementRecord, ...]) -
         best_moment_why=message_parts(moment.best.feedback).strengths[0],
         strengths=_strengths(best, name),
         work_on=_work_on(best, name),
+        openness=story,
     )

@@ -43,6 +43,10 @@ skills: [reflect-feeling, reflect-content]
 # Shown before the first statement, so a trainee can choose to skip. [] when none,
 # e.g. [self-harm, domestic violence].
 content_warnings: []
+# Where the client's trust starts, from 1 to 5: 1 closed, 2 guarded, 3 wary (the default),
+# 4 opening up, 5 open. A reflection that lands raises it by one; advice, reassurance,
+# judgment, a "why" question or talking about yourself lower it by one.
+openness: 3
 
 # Who the client is. The name is used in the feedback ("You kept the focus on Jordan").
 persona:
@@ -57,6 +61,9 @@ turns:
   - client: >-
       I don't know. Everyone else at placement seems to know what they're doing, and I
       just... sit there. Maybe I'm not cut out for this.
+    # Said instead of 'client' when openness is low (2 or lower): the same statement,
+    # shorter, holding the feeling back.
+    guarded: Placement's fine, I guess. I mostly just sit there.
     # A non-verbal cue shown with the statement.
     cue: looks down at her hands, voice trailing off
     # The feelings a good reflection would name. A word of the same family counts too
@@ -85,6 +92,48 @@ turns:
         expect: developing
       - response: Don't be so hard on yourself, everyone feels like that at first.
         expect: not_yet
+    # What the client says back, in their own voice, keyed by how the response landed:
+    # reflected (a good or strong reflection), partly (a weaker one), questioned (a
+    # question), blocked (advice, information, reassurance or judgment), self_focus (the
+    # listener talked about themselves), other. A line, or {{say: LINE, cue: BODY LANGUAGE}}.
+    # A roadblock id (advising, reassuring, probing...) answers that roadblock in particular.
+    # One or two short sentences; the client never explains what the trainee did wrong.
+    reactions:
+      reflected: {{say: "Yeah. Like I'm the only one who didn't get the manual.", cue: looks up for a moment}}
+      partly: Kind of. It's more that... I don't know.
+      questioned: {{say: "I don't know. Nothing specific, I guess.", cue: shrugs}}
+      blocked: {{say: "Yeah, maybe.", cue: folds her arms}}
+      self_focus: Oh. Right.
+      reassuring: {{say: "Everyone keeps telling me that.", cue: half a smile}}
+    # Said right after this statement, only when openness is high (4 or higher) after the
+    # response: something the client tells only someone who listened. A full statement,
+    # with its own model answers, examples and reactions (but no guarded or deeper of its own).
+    deeper:
+      client: >-
+        Honestly? My mum spent years fighting with social workers when I was a kid. I
+        wanted to be the one who actually gets it right.
+      cue: voice drops
+      feelings: [pressured, afraid, determined]
+      content: [her mum and social workers, wanting to get it right]
+      model_answers:
+        - It matters so much because you know what it's like from the other side.
+        - You want to be the social worker your family needed, and that makes falling short feel frightening.
+        - It sounds like you carry your mum's story into this work, and that puts a lot of pressure on you.
+      hint: Why does getting it right matter so much to her?
+      examples:
+        - response: >-
+            It sounds like you feel pressured to get it right because you saw what your mum
+            went through with social workers.
+          expect: strong
+        - response: You want to get it right.
+          expect: developing
+        - response: You'll be a great social worker, don't worry.
+          expect: not_yet
+      reactions:
+        reflected: {{say: "Yeah. I just don't want to be another person who let her down.", cue: nods slowly}}
+        partly: Sort of. It's complicated.
+        questioned: I'd rather not get into all of it.
+        blocked: {{say: "Okay. Forget I said anything.", cue: looks away}}
 
   # The format needs only client and model_answers; give every statement feelings,
   # content, a hint, three model answers and examples across the bands, as above.

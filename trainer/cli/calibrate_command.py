@@ -10,6 +10,7 @@ from trainer.calibration import calibrate
 from trainer.cli.context import AppContext, pass_app, plural, report_problems
 from trainer.loader import bundled_scenarios_dir, load_paths
 from trainer.scoring import BAND_WORDS
+from trainer.wording import statement_name
 
 
 @click.command("calibrate")
@@ -31,7 +32,7 @@ def calibrate_command(app: AppContext, paths: tuple[str, ...], as_json: bool, mi
         click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     else:
         for d in report.disagreements:
-            click.echo(f"{d.scenario} statement {d.turn}: expected {BAND_WORDS[d.expected]}, "
+            click.echo(f"{d.scenario} {statement_name(d.turn, d.deeper)}: expected {BAND_WORDS[d.expected]}, "
                        f"scored {d.score} ({BAND_WORDS[d.band]}, {d.kind})")
             click.echo(f"    \"{d.response}\"")
             for check in d.checks:

@@ -58,7 +58,8 @@ def export_command(app: AppContext, fmt: str | None, output: str | None, scenari
         text = to_csv(attempts)
     else:
         titles = {s.id: s.title for s in app.library.scenarios}
-        text = to_markdown(attempts, student, now, titles)
+        clients = {s.id: s.client_name.capitalize() for s in app.library.scenarios}
+        text = to_markdown(attempts, student, now, titles, clients)
     if output is None:
         click.echo(text, nl=False)
         if not attempts:

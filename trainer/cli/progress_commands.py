@@ -14,7 +14,7 @@ from trainer.progress.attempt import Attempt, local_now
 from trainer.progress.stats import RECENT, Summary, summarise
 from trainer.progress.store import (BACKUP_PREFIX, StoreTrouble, forget, open_store, set_aside, store_path,
                                     stored_files)
-from trainer.wording import plural
+from trainer.wording import plural, statement_name
 
 START_FRESH = "trainer progress --start-fresh"
 
@@ -57,9 +57,9 @@ def render_summary(summary: Summary) -> str:
     lines += [f"  {r.scenario:<{width}}  best {r.best:>3}  latest {r.latest:>3}  {plural(r.runs, 'run')}"
               for r in summary.scenarios.values()]
     lines += ["", "Personal bests:"]
-    width = max(len(scenario) for scenario, _ in summary.bests)
-    lines += [f"  {scenario:<{width}}  statement {turn:<3} {best.score:>3}  ({best.at.astimezone():%Y-%m-%d})"
-              for (scenario, turn), best in sorted(summary.bests.items())]
+    width = max(len(scenario) for scenario, *_ in summary.bests)
+    lines += [f"  {scenario:<{width}}  {statement_name(turn, deeper):<22} {best.score:>3}  "
+              f"({best.at.astimezone():%Y-%m-%d})" for (scenario, turn, deeper), best in sorted(summary.bests.items())]
     if summary.wins:
         lines += ["", "Recent small wins:"]
         lines += [f"  {w.attempt.at.astimezone():%Y-%m-%d}  {w.message}" for w in summary.wins[-5:]]
@@ -79,7 +79,7 @@ def summary_json(summary: Summary) -> dict:
         "skills": [{**asdict(k), "share": k.share, "recent_share": k.recent_share} for k in summary.skills],
         "days": [asdict(d) for d in summary.days],
         "scenarios": [asdict(r) for r in summary.scenarios.values()],
-        "bests": [{"scenario": a.scenario, "turn": a.turn, "score": a.score, "at": a.at}
+        "bests": [{"scenario": a.scenario, "turn": a.turn, "deeper": a.deeper, "score": a.score, "at": a.at}
                   for a in summary.bests.values()],
         "wins": [{"kind": w.kind, "message": w.message, "scenario": w.attempt.scenario,
                   "turn": w.attempt.turn, "at": w.attempt.at} for w in summary.wins],

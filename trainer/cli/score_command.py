@@ -15,10 +15,16 @@ if TYPE_CHECKING:
 
 
 def render(feedback: Feedback) -> str:
-    """Feedback as plain text for a terminal: score, checks, then the messages."""
+    """Feedback as plain text for a terminal: score, checks, how it landed, then the messages."""
+    from trainer.conversation import change, outcome_of
+    from trainer.model import OUTCOMES
     from trainer.scoring import BAND_WORDS, KIND_WORDS
 
-    lines = [f"Score {feedback.score}/100 - {BAND_WORDS[feedback.band]} - {KIND_WORDS[feedback.kind]}", ""]
+    landed = outcome_of(feedback)
+    moves = change(landed, feedback.roadblocks)
+    trust = f"openness {moves:+d}" if moves else "openness stays"
+    lines = [f"Score {feedback.score}/100 - {BAND_WORDS[feedback.band]} - {KIND_WORDS[feedback.kind]}",
+             f"Landed: {landed} -- {OUTCOMES[landed]}; in a conversation, {trust}", ""]
     width = max(len(c.id) for c in feedback.checks)
     for c in feedback.checks:
         mark = "met    " if c.passed else "not met"
@@ -36,11 +42,12 @@ def render(feedback: Feedback) -> str:
 @click.option("--content", "content", multiple=True, metavar="TEXT", help="A fact a reflection may capture (repeatable).")
 @click.option("--scenario", "scenario_id", metavar="ID", help="Use a scenario's statement instead of --client.")
 @click.option("--turn", type=int, metavar="N", help="With --scenario: the statement number (1 = first).")
+@click.option("--deeper", is_flag=True, help="With --scenario and --turn: that statement's deeper statement.")
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON object instead of text.")
 @click.option("--batch", type=click.File("rb"), metavar="FILE",
               help="Score JSON Lines from FILE ('-' for standard input); one JSON object out per line.")
 @pass_app
-def score_command(app: AppContext, response, client, models, feelings, content, scenario_id, turn,
+def score_command(app: AppContext, response, client, models, feelings, content, scenario_id, turn, deeper,
                   as_json, batch) -> None:
     """Score RESPONSE to a client statement.
 
@@ -50,7 +57,7 @@ def score_command(app: AppContext, response, client, models, feelings, content, 
     trainer score --batch responses.jsonl > scores.jsonl
     """
     # The engine loads here, not when the CLI starts, so the app and `trainer list` start faster.
-    from trainer.batch import RowError, resolve, score_lines
+    from trainer.batch import RowError, resolve, score_lines, verdict
     from trainer.scoring import score
 
     if batch is not None:
@@ -69,13 +76,15 @@ def score_command(app: AppContext, response, client, models, feelings, content, 
         raise click.UsageError("give either --client TEXT or --scenario ID --turn N")
     if scenario_id and turn is None:
         raise click.UsageError("--scenario needs --turn N (1 for the first statement)")
+    if deeper and not scenario_id:
+        raise click.UsageError("--deeper needs --scenario ID --turn N")
     row = {"client": client, "model_answers": list(models), "feelings": list(feelings), "content": list(content)}
     if scenario_id:
-        row = {"scenario": scenario_id, "turn": turn}
+        row = {"scenario": scenario_id, "turn": turn, "deeper": deeper}
     try:
         statement, name = resolve(row, lambda: app.library)
     except RowError as err:
         click.echo(f"trainer score: {err}", err=True)
         raise SystemExit(1) from None
     feedback = score(statement, response, name)
-    click.echo(json.dumps(feedback.to_dict(), indent=2, ensure_ascii=False) if as_json else render(feedback))
+    click.echo(json.dumps(verdict(feedback), indent=2, ensure_ascii=False) if as_json else render(feedback))

@@ -2,9 +2,10 @@
 
 An export is ``{"student", "exported_at", "attempts": [{"scenario", "turn", "client",
 "response", "score", "band", "kind", "checks", "at"}]}``. Grading needs only ``scenario``,
-``turn`` and ``response`` of each attempt (everything is scored again) and the student's
-name. A file that is not JSON, or not shaped like an export, is reported by name and
-skipped whole: a damaged or hand-edited file cannot be trusted in part.
+``turn`` and ``response`` of each attempt (everything is scored again), ``deeper`` when it
+answered a deeper statement, and the student's name. A file that is not JSON, or not shaped
+like an export, is reported by name and skipped whole: a damaged or hand-edited file cannot
+be trusted in part.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ class Attempt:
     turn: int  # 1-based
     response: str
     client: str | None  # the statement as the student saw it, when the export has it
+    deeper: bool = False  # an answer to statement ``turn``'s deeper statement
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,10 @@ def _attempt(number: int, raw: object) -> Attempt:
     if not isinstance(response, str):
         raise ExportError(f"{where}: 'response' must be text, not {response!r}")
     client = raw.get("client")
-    return Attempt(number, scenario, turn, response, client if isinstance(client, str) else None)
+    deeper = raw.get("deeper", False)
+    if not isinstance(deeper, bool):
+        raise ExportError(f"{where}: 'deeper' must be true or false, not {deeper!r}")
+    return Attempt(number, scenario, turn, response, client if isinstance(client, str) else None, deeper)
 
 
 def parse_export(path: Path, text: str) -> Export:

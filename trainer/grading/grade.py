@@ -3,8 +3,8 @@
 The scores stored in an export came from whatever version the student ran; grading calls
 ``trainer.scoring.score`` afresh against the scenario in the library, so every student is
 graded the same way. Responses to a scenario the library does not have, or to a statement
-number it does not have, cannot be scored: they are reported and skipped, and the rest of
-that student's work is still graded.
+number (or deeper statement) it does not have, cannot be scored: they are reported and
+skipped, and the rest of that student's work is still graded.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from trainer.conversation import change, outcome_of
 from trainer.grading.exports import Attempt, Export, read_exports
 from trainer.loader import Library, Problem
 from trainer.model import Scenario
@@ -28,6 +29,22 @@ class GradedResponse:
     turn: int  # 1-based
     response: str
     feedback: Feedback
+    deeper: bool = False  # an answer to statement ``turn``'s deeper statement
+
+    @property
+    def statement(self) -> tuple[str, int, bool]:
+        return self.scenario, self.turn, self.deeper
+
+    @property
+    def outcome(self) -> str:
+        """How the response landed, by the rule the app uses, from the fresh score."""
+        return outcome_of(self.feedback)
+
+    @property
+    def openness_change(self) -> int:
+        """How far the response moves the client's openness by the conversation's rules
+        (+1, 0 or -1), before the 1-5 limits: what the response does to trust."""
+        return change(self.outcome, self.feedback.roadblocks)
 
 
 @dataclass
@@ -70,11 +87,12 @@ class _Grader:
 
     def __init__(self, library: Library):
         self.scenarios = {s.id: s for s in library.scenarios}
-        self.cache: dict[tuple[str, int, str], Feedback] = {}
+        self.cache: dict[tuple[str, int, bool, str], Feedback] = {}
 
     def grade(self, export: Export, student: str, grading: Grading) -> None:
         unknown: dict[str, int] = defaultdict(int)
         out_of_range: dict[str, list[int]] = defaultdict(list)
+        no_deeper: dict[str, list[int]] = defaultdict(list)
         changed: dict[str, list[int]] = defaultdict(list)
         for attempt in export.attempts:
             scenario = self.scenarios.get(attempt.scenario)
@@ -82,11 +100,13 @@ class _Grader:
                 unknown[attempt.scenario] += 1
             elif attempt.turn > len(scenario.turns):
                 out_of_range[attempt.scenario].append(attempt.turn)
+            elif (statement := scenario.statement(attempt.turn, attempt.deeper)) is None:
+                no_deeper[attempt.scenario].append(attempt.turn)
             else:
                 grading.scenarios.setdefault(scenario.id, scenario)
                 grading.responses.append(self._score(student, scenario, attempt))
-                if attempt.client is not None and not _same_text(
-                        attempt.client, scenario.turns[attempt.turn - 1].client):
+                if attempt.client is not None and not any(
+                        _same_text(attempt.client, text) for text in statement.wordings):
                     changed[scenario.id].append(attempt.turn)
         for scenario_id, count in unknown.items():
             grading.problems.append(Problem(
@@ -99,6 +119,11 @@ class _Grader:
                 export.path, None,
                 f"{plural(len(turns), 'response')} to scenario '{scenario_id}' "
                 f"skipped: it has statements 1 to {size}, not {_numbers(turns)}"))
+        for scenario_id, turns in no_deeper.items():
+            grading.problems.append(Problem(
+                export.path, None,
+                f"{plural(len(turns), 'response')} to scenario '{scenario_id}' skipped: statement "
+                f"{_numbers(turns)} has no deeper statement (any more)"))
         for scenario_id, turns in changed.items():
             grading.notes.append(Problem(
                 export.path, None,
@@ -106,12 +131,12 @@ class _Grader:
                 "the student answered; graded against the current text"))
 
     def _score(self, student: str, scenario: Scenario, attempt: Attempt) -> GradedResponse:
-        key = (scenario.id, attempt.turn, attempt.response)
+        key = (scenario.id, attempt.turn, attempt.deeper, attempt.response)
         feedback = self.cache.get(key)
         if feedback is None:
             feedback = self.cache[key] = score(
-                scenario.turns[attempt.turn - 1], attempt.response, scenario.client_name)
-        return GradedResponse(student, scenario.id, attempt.turn, attempt.response, feedback)
+                scenario.statement(attempt.turn, attempt.deeper), attempt.response, scenario.client_name)
+        return GradedResponse(student, scenario.id, attempt.turn, attempt.response, feedback, attempt.deeper)
 
 
 def grade(paths: Iterable[str | Path], library: Library) -> Grading:

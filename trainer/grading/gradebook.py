@@ -12,7 +12,13 @@ Columns, in order:
   ``trainer/data/roadblocks.yaml``;
 - ``reflections``, ``questions`` (open and closed), and ``reflection_to_question``: the
   MITI R:Q ratio, reflections / questions, to two decimals -- left empty when there are no
-  questions, because the ratio is then undefined (spreadsheets skip empty cells in averages).
+  questions, because the ratio is then undefined (spreadsheets skip empty cells in averages);
+- ``mean_openness_change``: the mean, over the responses, of how far each moves the client's
+  openness by the conversation's rules (+1 a reflection that landed; -1 advice, information,
+  reassurance, judgment, a "why" question or self-focus; 0 otherwise), from its fresh score,
+  to two decimals: what the student's responses do to the client's trust;
+- ``deeper_reached``: how many deeper statements the student answered -- each is said only
+  when the client has opened up.
 """
 
 from __future__ import annotations
@@ -23,10 +29,9 @@ from statistics import fmean
 from typing import TextIO
 
 from trainer import lexicons
+from trainer.conversation import QUESTION_KINDS
 from trainer.grading.grade import GradedResponse, Grading
 from trainer.model import BAND_IDS
-
-QUESTION_KINDS = ("open_question", "closed_question")
 # A cell starting with one of these is run as a formula by spreadsheets; names come from
 # students' own files, so such a name is written with a leading apostrophe (OWASP advice).
 _FORMULA_STARTS = ("=", "+", "-", "@")
@@ -36,7 +41,7 @@ def gradebook_columns() -> list[str]:
     return ["student", "scenario", "statements_answered", "responses", "mean_score",
             "mean_best_score", *(f"band_{b}" for b in BAND_IDS),
             *(f"roadblock_{r}" for r in lexicons.roadblocks()),
-            "reflections", "questions", "reflection_to_question"]
+            "reflections", "questions", "reflection_to_question", "mean_openness_change", "deeper_reached"]
 
 
 def reflection_to_question(reflections: int, questions: int) -> str:
@@ -44,14 +49,22 @@ def reflection_to_question(reflections: int, questions: int) -> str:
     return f"{reflections / questions:.2f}" if questions else ""
 
 
+def mean_openness_change(responses: list[GradedResponse]) -> str:
+    return f"{fmean(r.openness_change for r in responses):.2f}"
+
+
+def deeper_reached(responses: list[GradedResponse]) -> int:
+    return len({r.statement for r in responses if r.deeper})
+
+
 def _row(student: str, scenario: str, responses: list[GradedResponse]) -> dict:
-    best: dict[int, int] = {}
+    best: dict[tuple[int, bool], int] = {}
     bands: dict[str, int] = defaultdict(int)
     roadblocks: dict[str, int] = defaultdict(int)
     kinds: dict[str, int] = defaultdict(int)
     for r in responses:
         f = r.feedback
-        best[r.turn] = max(best.get(r.turn, 0), f.score)
+        best[r.turn, r.deeper] = max(best.get((r.turn, r.deeper), 0), f.score)
         bands[f.band] += 1
         kinds[f.kind] += 1
         for roadblock in f.roadblocks:
@@ -69,6 +82,8 @@ def _row(student: str, scenario: str, responses: list[GradedResponse]) -> dict:
         "reflections": kinds["reflection"],
         "questions": questions,
         "reflection_to_question": reflection_to_question(kinds["reflection"], questions),
+        "mean_openness_change": mean_openness_change(responses),
+        "deeper_reached": deeper_reached(responses),
     }
 
 

@@ -1,5 +1,5 @@
-"""The class report in Markdown: how the class scored, what got in the way, where it struggled,
-and what it did best.
+"""The class report in Markdown: how the class scored, what got in the way, how the clients took
+it, where it struggled, and what it did best.
 
 Students are "Student A", "Student B"... unless names are asked for. The letters follow a
 hash of each name, so they are the same in every report of the same class but do not follow
@@ -14,11 +14,13 @@ from collections import Counter, defaultdict
 from statistics import fmean
 
 from trainer import lexicons
+from trainer.conversation import QUESTION_KINDS
 from trainer.grading.grade import GradedResponse, Grading
-from trainer.grading.gradebook import QUESTION_KINDS, reflection_to_question
+from trainer.grading.gradebook import deeper_reached, mean_openness_change, reflection_to_question
+from trainer.model import OUTCOMES
 from trainer.scoring import BAND_WORDS, KIND_WORDS
 from trainer.scoring.feedback import BANDS
-from trainer.wording import plural
+from trainer.wording import plural, statement_name
 
 TOP = 5  # statements and reflections listed
 BAR_WIDTH = 30
@@ -93,19 +95,19 @@ def _roadblocks(responses: list[GradedResponse], students: int) -> list[str]:
     return lines
 
 
-def _statement_name(grading: Grading, scenario: str, turn: int) -> str:
-    return f"{_md(grading.scenarios[scenario].title)} ({scenario}), statement {turn}"
+def _statement_name(grading: Grading, scenario: str, turn: int, deeper: bool) -> str:
+    return f"{_md(grading.scenarios[scenario].title)} ({scenario}), {statement_name(turn, deeper)}"
 
 
-def _client_says(grading: Grading, scenario: str, turn: int) -> str:
+def _client_says(grading: Grading, scenario: str, turn: int, deeper: bool) -> str:
     s = grading.scenarios[scenario]
-    return f"> **{_md(s.client_name)}:** {_md(s.turns[turn - 1].client)}"
+    return f"> **{_md(s.client_name)}:** {_md(s.statement(turn, deeper).client)}"
 
 
 def _hardest(grading: Grading) -> list[str]:
-    groups: dict[tuple[str, int], list[GradedResponse]] = defaultdict(list)
+    groups: dict[tuple[str, int, bool], list[GradedResponse]] = defaultdict(list)
     for r in grading.responses:
-        groups[(r.scenario, r.turn)].append(r)
+        groups[r.statement].append(r)
     means = {key: fmean(r.feedback.score for r in rs) for key, rs in groups.items()}
     lines = ["## Hardest statements", "",
              "The statements with the lowest mean score: where the class needs practice.", ""]
@@ -121,23 +123,45 @@ def _hardest(grading: Grading) -> list[str]:
 
 def _strongest(grading: Grading, labels: dict[str, str]) -> list[str]:
     reflections = [r for r in grading.responses if r.feedback.kind == "reflection"]
-    reflections.sort(key=lambda r: (-r.feedback.score, r.scenario, r.turn, labels[r.student]))
+    reflections.sort(key=lambda r: (-r.feedback.score, r.statement, labels[r.student]))
     lines = ["## Strongest reflections", "",
              "The highest-scoring reflections, one per statement, to share with the class.", ""]
-    shown: set[tuple[str, int]] = set()
+    shown: set[tuple[str, int, bool]] = set()
     for r in reflections:
-        if (r.scenario, r.turn) in shown:
+        if r.statement in shown:
             continue
-        shown.add((r.scenario, r.turn))
+        shown.add(r.statement)
         lines += [f"{len(shown)}. **{_md(labels[r.student])}**, score {r.feedback.score}: "
-                  f"{_statement_name(grading, r.scenario, r.turn)}",
-                  "", f"   {_client_says(grading, r.scenario, r.turn)}", "   >",
+                  f"{_statement_name(grading, *r.statement)}",
+                  "", f"   {_client_says(grading, *r.statement)}", "   >",
                   f"   > **Response:** {_md(r.response)}", ""]
         if len(shown) == TOP:
             break
     if not shown:
         return [*lines[:2], "No response was a reflection yet."]
     return lines[:-1]
+
+
+def _openness(grading: Grading, labels: dict[str, str]) -> list[str]:
+    """How the responses landed with the clients, and each student's effect on their trust."""
+    responses = grading.responses
+    landed = Counter(r.outcome for r in responses)
+    lines = ["## Openness", "",
+             "How the responses landed with the clients (the same rule moves the client's openness in "
+             "the app: +1 reflected; -1 blocked, self-focus or a \"why\"; 0 otherwise):", "",
+             *_histogram([(o, landed[o]) for o in OUTCOMES], len(responses)), "",
+             "Per student: the mean openness change per response, and the deeper statements reached "
+             "(each is said only when the client has opened up).", "",
+             "| student | responses | mean openness change | deeper statements reached |",
+             "|---|---:|---:|---:|"]
+    by_student: dict[str, list[GradedResponse]] = defaultdict(list)
+    for r in responses:
+        by_student[r.student].append(r)
+    for student in sorted(by_student, key=lambda s: labels[s]):
+        mine = by_student[student]
+        lines.append(f"| {_md(labels[student])} | {len(mine)} | {mean_openness_change(mine)} "
+                     f"| {deeper_reached(mine)} |")
+    return lines
 
 
 def _summary(grading: Grading, names: bool) -> list[str]:
@@ -167,6 +191,6 @@ def class_report(grading: Grading, names: bool = False) -> str:
     if grading.responses:
         for section in (_distribution(grading.responses),
                         _roadblocks(grading.responses, len(grading.students)),
-                        _hardest(grading), _strongest(grading, labels)):
+                        _openness(grading, labels), _hardest(grading), _strongest(grading, labels)):
             lines += ["", *section]
     return "\n".join(lines) + "\n"

@@ -21,6 +21,7 @@ from trainer.progress.stats import ScenarioRecord, Summary, WinTracker, scenario
 from trainer.progress.store import ProgressStore, new_session_id, open_store
 
 if TYPE_CHECKING:
+    from trainer.conversation import Exchange
     from trainer.model import Scenario
     from trainer.scoring import Feedback
 
@@ -101,14 +102,16 @@ class History:
         return RunRecorder(self, new_session_id())
 
     def record(self, session: str, scenario: str, turn_number: int, client: str, response: str,
-               feedback: Feedback) -> tuple[str, ...]:
+               feedback: Feedback, *, deeper: bool = False, exchange: Exchange | None = None
+               ) -> tuple[str, ...]:
         """Keep one response now, unless private; returns the small wins it makes, in words.
 
         Raises ``NotSaved`` when the store could not write it (it tries again with the next).
         """
         if not self.saving:
             return ()
-        attempt = self._store.record(scenario, turn_number, client, response, feedback, session)
+        attempt = self._store.record(scenario, turn_number, client, response, feedback, session,
+                                     deeper=deeper, exchange=exchange)
         if attempt.id is None:
             raise NotSaved(self._store.notice)
         earlier_best = self._best_so_far(attempt)
@@ -155,6 +158,8 @@ class RunRecorder:
     session: str
 
     def record(self, scenario: str, turn_number: int, client: str, response: str,
-               feedback: Feedback) -> tuple[str, ...]:
-        return self.history.record(self.session, scenario, turn_number, client, response, feedback)
+               feedback: Feedback, *, deeper: bool = False, exchange: Exchange | None = None
+               ) -> tuple[str, ...]:
+        return self.history.record(self.session, scenario, turn_number, client, response, feedback,
+                                   deeper=deeper, exchange=exchange)
 

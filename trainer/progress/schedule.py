@@ -84,9 +84,9 @@ def _outcome(attempt: Attempt, check: str | None) -> str | None:
     return {"strong": "up", "good": "stay"}.get(attempt.band, "down")
 
 
-def cards(attempts: Iterable[Attempt], check: str | None = None) -> dict[tuple[str, int], Card]:
+def cards(attempts: Iterable[Attempt], check: str | None = None) -> dict[tuple[str, int, bool], Card]:
     """Each attempted statement's card, from its attempts replayed oldest first."""
-    history: dict[tuple[str, int], list[Attempt]] = {}
+    history: dict[tuple[str, int, bool], list[Attempt]] = {}
     for attempt in sorted(attempts, key=lambda a: (a.at, a.id or 0)):
         history.setdefault(attempt.statement, []).append(attempt)
     found = {}
@@ -122,7 +122,7 @@ def plan_drill(scenarios: Sequence[Scenario], attempts: Iterable[Attempt], now: 
     due, ahead, new = [], [], []
     for index, scenario in enumerate(chosen):
         for number, turn in enumerate(scenario.turns, start=1):
-            card = known.get((scenario.id, number))
+            card = known.get((scenario.id, number, False))  # a deeper statement needs its conversation
             if card is None:
                 new.append((number, index, scenario.id, turn.client))
             else:

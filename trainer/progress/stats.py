@@ -15,7 +15,7 @@ from statistics import mean
 
 from trainer.progress.attempt import CHECK_LABELS, Attempt
 from trainer.scoring.vocabulary import vocabulary
-from trainer.wording import plural
+from trainer.wording import plural, statement_name
 
 RECENT = 20  # the per-skill view also shows the share over the last this many attempts
 CLEAN_RUN = 5  # a roadblock has been dropped once this many responses in a row are free of it
@@ -137,9 +137,9 @@ def streak(attempts: Sequence[Attempt], now: datetime) -> Streak:
     return Streak(current, longest, today in practised)
 
 
-def personal_bests(attempts: Iterable[Attempt]) -> dict[tuple[str, int], Attempt]:
+def personal_bests(attempts: Iterable[Attempt]) -> dict[tuple[str, int, bool], Attempt]:
     """Each statement's best attempt (the first to reach the highest score)."""
-    bests: dict[tuple[str, int], Attempt] = {}
+    bests: dict[tuple[str, int, bool], Attempt] = {}
     for attempt in attempts:
         best = bests.get(attempt.statement)
         if best is None or attempt.score > best.score:
@@ -161,9 +161,9 @@ class ScenarioRecord:
 
 def scenario_records(attempts: Iterable[Attempt]) -> dict[str, ScenarioRecord]:
     """Best and latest score of each scenario (the last answer to each statement in a run counts)."""
-    runs: dict[tuple[str, str], dict[int, Attempt]] = {}
+    runs: dict[tuple[str, str], dict[tuple[str, int, bool], Attempt]] = {}
     for attempt in attempts:
-        runs.setdefault((attempt.scenario, attempt.session), {})[attempt.turn] = attempt
+        runs.setdefault((attempt.scenario, attempt.session), {})[attempt.statement] = attempt
     by_scenario: dict[str, list[tuple[datetime, int]]] = {}
     for (scenario, _), answers in runs.items():
         ended = max(a.at for a in answers.values())
@@ -206,8 +206,8 @@ class WinTracker:
     def __init__(self, earlier: Iterable[Attempt] = (), names: Mapping[str, str] | None = None):
         self._names = names or {}
         self._strong_reflection = False
-        self._best: dict[tuple[str, int], int] = {}
-        self._last_roadblocks: dict[tuple[str, int], tuple[str, ...]] = {}
+        self._best: dict[tuple[str, int, bool], int] = {}
+        self._last_roadblocks: dict[tuple[str, int, bool], tuple[str, ...]] = {}
         self._fired: Counter = Counter()
         self._recent: deque[tuple[str, ...]] = deque(maxlen=CLEAN_RUN + 1)
         for attempt in earlier:
@@ -222,8 +222,9 @@ class WinTracker:
                             attempt))
         best = self._best.get(attempt.statement)
         if best is not None and attempt.score > best:
+            where = statement_name(attempt.turn, attempt.deeper)
             wins.append(Win("personal_best",
-                            f"A new personal best on {self._name(attempt)}, statement {attempt.turn}: "
+                            f"A new personal best on {self._name(attempt)}, {where}: "
                             f"{attempt.score}, up from {best}.", attempt))
         self._best[attempt.statement] = max(attempt.score, best or 0)
 
@@ -238,7 +239,7 @@ class WinTracker:
             for roadblock in before:
                 if roadblock not in dropped:
                     wins.append(Win("roadblock_dropped",
-                                    f"On {self._name(attempt)}, statement {attempt.turn}, "
+                                    f"On {self._name(attempt)}, {statement_name(attempt.turn, attempt.deeper)}, "
                                     f"{_roadblock_name(roadblock).lower()} crept in last time; "
                                     "this time you left it out.", attempt))
         self._last_roadblocks[attempt.statement] = attempt.roadblocks
@@ -274,7 +275,7 @@ class Summary:
     skills: list[SkillShare]
     days: list[DayScore]
     streak: Streak
-    bests: dict[tuple[str, int], Attempt]
+    bests: dict[tuple[str, int, bool], Attempt]
     scenarios: dict[str, ScenarioRecord]
     wins: list[Win]
 

@@ -27,6 +27,8 @@ from functools import lru_cache
 from datetime import datetime, timezone
 from pathlib import Path
 
+from trainer.conversation import Exchange
+from trainer.model import Reaction
 from trainer.paths import data_dir
 from trainer.progress.attempt import Attempt, iso, utc_now
 from trainer.scoring import Check, Feedback
@@ -58,6 +60,12 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX attempts_by_statement ON attempts (scenario, turn)",
         "CREATE INDEX attempts_by_time ON attempts (at)",
     ),
+    (  # the conversation: rows kept before it read as deeper 0 and NULLs
+        "ALTER TABLE attempts ADD COLUMN deeper INTEGER NOT NULL DEFAULT 0",  # 1: turn's deeper statement
+        "ALTER TABLE attempts ADD COLUMN reaction TEXT",  # JSON: {say, cue}; NULL when none was said
+        "ALTER TABLE attempts ADD COLUMN openness_before INTEGER",  # 1-5; NULL outside a conversation
+        "ALTER TABLE attempts ADD COLUMN openness_after INTEGER",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -66,7 +74,11 @@ TRIES = 4  # how many times a busy open or write is tried, with a growing pause 
 
 PRIVATE_NOTICE = "Private mode: nothing you answer is saved."
 _COLUMNS = ("scenario", "turn", "client", "response", "score", "band", "kind", "checks",
-            "roadblocks", "messages", "at", "session")
+            "roadblocks", "messages", "at", "session", "deeper", "reaction", "openness_before",
+            "openness_after")
+# How a file still at schema version 1 (opened read-only, so not migrated) reads the columns of
+# the conversation.
+_BEFORE_CONVERSATION = {"deeper": "0", "reaction": "NULL", "openness_before": "NULL", "openness_after": "NULL"}
 
 
 class StoreTrouble(Exception):
@@ -121,14 +133,15 @@ class ProgressStore:
         self._lock = threading.Lock()  # the app may record from a worker thread
 
     def record(self, scenario_id: str, turn_number: int, client: str, response: str,
-               feedback: Feedback, session_id: str) -> Attempt:
+               feedback: Feedback, session_id: str, *, deeper: bool = False,
+               exchange: Exchange | None = None) -> Attempt:
         """Keep one submitted response now, in its own transaction.
 
         Returns the attempt, with its row ``id`` when it was saved and ``id=None`` when not.
         """
         at = self._clock().astimezone(timezone.utc).replace(microsecond=0)  # as it is stored
         attempt = Attempt.from_feedback(scenario_id, turn_number, client, response, feedback,
-                                        session_id, at)
+                                        session_id, at, deeper=deeper, exchange=exchange)
         if not self.saving:
             return attempt
         with self._lock:
@@ -156,7 +169,9 @@ class ProgressStore:
         values = (a.scenario, a.turn, a.client, a.response, a.score, a.band, a.kind,
                   json.dumps([c.to_dict() for c in a.checks], ensure_ascii=False),
                   json.dumps(list(a.roadblocks)), json.dumps(list(a.messages), ensure_ascii=False),
-                  iso(a.at), a.session)
+                  iso(a.at), a.session, int(a.deeper),
+                  None if a.reaction is None else json.dumps(a.reaction.model_dump(), ensure_ascii=False),
+                  a.openness_before, a.openness_after)
         cursor = self._connection.execute(
             f"INSERT INTO attempts ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
             values)
@@ -173,7 +188,9 @@ class ProgressStore:
         if since is not None:
             where.append("at >= ?")
             params.append(iso(since))
-        sql = f"SELECT id, {', '.join(_COLUMNS)} FROM attempts"
+        old = _user_version(self._connection) < 2
+        columns = [_BEFORE_CONVERSATION.get(c, c) if old else c for c in _COLUMNS]
+        sql = f"SELECT id, {', '.join(columns)} FROM attempts"
         if where:
             sql += " WHERE " + " AND ".join(where)
         with self._lock:  # row by row: years of history never sit in memory twice
@@ -206,13 +223,20 @@ def _attempt(row) -> Attempt:
     """One stored row as an attempt. Texts that repeat across a history (the statement, the
     feedback, the session) are kept once each (``sys.intern``), so a long history stays small."""
     (row_id, scenario, turn, client, response, score, band, kind, checks, roadblocks, messages,
-     at, session) = row
+     at, session, deeper, reaction, openness_before, openness_after) = row
     return Attempt(sys.intern(scenario), turn, sys.intern(client), response, score, sys.intern(band),
                    sys.intern(kind),
                    tuple(_stored_check(c["id"], c["passed"], c["points"], c["max_points"], c["message"])
                          for c in json.loads(checks)),
                    tuple(map(sys.intern, json.loads(roadblocks))), tuple(map(sys.intern, json.loads(messages))),
-                   datetime.fromisoformat(at), sys.intern(session), row_id)
+                   datetime.fromisoformat(at), sys.intern(session), row_id, bool(deeper),
+                   None if reaction is None else _stored_reaction(reaction), openness_before, openness_after)
+
+
+@lru_cache(maxsize=4096)
+def _stored_reaction(text: str) -> Reaction:
+    """The client's reactions repeat across a history as much as the checks do."""
+    return Reaction.model_validate_json(text)
 
 
 # ---------------------------------------------------------------------------- opening

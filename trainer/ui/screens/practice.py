@@ -15,12 +15,14 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
+from trainer.conversation import openness_line
 from trainer.session import PracticeSession
 from trainer.summary import summarise
 from trainer.ui.describe import persona_line
 from trainer.ui.dialogs.leave import LeaveDialog
 from trainer.ui.screens.summary import SummaryScreen
 from trainer.ui.widgets.app_header import AppHeader
+from trainer.ui.widgets.client_reaction import ClientReaction
 from trainer.ui.widgets.client_statement import ClientStatement
 from trainer.ui.widgets.feedback_panel import FeedbackPanel
 from trainer.ui.widgets.response_box import ResponseBox
@@ -49,6 +51,7 @@ class PracticeScreen(Screen):
         self.session = session
         self.mode = RESPONDING
         self.hint_shown = False
+        self.reacted = False  # whether the client's reaction to the latest try has anything to show
 
     def compose(self) -> ComposeResult:
         yield AppHeader()
@@ -59,6 +62,7 @@ class PracticeScreen(Screen):
             yield Static(id="hint")
             yield ResponseBox(id="response")
             yield Static(id="your-response")
+            yield ClientReaction(id="reaction")
             yield FeedbackPanel(id="feedback")
         yield Footer(compact=True)
 
@@ -73,8 +77,7 @@ class PracticeScreen(Screen):
             if action in actions and mode != self.mode:
                 return False
         if action in ("next", "finish"):
-            last = self.session.number == self.session.total
-            return (action == "finish") == last
+            return (action == "finish") == self.session.is_last
         return True
 
     def _set_mode(self, mode: str) -> None:
@@ -86,6 +89,7 @@ class PracticeScreen(Screen):
             self.query_one(selector).display = not reading
         for selector in ("#your-response", "#feedback"):
             self.query_one(selector).display = reading
+        self.query_one("#reaction").display = reading and self.reacted
         self._show_hint(self.hint_shown and not reading)
         self.refresh_bindings()
 
@@ -96,14 +100,16 @@ class PracticeScreen(Screen):
         """Responding mode: the current statement, and the response box focused and ready."""
         session = self.session
         step = session.step
-        self.sub_title = f"statement {session.number} of {session.total}"
+        number, total = session.place
+        self.sub_title = f"statement {number} of {total}"
         context = persona_line(step.scenario)
         if session.is_drill:
             context = f"From “{step.scenario.title}”, statement {step.number}. {context}"
         self.query_one("#context", Static).update(context)
         self.query_one(Transcript).show(session.transcript())
-        self.query_one(ClientStatement).show(step.turn, session.client_name, session.number, session.total,
-                                             why=step.reason)
+        beneath = openness_line(session.openness) if session.converses else step.reason
+        self.query_one(ClientStatement).show(step.turn, session.client_name, number, total,
+                                             why=beneath, words=session.said, says_more=step.deeper)
         self.hint_shown = False
         self._respond(prefill)
 
@@ -130,6 +136,7 @@ class PracticeScreen(Screen):
         previous = self.session.previous_score()
         self.query_one("#your-response", Static).update(
             Content.from_markup("[b]You:[/b] $said", said=attempt.response))
+        self.reacted = self.query_one(ClientReaction).show(attempt, self.session.client_name)
         panel = self.query_one(FeedbackPanel)
         panel.show(attempt, self.session.turn, previous)
         self._set_mode(READING)

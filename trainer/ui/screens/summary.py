@@ -1,4 +1,5 @@
-"""The summary at the end of a scenario or a drill: scores, the best moment, strengths, one skill."""
+"""The summary at the end of a scenario or a drill: scores, how the client opened up (in a
+conversation), the best moment, strengths, one skill."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from trainer.summary import Summary
 from trainer.ui.widgets.app_header import AppHeader
 from trainer.ui.widgets.feedback_panel import score_words
 from trainer.ui.widgets.statement_scores import StatementScores
-from trainer.wording import plural
+from trainer.wording import plural, statement_name
 
 
 class SummaryScreen(Screen):
@@ -35,13 +36,19 @@ class SummaryScreen(Screen):
         yield AppHeader()
         with VerticalScroll(id="summary"):
             yield Static(self._headline(), id="headline")
-            yield StatementScores(s.statements, id="scores")
+            yield StatementScores(s.statements, drill=s.scenario is None, id="scores")
+            if s.openness is not None:
+                yield Label(f"How {s.client_name} opened up", classes="heading")
+                story = s.openness
+                lines = [story.headline(s.client_name), *(f"• {move}" for move in story.moves),
+                         story.ending(s.client_name)]
+                yield Static(Content("\n").join(Content(line) for line in lines if line), id="openness")
             if s.best_moment is not None:
                 best = s.best_moment
                 yield Label("Your best moment", classes="heading")
-                where = f"Statement {best.turn_number}"
+                where = statement_name(best.turn_number, best.deeper).capitalize()
                 if s.scenario is None:
-                    where = f"“{s.best_moment_from.title}”, statement {best.turn_number}"
+                    where = f"“{s.best_moment_from.title}”, {statement_name(best.turn_number, best.deeper)}"
                 yield Static(Content.from_markup(
                     "$where ($score): “$said”\n$why",
                     where=where, score=score_words(best.feedback.score, best.feedback.band),

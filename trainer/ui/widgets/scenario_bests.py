@@ -18,7 +18,7 @@ TITLE_WIDTH = 24
 class ScenarioBests(DataTable, can_focus=False):
     """One row per practised scenario, the most recently practised first."""
 
-    def __init__(self, records: Mapping[str, ScenarioRecord], bests: Mapping[tuple[str, int], Attempt],
+    def __init__(self, records: Mapping[str, ScenarioRecord], bests: Mapping[tuple[str, int, bool], Attempt],
                  titles: Mapping[str, str], **kwargs):
         super().__init__(show_cursor=False, **kwargs)
         self.records, self.bests, self.titles = records, bests, titles
@@ -30,7 +30,8 @@ class ScenarioBests(DataTable, can_focus=False):
             title = self.titles.get(record.scenario, record.scenario)
             if len(title) > TITLE_WIDTH:
                 title = title[: TITLE_WIDTH - 1] + "…"
-            statements = "  ".join(f"{turn}: {best.score}" for (scenario, turn), best in sorted(self.bests.items())
+            statements = "  ".join(f"{turn}{'+' if deeper else ''}: {best.score}"
+                                   for (scenario, turn, deeper), best in sorted(self.bests.items())
                                    if scenario == record.scenario)
             self.add_row(title, *(Text(str(n), justify="right") for n in (record.best, record.latest, record.runs)),
                          statements)

@@ -1,4 +1,6 @@
-"""Each statement of a finished scenario with its score, or why it has none."""
+"""Each statement of a finished run with its score, or why it has none. A scenario's statements
+keep their numbers in it, a deeper statement its own statement's with a plus (2+); a drill's
+are numbered in the order they came."""
 
 from __future__ import annotations
 
@@ -17,9 +19,10 @@ def _snippet(text: str) -> str:
 
 
 class StatementScores(DataTable, can_focus=False):
-    def __init__(self, records: tuple[StatementRecord, ...], **kwargs):
+    def __init__(self, records: tuple[StatementRecord, ...], *, drill: bool = False, **kwargs):
         super().__init__(show_cursor=False, **kwargs)
         self.records = records
+        self.drill = drill
 
     def on_mount(self) -> None:
         self.add_columns("#", "Statement", "Score", "Band", "Tries")
@@ -30,5 +33,6 @@ class StatementScores(DataTable, can_focus=False):
             else:
                 score, band = f"{best.feedback.score}/100", BAND_WORDS[best.feedback.band]
             tries = plural(len(record.attempts), "try", "tries") if record.attempts else ""
-            self.add_row(Text(str(record.number), justify="right"), _snippet(record.turn.client),
+            number = str(record.number if self.drill else record.turn_number) + ("+" if record.deeper else "")
+            self.add_row(Text(number, justify="right"), _snippet(record.words),
                          Text(score, justify="right"), band, tries)
