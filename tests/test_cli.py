@@ -62,7 +62,7 @@ def test_score_reads_like_feedback(run):
     assert result.exit_code == 0
     first_line = result.stdout.splitlines()[0]
     assert first_line.startswith("Score ") and first_line.endswith(("Good - a reflection", "Strong - a reflection"))
-    assert 'Names the feeling: "lonely", in the same family (alone) as alone or forgotten.' in result.stdout
+    assert 'Names the feeling: "lonely", a word for feeling alone.' in result.stdout
     assert "A model answer to compare" in result.stdout
 
 

@@ -288,5 +288,7 @@ def test_a_non_reflection_scores_below_a_real_reflection(text, expected):
 
 
 def test_the_score_says_why_it_was_capped():
-    feedback = score(CARER, NOT_REFLECTIONS[0][0])
+    feedback = score(CARER, "You're exhausted from looking after your dad every night since his stroke. You "
+                            "should hire a night nurse.")
+    assert feedback.kind == "advice" and feedback.score == 59
     assert any(message.startswith("Score capped at") for message in feedback.messages)

@@ -179,8 +179,11 @@ def _feeling(p: _Prepared, reading: Reading, name: str, v: Vocabulary, about: bo
     expected = f" ({_listing(p.feeling_words)})" if p.feeling_words else ""
     exact = next((f for f in named if f.stems in p.target_feelings), None)
     family = next((f for f in named if p.target_families.intersection(f.families)), None)
-    if (exact or family) and all(f.stems in v.vague_feelings for f in named) and not about:
-        hit = exact or family
+    pleasant = v.pleasant_families
+    valences = {family in pleasant for family in p.target_families}  # painful (False), pleasant (True) or both
+    akin = next((f for f in named if any(family in pleasant for family in f.families[:1]) in valences), None)
+    if (exact or family or akin) and all(f.stems in v.vague_feelings for f in named) and not about:
+        hit = exact or family or akin
         return Check("feeling", False, round(top * 0.6), top,
                      f"Names the feeling in general terms (\"{hit.said}\"){expected}.",
                      next_step=f"Find a more exact word for what {name} feels{expected}: \"hard\" and \"sad\" "
@@ -201,8 +204,6 @@ def _feeling(p: _Prepared, reading: Reading, name: str, v: Vocabulary, about: bo
         hit = named[0]
         return Check("feeling", True, top, top, f"Names a feeling: \"{hit.said}\".",
                      strength=f"You named a feeling (\"{hit.said}\").")
-    pleasant = v.pleasant_families
-    akin = next((f for f in named if pleasant.isdisjoint(f.families) == pleasant.isdisjoint(p.target_families)), None)
     if akin:
         return Check("feeling", True, round(top * 0.8), top,
                      f"Names a feeling (\"{akin.said}\"); {name} may feel {_listing(p.feeling_words)} most.",
