@@ -448,6 +448,8 @@ class SentenceFeatures:
         words = self.words
         if words[start] == "i":  # "..., you worried, I would recommend...": the speaker's own
             return False
+        if self.v.client_frames.scan(words, lead, start):  # "To you it's just habit", "in your eyes..."
+            return True
         for j in range(start - 1, max(lead, start - 7) - 1, -1):
             if words[j] in _CONTRASTS:  # "I know how you feel, but everything will be fine"
                 return False
@@ -586,9 +588,11 @@ class SentenceFeatures:
 
     @cached_property
     def depth(self) -> list[tuple[str, str]]:
-        """Where the sentence goes beyond the client's words: (how, the words)."""
-        s = self.sentence
-        return [(category, s.typed(a, b)) for a, b, category in self.v.depth.scan(s.tokens)]
+        """Where the sentence goes beyond the client's words: (how, the words), unless the
+        words are the client's own, said back."""
+        s, said_back = self.sentence, self.client.phrases
+        return [(category, s.typed(a, b)) for a, b, category in self.v.depth.scan(s.tokens)
+                if tuple(s.stems[a:b]) not in said_back]  # the client's own "who I am" is not beyond their words
 
     # ------------------------------------------------------------------ whose story
 

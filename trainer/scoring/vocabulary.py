@@ -54,6 +54,7 @@ class Vocabulary:
     helping_actions: frozenset[str]  # stems
     pleasant_families: frozenset[str]
     reported_speech: frozenset[str]
+    client_frames: PhraseIndex  # "to you", "in your eyes": the client's point of view
     second_person: frozenset[str]
     agreement: frozenset[str]
     vague_feelings: frozenset[tuple[str, ...]]  # stems
@@ -135,6 +136,7 @@ def vocabulary() -> Vocabulary:
         helping_actions=frozenset(stemmed_phrase(" ".join(language["helping_actions"]))),
         pleasant_families=frozenset(language["pleasant_feeling_families"]),
         reported_speech=frozenset(language["reported_speech"]),
+        client_frames=_index((p, True) for p in language["client_frames"]),
         second_person=frozenset(language["second_person"]),
         agreement=frozenset(language["agreement"]),
         vague_feelings=frozenset(stemmed_phrase(w) for w in language["vague_feelings"]),
