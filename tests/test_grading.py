@@ -65,7 +65,7 @@ def test_a_file_that_is_not_json_is_named_with_its_line():
     [problem] = problems
     assert problem.path == EXPORTS / "broken.json"
     assert problem.line == 52
-    assert "this is not JSON" in problem.message and "file skipped" in problem.message
+    assert "not valid JSON" in problem.message and "file skipped" in problem.message
 
 
 @pytest.mark.parametrize("content, expected", [

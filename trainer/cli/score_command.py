@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import TYPE_CHECKING
 
 import click
 
+from trainer import jsonio
 from trainer.cli.context import AppContext, pass_app
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ def score_command(app: AppContext, response, client, models, feelings, content, 
     trainer score --batch responses.jsonl > scores.jsonl
     """
     # The engine loads here, not when the CLI starts, so the app and `trainer list` start faster.
-    from trainer.batch import RowError, resolve, score_lines
+    from trainer.batch import RowError, read_lines, resolve, score_lines
     from trainer.scoring import score
 
     if batch is not None:
@@ -58,9 +58,9 @@ def score_command(app: AppContext, response, client, models, feelings, content, 
             raise click.UsageError("--batch reads everything from the file; give no RESPONSE, --client or --scenario")
         ok = True
         out = sys.stdout
-        for row, scored in score_lines(batch, lambda: app.library):
+        for row, scored in score_lines(read_lines(batch), lambda: app.library):
             ok &= scored
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            out.write(jsonio.dumps(row) + "\n")
         out.flush()
         raise SystemExit(0 if ok else 1)
     if response is None:
@@ -78,4 +78,4 @@ def score_command(app: AppContext, response, client, models, feelings, content, 
         click.echo(f"trainer score: {err}", err=True)
         raise SystemExit(1) from None
     feedback = score(statement, response, name)
-    click.echo(json.dumps(feedback.to_dict(), indent=2, ensure_ascii=False) if as_json else render(feedback))
+    click.echo(jsonio.dumps(feedback.to_dict(), indent=2) if as_json else render(feedback))

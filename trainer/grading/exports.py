@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from trainer import jsonio
 from trainer.loader import Problem
 
 EXPORT_SUFFIX = ".json"
@@ -80,6 +81,14 @@ def _text(path: Path) -> str:
         raise ExportError("this is not an export: the file is not UTF-8 text") from None
 
 
+def _shown(value: object) -> str:
+    """A value from a file, named briefly for a message: a list may hold megabytes."""
+    if isinstance(value, (dict, list)):
+        return "an object" if isinstance(value, dict) else "a list"
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 def _required(raw: dict, key: str, where: str):
     if key not in raw:
         raise ExportError(f"{where}: '{key}' is missing")
@@ -92,14 +101,14 @@ def _attempt(number: int, raw: object) -> Attempt:
         raise ExportError(f"{where} is not an object with scenario, turn and response")
     scenario = _required(raw, "scenario", where)
     if not isinstance(scenario, str) or not scenario:
-        raise ExportError(f"{where}: 'scenario' must be a scenario id, not {scenario!r}")
+        raise ExportError(f"{where}: 'scenario' must be a scenario id, not {_shown(scenario)}")
     turn = _required(raw, "turn", where)
     if isinstance(turn, bool) or not isinstance(turn, int) or turn < 1:
         raise ExportError(f"{where}: 'turn' must be a whole number from 1 (the first statement), "
-                          f"not {turn!r}")
+                          f"not {_shown(turn)}")
     response = _required(raw, "response", where)
     if not isinstance(response, str):
-        raise ExportError(f"{where}: 'response' must be text, not {response!r}")
+        raise ExportError(f"{where}: 'response' must be text, not {_shown(response)}")
     client = raw.get("client")
     return Attempt(number, scenario, turn, response, client if isinstance(client, str) else None)
 
@@ -107,9 +116,9 @@ def _attempt(number: int, raw: object) -> Attempt:
 def parse_export(path: Path, text: str) -> Export:
     """The export in ``text``; raises ExportError saying what is wrong."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise ExportError(f"this is not JSON: {err.msg} (column {err.colno})", err.lineno) from None
+        data = jsonio.parse(text)
+    except jsonio.JsonProblem as err:
+        raise ExportError(err.message, err.line) from None
     if not isinstance(data, dict) or "attempts" not in data:
         raise ExportError("this is not an export of 'trainer export': "
                           "expected an object with \"student\" and \"attempts\"")
@@ -118,7 +127,7 @@ def parse_export(path: Path, text: str) -> Export:
         raise ExportError("'attempts' must be a list")
     student = data.get("student")
     if student is not None and not isinstance(student, str):
-        raise ExportError(f"'student' must be a name (text), not {student!r}")
+        raise ExportError(f"'student' must be a name (text), not {_shown(student)}")
     name = " ".join((student or "").split()) or path.stem
     return Export(path, name, tuple(_attempt(i, a) for i, a in enumerate(attempts, start=1)))
 
