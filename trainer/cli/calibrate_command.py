@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
+from trainer import jsonio
 from trainer.calibration import calibrate
 from trainer.cli.context import AppContext, pass_app, plural, report_problems
 from trainer.loader import bundled_scenarios_dir, load_paths
@@ -28,7 +27,7 @@ def calibrate_command(app: AppContext, paths: tuple[str, ...], as_json: bool, mi
     report_problems(library.problems)
     report = calibrate(library)
     if as_json:
-        click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+        click.echo(jsonio.dumps(report.to_dict(), indent=2))
     else:
         for d in report.disagreements:
             click.echo(f"{d.scenario} statement {d.turn}: expected {BAND_WORDS[d.expected]}, "

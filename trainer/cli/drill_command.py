@@ -3,11 +3,11 @@ practised in the app -- or, with ``--plan``, the plan printed."""
 
 from __future__ import annotations
 
-import json
 import textwrap
 
 import click
 
+from trainer import jsonio
 from trainer.cli.app_commands import open_app
 from trainer.cli.context import AppContext, pass_app, plural
 from trainer.cli.progress_commands import stored_attempts
@@ -53,10 +53,10 @@ def drill_command(app: AppContext, count: int, skill: str | None, scenarios: tup
     items = plan_drill(library.scenarios, stored_attempts(scenarios), local_now(), count=count,
                        focus=focus, only=scenarios)
     if as_json:
-        click.echo(json.dumps([{"scenario": i.scenario, "turn": i.turn, "client": i.client, "reason": i.reason,
+        click.echo(jsonio.dumps([{"scenario": i.scenario, "turn": i.turn, "client": i.client, "reason": i.reason,
                                 "box": i.card.box if i.card else None,
                                 "due": iso(i.card.due) if i.card else None} for i in items],
-                              indent=2, ensure_ascii=False))
+                              indent=2))
     elif not items:
         _nothing_matches()
     else:

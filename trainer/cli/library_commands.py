@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
+from trainer import jsonio
 from trainer.cli.context import AppContext, pass_app, plural, report_problems
 from trainer.loader import bundled_scenarios_dir, load_paths
 
@@ -30,7 +29,7 @@ def list_command(app: AppContext, as_json: bool) -> None:
         for s in library.scenarios
     ]
     if as_json:
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        click.echo(jsonio.dumps(rows, indent=2))
     elif not rows:
         click.echo("No scenarios found.")
     else:

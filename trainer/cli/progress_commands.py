@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Collection
 from dataclasses import asdict
 from datetime import date, datetime
 
 import click
 
+from trainer import jsonio
 from trainer.paths import data_dir
 from trainer.progress.attempt import Attempt, local_now
 from trainer.progress.stats import RECENT, Summary, summarise
@@ -99,7 +99,7 @@ def progress_command(as_json: bool, start_fresh: bool) -> None:
     summary = summarise(attempts, local_now())
     if as_json:
         document = {"path": str(store_path()), **summary_json(summary)}
-        click.echo(json.dumps(document, indent=2, ensure_ascii=False, default=_json_value))
+        click.echo(jsonio.dumps(document, indent=2, default=_json_value))
     elif not attempts:
         click.echo(f"No practice recorded yet. Every response you submit is kept in {store_path()}.")
     else:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
+from trainer import jsonio
 from trainer.progress.attempt import CHECK_LABELS, Attempt, iso
 from trainer.scoring import BAND_WORDS, KIND_WORDS
 
@@ -21,7 +21,7 @@ FORMATS = ("json", "csv", "md")
 def to_json(attempts: Sequence[Attempt], student: str | None, exported_at: datetime) -> str:
     document = {"student": student, "exported_at": iso(exported_at),
                 "attempts": [a.to_dict() for a in attempts]}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return jsonio.dumps(document, indent=2) + "\n"
 
 
 CSV_FIELDS = ("scenario", "turn", "client", "response", "score", "band", "kind")
