@@ -10,7 +10,7 @@ import click
 from trainer import jsonio
 from trainer.cli.app_commands import open_app
 from trainer.cli.context import AppContext, pass_app, plural
-from trainer.cli.progress_commands import stored_attempts
+from trainer.cli.progress_commands import end_with_skipped, stored_attempts
 from trainer.progress.attempt import iso, local_now
 from trainer.progress.history import DrillOptions
 from trainer.progress.schedule import Focus, plan_drill
@@ -50,8 +50,8 @@ def drill_command(app: AppContext, count: int, skill: str | None, scenarios: tup
             _nothing_matches()
         open_app(app, start_drill=DrillOptions(count, focus, scenarios))
         return
-    items = plan_drill(library.scenarios, stored_attempts(scenarios), local_now(), count=count,
-                       focus=focus, only=scenarios)
+    attempts, skipped = stored_attempts(scenarios)
+    items = plan_drill(library.scenarios, attempts, local_now(), count=count, focus=focus, only=scenarios)
     if as_json:
         click.echo(jsonio.dumps([{"scenario": i.scenario, "turn": i.turn, "client": i.client, "reason": i.reason,
                                 "box": i.card.box if i.card else None,
@@ -64,6 +64,7 @@ def drill_command(app: AppContext, count: int, skill: str | None, scenarios: tup
         for number, item in enumerate(items, start=1):
             click.echo(f"\n{number:>2}. {item.scenario}, statement {item.turn} -- {item.reason}")
             click.echo(textwrap.indent(textwrap.shorten(item.client, 150, placeholder=" ..."), "    "))
+    end_with_skipped(skipped)
 
 
 def _nothing_matches() -> None:

@@ -11,24 +11,43 @@ import click
 from trainer import jsonio
 from trainer.paths import data_dir
 from trainer.progress.attempt import Attempt, local_now
+from trainer.progress.rows import SkippedRow
 from trainer.progress.stats import RECENT, Summary, summarise
 from trainer.progress.store import (BACKUP_PREFIX, StoreTrouble, forget, open_store, set_aside, store_path,
                                     stored_files)
 from trainer.wording import plural
 
 START_FRESH = "trainer progress --start-fresh"
+SKIPPED_SHOWN = 10  # damaged rows named one by one; the rest are counted
 
 
-def stored_attempts(scenarios: Collection[str] = (), since: datetime | None = None) -> list[Attempt]:
-    """What is stored, oldest first; a file that cannot be used is explained, with the way out, and exit 1."""
+def stored_attempts(scenarios: Collection[str] = (), since: datetime | None = None
+                    ) -> tuple[list[Attempt], list[SkippedRow]]:
+    """What is stored, oldest first, and the damaged rows left out (for ``end_with_skipped``).
+
+    A file that cannot be used at all is explained, with the way out, and exit 1.
+    """
     try:
         with open_store(saving=False) as store:
-            return store.attempts(scenarios, since)
+            return store.attempts(scenarios, since), store.skipped
     except StoreTrouble as trouble:
         way_out = (f" To keep it as a backup and start a fresh one, run: {START_FRESH}"
                    if trouble.can_set_aside else "")
         click.echo(f"trainer: {trouble}{way_out}", err=True)
         raise SystemExit(1) from None
+
+
+def end_with_skipped(skipped: list[SkippedRow]) -> None:
+    """After a command's output: the damaged rows it left out, on stderr, and exit 1 if there were any."""
+    if not skipped:
+        return
+    for row in skipped[:SKIPPED_SHOWN]:
+        click.echo(f"trainer: {row}", err=True)
+    if len(skipped) > SKIPPED_SHOWN:
+        click.echo(f"trainer: and {plural(len(skipped) - SKIPPED_SHOWN, 'more damaged row')}, skipped", err=True)
+    click.echo(f"trainer: {plural(len(skipped), 'damaged row')} of {store_path()} left out; "
+               "everything else was used.", err=True)
+    raise SystemExit(1)
 
 
 _BARS = "▁▂▃▄▅▆▇█"
@@ -89,13 +108,14 @@ def summary_json(summary: Summary) -> dict:
 @click.command("progress")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON object instead of text.")
 @click.option("--start-fresh", is_flag=True,
-              help="Move a damaged progress file, or one from a newer version, to a backup and start afresh.")
+              help="Move a progress file that cannot be used (damaged, from a newer version, not the trainer's) "
+                   "to a backup and start afresh.")
 def progress_command(as_json: bool, start_fresh: bool) -> None:
     """Your progress so far: totals, streak, skills, scores over time, bests and small wins."""
     if start_fresh:
         _start_fresh()
         return
-    attempts = stored_attempts()
+    attempts, skipped = stored_attempts()
     summary = summarise(attempts, local_now())
     if as_json:
         document = {"path": str(store_path()), **summary_json(summary)}
@@ -105,6 +125,7 @@ def progress_command(as_json: bool, start_fresh: bool) -> None:
     else:
         click.echo(render_summary(summary))
         click.echo(f"\nStored in {store_path()}.")
+    end_with_skipped(skipped)
 
 
 def _start_fresh() -> None:
@@ -132,7 +153,7 @@ def forget_command(yes: bool) -> None:
     if store_path(folder).exists():
         try:
             with open_store(folder, saving=False) as store:
-                parts.append(plural(len(store.attempts()), "stored response"))
+                parts.append(plural(len(store.attempts()) + len(store.skipped), "stored response"))
         except StoreTrouble:
             parts.append("a progress file that cannot be read")
     backups = [f for f in stored_files(folder) if f.name.startswith(BACKUP_PREFIX)]
