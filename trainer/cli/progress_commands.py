@@ -169,5 +169,13 @@ def forget_command(yes: bool) -> None:
         if not agreed:
             click.echo("Nothing was deleted.")
             return
-    deleted = forget(folder)
-    click.echo(f"Deleted {what}: {', '.join(f.name for f in deleted)} (in {folder}).")
+    deleted, kept = forget(folder)
+    if deleted:
+        done = what if not kept else "what could be deleted"
+        click.echo(f"Deleted {done}: {', '.join(f.name for f in deleted)} (in {folder}).")
+    if kept:
+        click.echo(("Some progress is still stored; could not delete:" if deleted else
+                    f"Nothing was deleted from {folder}; could not delete:"), err=True)
+        for path, why in kept:
+            click.echo(f"  {path}: {why}", err=True)
+        raise SystemExit(1)

@@ -400,9 +400,21 @@ def stored_files(folder: Path | None = None) -> list[Path]:
     return [p for p in names if p.exists()] + backups
 
 
-def forget(folder: Path | None = None) -> list[Path]:
-    """Delete all stored progress; returns the files deleted."""
-    files = stored_files(folder)
-    for file in files:
-        file.unlink(missing_ok=True)
-    return files
+def forget(folder: Path | None = None) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Delete all stored progress: the files deleted, and those that could not be, with why.
+
+    Only files are deleted: a folder that happens to have a progress file's name may hold
+    anything, so it is named for the learner to look at, never emptied behind their back.
+    """
+    deleted, kept = [], []
+    for path in stored_files(folder):
+        if path.is_dir() and not path.is_symlink():
+            kept.append((path, "it is a folder; look inside and delete it yourself if nothing in it is yours"))
+            continue
+        try:
+            path.unlink(missing_ok=True)
+        except OSError as err:
+            kept.append((path, err.strerror or str(err)))
+        else:
+            deleted.append(path)
+    return deleted, kept

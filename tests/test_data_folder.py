@@ -1,0 +1,65 @@
+"""The data folder under odd conditions (issue 13): forget that cannot finish, a TRAINER_HOME
+that cannot be expanded, and the permissions the README promises."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import trainer.cli.progress_commands  # noqa: F401  (imported here: a child as nobody cannot read them)
+from test_progress_store import _as_nobody, posix_only
+from trainer.cli import cli
+from trainer.progress.store import DB_NAME, open_store
+
+
+def forget_as_user():
+    """``trainer forget --yes`` as a user whom permissions apply to (not root)."""
+    def action():
+        result = CliRunner().invoke(cli, ["forget", "--yes"])
+        return {"code": result.exit_code, "out": result.stdout, "err": result.stderr,
+                "error": None if isinstance(result.exception, (SystemExit, type(None))) else repr(result.exception)}
+    return _as_nobody(action) if os.geteuid() == 0 else action()
+
+
+@pytest.fixture
+def shared_home(monkeypatch):
+    """A data folder a non-root child can reach (pytest's own temporary folders are root's only)."""
+    root = Path(tempfile.mkdtemp())
+    os.chmod(root, 0o755)
+    home = root / "home"
+    monkeypatch.setenv("TRAINER_HOME", str(home))
+    open_store().close()
+    os.chmod(home / DB_NAME, 0o666)
+    yield home
+    os.chmod(home, 0o755)
+    shutil.rmtree(root)
+
+
+@posix_only
+def test_forget_in_a_read_only_folder_says_nothing_was_deleted(shared_home):
+    os.chmod(shared_home, 0o555)
+    result = forget_as_user()
+    assert result["error"] is None, result
+    assert result["code"] == 1
+    assert f"Nothing was deleted from {shared_home}; could not delete:" in result["err"]
+    assert f"{shared_home / DB_NAME}: Permission denied" in result["err"]
+    assert (shared_home / DB_NAME).exists()
+
+
+def test_forget_never_empties_a_folder_named_like_a_backup(trainer_home):
+    open_store().close()
+    folder = trainer_home / "progress-backup-mine"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine")
+    result = CliRunner().invoke(cli, ["forget", "--yes"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exit_code == 1
+    assert f"Deleted what could be deleted: {DB_NAME}" in result.stdout
+    assert "Some progress is still stored; could not delete:" in result.stderr
+    assert f"{folder}: it is a folder" in result.stderr
+    assert (folder / "notes.txt").read_text() == "mine" and not (trainer_home / DB_NAME).exists()
