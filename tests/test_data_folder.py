@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -63,3 +65,37 @@ def test_forget_never_empties_a_folder_named_like_a_backup(trainer_home):
     assert "Some progress is still stored; could not delete:" in result.stderr
     assert f"{folder}: it is a folder" in result.stderr
     assert (folder / "notes.txt").read_text() == "mine" and not (trainer_home / DB_NAME).exists()
+
+
+NO_SUCH_HOME = "~nouser-of-this-machine/x"
+DATA_COMMANDS = [("progress",), ("progress", "--json"), ("progress", "--start-fresh"), ("export",),
+                 ("export", "--format", "csv"), ("forget", "--yes"), ("drill", "--plan"), ("--no-save", "progress")]
+
+
+@pytest.mark.parametrize("command", DATA_COMMANDS, ids=" ".join)
+def test_a_trainer_home_that_cannot_be_expanded_is_a_usage_error(command, monkeypatch):
+    monkeypatch.setenv("TRAINER_HOME", NO_SUCH_HOME)
+    result = CliRunner().invoke(cli, list(command))
+    assert result.exit_code == 2, repr(result.exception)
+    assert result.stderr.startswith(f"trainer: TRAINER_HOME is '{NO_SUCH_HOME}', but '~nouser-of-this-machine' "
+                                     "is no home folder this machine knows; set TRAINER_HOME to a folder")
+    assert "Traceback" not in result.output
+
+
+def test_commands_that_keep_no_data_still_work_with_such_a_trainer_home(monkeypatch):
+    monkeypatch.setenv("TRAINER_HOME", NO_SUCH_HOME)
+    assert CliRunner().invoke(cli, ["score", "--client", "x", "You felt alone."]).exit_code == 0
+
+
+def test_the_app_is_not_opened_with_such_a_trainer_home():
+    code = ("import sys\n"
+            "sys.argv = ['trainer']\n"
+            "import trainer.launch as launch\n"
+            "from trainer.ui.app import TrainerApp\n"
+            "launch.interactive = lambda: True\n"
+            "TrainerApp.run = lambda app: print('the app ran')\n"
+            "launch.main()\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env={**os.environ, "TRAINER_HOME": NO_SUCH_HOME})
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"trainer: TRAINER_HOME is '{NO_SUCH_HOME}'") and "Traceback" not in result.stderr
