@@ -248,7 +248,9 @@ def test_the_csv_has_the_header_and_a_row_per_student_and_scenario(library):
 def test_a_name_a_spreadsheet_would_run_as_a_formula_is_defused(tmp_path, library):
     path = write_export(tmp_path / "x.json", [("warning-demo", 1, "You felt scared.")],
                         '=HYPERLINK("http://example.com")')
-    [row] = gradebook_rows(grade([path], library))
+    out = io.StringIO()
+    write_gradebook(grade([path], library), out)
+    [row] = csv.DictReader(io.StringIO(out.getvalue()))
     assert row["student"] == '\'=HYPERLINK("http://example.com")'
 
 

@@ -13,11 +13,13 @@ Columns, in order:
 - ``reflections``, ``questions`` (open and closed), and ``reflection_to_question``: the
   MITI R:Q ratio, reflections / questions, to two decimals -- left empty when there are no
   questions, because the ratio is then undefined (spreadsheets skip empty cells in averages).
+
+Names come from students' own files: every cell is written through the shared
+``SafeCsvWriter``, so none can run as a formula.
 """
 
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
 from statistics import fmean
 from typing import TextIO
@@ -25,11 +27,9 @@ from typing import TextIO
 from trainer import lexicons
 from trainer.grading.grade import GradedResponse, Grading
 from trainer.model import BAND_IDS
+from trainer.spreadsheet import SafeCsvWriter
 
 QUESTION_KINDS = ("open_question", "closed_question")
-# A cell starting with one of these is run as a formula by spreadsheets; names come from
-# students' own files, so such a name is written with a leading apostrophe (OWASP advice).
-_FORMULA_STARTS = ("=", "+", "-", "@")
 
 
 def gradebook_columns() -> list[str]:
@@ -58,7 +58,7 @@ def _row(student: str, scenario: str, responses: list[GradedResponse]) -> dict:
             roadblocks[roadblock] += 1
     questions = sum(kinds[k] for k in QUESTION_KINDS)
     return {
-        "student": "'" + student if student.startswith(_FORMULA_STARTS) else student,
+        "student": student,
         "scenario": scenario,
         "statements_answered": len(best),
         "responses": len(responses),
@@ -82,6 +82,7 @@ def gradebook_rows(grading: Grading) -> list[dict]:
 
 
 def write_gradebook(grading: Grading, handle: TextIO) -> None:
-    writer = csv.DictWriter(handle, fieldnames=gradebook_columns(), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(gradebook_rows(grading))
+    columns = gradebook_columns()
+    writer = SafeCsvWriter(handle, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([row[column] for column in columns] for row in gradebook_rows(grading))

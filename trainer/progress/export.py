@@ -6,7 +6,6 @@ JSON follows the contract in DESIGN.md: ``{"student", "exported_at", "attempts":
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Mapping, Sequence
 from datetime import datetime
@@ -14,6 +13,7 @@ from datetime import datetime
 from trainer import jsonio
 from trainer.progress.attempt import CHECK_LABELS, Attempt, iso
 from trainer.scoring import BAND_WORDS, KIND_WORDS
+from trainer.spreadsheet import SafeCsvWriter
 
 FORMATS = ("json", "csv", "md")
 
@@ -28,10 +28,11 @@ CSV_FIELDS = ("scenario", "turn", "client", "response", "score", "band", "kind")
 
 
 def to_csv(attempts: Sequence[Attempt]) -> str:
-    """One row per attempt; each check a column of its own (met / not met, empty when not scored)."""
+    """One row per attempt; each check a column of its own (met / not met, empty when not scored).
+    Cells that a spreadsheet would run as a formula are neutralised."""
     checks = [c for c in CHECK_LABELS if any(a.check(c) for a in attempts)]
     out = io.StringIO(newline="")
-    writer = csv.writer(out)
+    writer = SafeCsvWriter(out)
     writer.writerow([*CSV_FIELDS, *checks, "roadblocks", "at", "session"])
     for a in attempts:
         row = a.to_dict()
