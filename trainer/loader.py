@@ -2,8 +2,8 @@
 
 YAML is parsed by libyaml (CSafeLoader) into a node tree; a small builder turns the nodes
 into plain data while refusing what a scenario never needs (object tags, merge keys,
-duplicate keys, alias bombs). The pydantic model then checks the shape, and every error is
-mapped back to the line it came from.
+duplicate keys, alias bombs, control characters such as ESC that a terminal would run). The
+pydantic model then checks the shape, and every error is mapped back to the line it came from.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from trainer.model import Scenario
+from trainer.terminal import CONTROLS, escaped
 
 try:  # libyaml is much faster; the pure-Python loader is the fallback.
     from yaml import CSafeLoader as _YamlLoader
@@ -64,6 +65,17 @@ def _tag_error(node: yaml.Node) -> _FileError:
     )
 
 
+def _plain_text(node: yaml.ScalarNode) -> str:
+    """The scalar's text, refused when it holds a control character ("\\e]0;..." in a title
+    would retitle the terminal of everyone who lists the library). YAML's reader refuses them
+    as they are, so only the escapes of a double-quoted scalar can make one."""
+    control = node.style == '"' and CONTROLS.search(node.value)
+    if control:
+        raise _FileError(_line(node), f"a control character ({escaped(control.group())}) in the text; "
+                                      "scenario files hold plain text, with line breaks and tabs only")
+    return node.value
+
+
 class _Builder:
     """Turns a YAML node tree into dicts, lists and strings.
 
@@ -85,7 +97,7 @@ class _Builder:
         if isinstance(node, yaml.ScalarNode):
             if node.tag not in _SCALAR_TAGS:
                 raise _tag_error(node)
-            return None if node.tag == _NULL else node.value
+            return None if node.tag == _NULL else _plain_text(node)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ:
                 raise _tag_error(node)
@@ -101,7 +113,7 @@ class _Builder:
                 )
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _FileError(_line(key_node), "a key must be a plain word, not a list or mapping")
-            key = key_node.value
+            key = _plain_text(key_node)
             if key in key_lines:
                 raise _FileError(
                     _line(key_node),

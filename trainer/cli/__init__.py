@@ -15,7 +15,7 @@ import click
 
 from trainer import __version__
 from trainer.cli.app_commands import open_app
-from trainer.cli.context import AppContext
+from trainer.cli.context import AppContext, echo
 from trainer.paths import DataFolderError
 
 # name -> "module:attribute" of each command.
@@ -41,7 +41,7 @@ class DataFolderProblem(click.ClickException):
     exit_code = 2
 
     def show(self, file=None) -> None:
-        click.echo(f"trainer: {self.format_message()}", err=True)
+        echo(f"trainer: {self.format_message()}", err=True)
 
 
 class LazyGroup(click.Group):

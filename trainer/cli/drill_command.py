@@ -9,7 +9,7 @@ import click
 
 from trainer import jsonio
 from trainer.cli.app_commands import open_app
-from trainer.cli.context import AppContext, pass_app, plural
+from trainer.cli.context import AppContext, echo, pass_app, plural
 from trainer.cli.progress_commands import end_with_skipped, stored_attempts
 from trainer.progress.attempt import iso, local_now
 from trainer.progress.history import DrillOptions
@@ -53,20 +53,20 @@ def drill_command(app: AppContext, count: int, skill: str | None, scenarios: tup
     attempts, skipped = stored_attempts(scenarios)
     items = plan_drill(library.scenarios, attempts, local_now(), count=count, focus=focus, only=scenarios)
     if as_json:
-        click.echo(jsonio.dumps([{"scenario": i.scenario, "turn": i.turn, "client": i.client, "reason": i.reason,
+        echo(jsonio.dumps([{"scenario": i.scenario, "turn": i.turn, "client": i.client, "reason": i.reason,
                                 "box": i.card.box if i.card else None,
                                 "due": iso(i.card.due) if i.card else None} for i in items],
                               indent=2))
     elif not items:
         _nothing_matches()
     else:
-        click.echo(f"A drill of {plural(len(items), 'statement')}:")
+        echo(f"A drill of {plural(len(items), 'statement')}:")
         for number, item in enumerate(items, start=1):
-            click.echo(f"\n{number:>2}. {item.scenario}, statement {item.turn} -- {item.reason}")
-            click.echo(textwrap.indent(textwrap.shorten(item.client, 150, placeholder=" ..."), "    "))
+            echo(f"\n{number:>2}. {item.scenario}, statement {item.turn} -- {item.reason}")
+            echo(textwrap.indent(textwrap.shorten(item.client, 150, placeholder=" ..."), "    "))
     end_with_skipped(skipped)
 
 
 def _nothing_matches() -> None:
-    click.echo("No statements to drill: no scenario matches those options.", err=True)
+    echo("No statements to drill: no scenario matches those options.", err=True)
     raise SystemExit(1)

@@ -9,12 +9,14 @@ from datetime import date, datetime
 import click
 
 from trainer import jsonio
+from trainer.cli.context import echo
 from trainer.paths import data_dir
 from trainer.progress.attempt import Attempt, local_now
 from trainer.progress.rows import SkippedRow
 from trainer.progress.stats import RECENT, Summary, summarise
 from trainer.progress.store import (BACKUP_PREFIX, StoreTrouble, forget, open_store, set_aside, store_path,
                                     stored_files)
+from trainer.terminal import printable
 from trainer.wording import plural
 
 START_FRESH = "trainer progress --start-fresh"
@@ -33,7 +35,7 @@ def stored_attempts(scenarios: Collection[str] = (), since: datetime | None = No
     except StoreTrouble as trouble:
         way_out = (f" To keep it as a backup and start a fresh one, run: {START_FRESH}"
                    if trouble.can_set_aside else "")
-        click.echo(f"trainer: {trouble}{way_out}", err=True)
+        echo(f"trainer: {trouble}{way_out}", err=True)
         raise SystemExit(1) from None
 
 
@@ -42,10 +44,10 @@ def end_with_skipped(skipped: list[SkippedRow]) -> None:
     if not skipped:
         return
     for row in skipped[:SKIPPED_SHOWN]:
-        click.echo(f"trainer: {row}", err=True)
+        echo(f"trainer: {row}", err=True)
     if len(skipped) > SKIPPED_SHOWN:
-        click.echo(f"trainer: and {plural(len(skipped) - SKIPPED_SHOWN, 'more damaged row')}, skipped", err=True)
-    click.echo(f"trainer: {plural(len(skipped), 'damaged row')} of {store_path()} left out; "
+        echo(f"trainer: and {plural(len(skipped) - SKIPPED_SHOWN, 'more damaged row')}, skipped", err=True)
+    echo(f"trainer: {plural(len(skipped), 'damaged row')} of {store_path()} left out; "
                "everything else was used.", err=True)
     raise SystemExit(1)
 
@@ -119,12 +121,12 @@ def progress_command(as_json: bool, start_fresh: bool) -> None:
     summary = summarise(attempts, local_now())
     if as_json:
         document = {"path": str(store_path()), **summary_json(summary)}
-        click.echo(jsonio.dumps(document, indent=2, default=_json_value))
+        echo(jsonio.dumps(document, indent=2, default=_json_value))
     elif not attempts:
-        click.echo(f"No practice recorded yet. Every response you submit is kept in {store_path()}.")
+        echo(f"No practice recorded yet. Every response you submit is kept in {store_path()}.")
     else:
-        click.echo(render_summary(summary))
-        click.echo(f"\nStored in {store_path()}.")
+        echo(render_summary(summary))
+        echo(f"\nStored in {store_path()}.")
     end_with_skipped(skipped)
 
 
@@ -133,12 +135,12 @@ def _start_fresh() -> None:
         open_store(saving=False).close()
     except StoreTrouble as trouble:
         if not trouble.can_set_aside:
-            click.echo(f"trainer: {trouble}", err=True)
+            echo(f"trainer: {trouble}", err=True)
             raise SystemExit(1) from None
         backup = set_aside(trouble.path)
-        click.echo(f"{trouble}\nMoved it to {backup}; a fresh progress file starts with your next response.")
+        echo(f"{trouble}\nMoved it to {backup}; a fresh progress file starts with your next response.")
         return
-    click.echo(f"Your progress file ({store_path()}) is fine; nothing was moved.")
+    echo(f"Your progress file ({store_path()}) is fine; nothing was moved.")
 
 
 @click.command("forget")
@@ -147,7 +149,7 @@ def forget_command(yes: bool) -> None:
     """Delete all stored progress: every response, and any backups of the progress file."""
     folder = data_dir()
     if not stored_files(folder):
-        click.echo(f"Nothing to forget: no progress is stored in {folder}.")
+        echo(f"Nothing to forget: no progress is stored in {folder}.")
         return
     parts = []
     if store_path(folder).exists():
@@ -162,20 +164,20 @@ def forget_command(yes: bool) -> None:
     what = " and ".join(parts) or "leftover progress files"
     if not yes:
         try:
-            agreed = click.confirm(f"Delete {what} from {folder}? This cannot be undone.", err=True)
+            agreed = click.confirm(printable(f"Delete {what} from {folder}? This cannot be undone."), err=True)
         except click.Abort:
-            click.echo("\nNothing was deleted (no answer; use --yes to delete without asking).", err=True)
+            echo("\nNothing was deleted (no answer; use --yes to delete without asking).", err=True)
             raise SystemExit(1) from None
         if not agreed:
-            click.echo("Nothing was deleted.")
+            echo("Nothing was deleted.")
             return
     deleted, kept = forget(folder)
     if deleted:
         done = what if not kept else "what could be deleted"
-        click.echo(f"Deleted {done}: {', '.join(f.name for f in deleted)} (in {folder}).")
+        echo(f"Deleted {done}: {', '.join(f.name for f in deleted)} (in {folder}).")
     if kept:
-        click.echo(("Some progress is still stored; could not delete:" if deleted else
+        echo(("Some progress is still stored; could not delete:" if deleted else
                     f"Nothing was deleted from {folder}; could not delete:"), err=True)
         for path, why in kept:
-            click.echo(f"  {path}: {why}", err=True)
+            echo(f"  {path}: {why}", err=True)
         raise SystemExit(1)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from trainer import jsonio
-from trainer.cli.context import AppContext, pass_app
+from trainer.cli.context import AppContext, echo, pass_app
 
 if TYPE_CHECKING:
     from trainer.scoring import Feedback
@@ -75,7 +75,7 @@ def score_command(app: AppContext, response, client, models, feelings, content, 
     try:
         statement, name = resolve(row, lambda: app.library)
     except RowError as err:
-        click.echo(f"trainer score: {err}", err=True)
+        echo(f"trainer score: {err}", err=True)
         raise SystemExit(1) from None
     feedback = score(statement, response, name)
-    click.echo(jsonio.dumps(feedback.to_dict(), indent=2) if as_json else render(feedback))
+    echo(jsonio.dumps(feedback.to_dict(), indent=2) if as_json else render(feedback))
