@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from trainer.folders import files_under
 from trainer.model import Scenario
 from trainer.terminal import CONTROLS, escaped
 
@@ -318,13 +319,16 @@ def load_file(path: str | Path) -> LoadedFile:
 
 
 def scenario_files(paths: typing.Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
-    """Expand files and folders into scenario files, in a stable order."""
+    """Expand files and folders into scenario files, in a stable order; links out of a folder and
+    subfolders that cannot be read are problems."""
     files: list[Path] = []
     problems: list[Problem] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.suffix in SCENARIO_SUFFIXES and p.is_file()))
+            found, skipped = files_under(path, SCENARIO_SUFFIXES)
+            files.extend(found)
+            problems.extend(Problem(where, None, why) for where, why in skipped)
         elif path.is_file():
             files.append(path)
         else:

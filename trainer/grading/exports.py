@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Iterable
 
 from trainer import jsonio
+from trainer.folders import files_under
 from trainer.loader import Problem
 
 EXPORT_SUFFIX = ".json"
@@ -50,14 +51,16 @@ class ExportError(ValueError):
 
 
 def export_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
-    """Files as given, and every ``*.json`` under each folder; each file once, in order."""
+    """Files as given, and every ``*.json`` under each folder; each file once, in order. Links out
+    of a folder and subfolders that cannot be read are problems: a student could go missing."""
     files: dict[Path, Path] = {}
     problems: list[Problem] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob(f"*{EXPORT_SUFFIX}") if p.is_file())
-            if not found:
+            found, skipped = files_under(path, (EXPORT_SUFFIX,))
+            problems.extend(Problem(where, None, why) for where, why in skipped)
+            if not found and not skipped:
                 problems.append(Problem(path, None, "no export files (*.json) in this folder"))
         elif path.is_file():
             found = [path]
