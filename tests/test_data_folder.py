@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
@@ -99,3 +100,62 @@ def test_the_app_is_not_opened_with_such_a_trainer_home():
                             env={**os.environ, "TRAINER_HOME": NO_SUCH_HOME})
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.startswith(f"trainer: TRAINER_HOME is '{NO_SUCH_HOME}'") and "Traceback" not in result.stderr
+
+
+# ---------------------------------------------------------------------------- permissions
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@posix_only
+def test_an_existing_data_folder_of_the_trainers_own_is_made_private(trainer_home):
+    trainer_home.mkdir(mode=0o755)
+    os.chmod(trainer_home, 0o755)
+    open_store().close()
+    assert mode(trainer_home) == 0o700 and mode(trainer_home / DB_NAME) == 0o600
+
+
+@posix_only
+def test_a_data_folder_holding_other_files_keeps_its_mode_and_the_file_is_private(trainer_home):
+    trainer_home.mkdir()
+    os.chmod(trainer_home, 0o755)
+    (trainer_home / "syllabus.txt").write_text("mine")
+    open_store().close()
+    assert mode(trainer_home) == 0o755 and mode(trainer_home / DB_NAME) == 0o600
+
+
+@posix_only
+def test_missing_folders_above_the_data_folder_are_private_whatever_the_umask(tmp_path, monkeypatch):
+    home = tmp_path / "a" / "b" / "home"
+    monkeypatch.setenv("TRAINER_HOME", str(home))
+    old = os.umask(0)
+    try:
+        open_store().close()
+    finally:
+        os.umask(old)
+    assert [mode(p) for p in (tmp_path / "a", tmp_path / "a" / "b", home)] == [0o700] * 3
+    assert mode(home / DB_NAME) == 0o600
+
+
+@posix_only
+@pytest.mark.parametrize("fmt", ["json", "csv", "md"])
+def test_an_export_written_to_a_file_is_private(tmp_path, fmt):
+    open_store().close()
+    target = tmp_path / f"export.{fmt}"
+    old = os.umask(0)
+    try:
+        result = CliRunner().invoke(cli, ["export", "--output", str(target)])
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0 and mode(target) == 0o600
+
+
+@posix_only
+def test_a_gradebook_and_report_written_to_files_are_private(tmp_path, scenario_dir):
+    grades, report = tmp_path / "grades.csv", tmp_path / "report.md"
+    exports = Path(__file__).parent / "fixtures" / "exports" / "alice.json"
+    result = CliRunner().invoke(cli, ["--scenarios", str(scenario_dir), "grade", str(exports),
+                                      "-o", str(grades), "-r", str(report)])
+    assert result.exit_code == 0 and mode(grades) == 0o600 and mode(report) == 0o600

@@ -9,6 +9,7 @@ import click
 
 from trainer.cli.context import AppContext, echo, pass_app, plural
 from trainer.cli.progress_commands import end_with_skipped, stored_attempts
+from trainer.paths import create_private
 from trainer.progress.attempt import local_now
 from trainer.progress.export import FORMATS, to_csv, to_json, to_markdown
 
@@ -66,7 +67,7 @@ def export_command(app: AppContext, fmt: str | None, output: str | None, scenari
         end_with_skipped(skipped)
         return
     try:
-        with open(output, "w", encoding="utf-8", newline="") as handle:
+        with create_private(output) as handle:
             handle.write(text)
     except OSError as err:
         echo(f"trainer export: cannot write {output}: {err.strerror or err}", err=True)

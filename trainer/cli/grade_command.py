@@ -10,6 +10,7 @@ import click
 
 from trainer.cli.context import AppContext, echo, pass_app, plural, report_problems
 from trainer.grading import class_report, grade, write_gradebook
+from trainer.paths import create_private
 from trainer.terminal import printable
 
 
@@ -28,7 +29,7 @@ def _opened(target: str):
         sys.stdout.flush()
         return
     try:
-        with open(target, "w", encoding="utf-8", newline="") as handle:
+        with create_private(target) as handle:
             yield handle
     except OSError as err:
         echo(f"trainer grade: cannot write {target}: {err.strerror or err}", err=True)

@@ -27,7 +27,7 @@ from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from trainer.paths import data_dir
+from trainer.paths import data_dir, make_private_folders
 from trainer.progress.attempt import Attempt, iso, utc_now
 from trainer.progress.rows import COLUMNS, DamagedRow, SkippedRow, read_row
 from trainer.scoring import Feedback
@@ -245,14 +245,24 @@ def open_store(folder: Path | None = None, *, saving: bool = True,
 def _create_private_file(path: Path) -> None:
     """The folder (0700) and an empty database file (0600), before SQLite opens it.
 
-    SQLite gives its -wal and -shm files the database file's permissions.
+    SQLite gives its -wal and -shm files the database file's permissions. A folder that was
+    there already is made 0700 too when it is the trainer's own -- it holds nothing but
+    progress files; one that holds other files (``TRAINER_HOME=~/course``) keeps its mode.
     """
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    make_private_folders(path.parent)
+    _keep_own_folder_private(path.parent)
     try:
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     except FileExistsError:
         if os.name == "posix" and path.stat().st_mode & 0o077:
             os.chmod(path, 0o600)
+
+
+def _keep_own_folder_private(folder: Path) -> None:
+    if os.name != "posix" or not folder.stat().st_mode & 0o077 or folder.stat().st_uid != os.geteuid():
+        return
+    if set(folder.iterdir()) <= set(stored_files(folder)):
+        os.chmod(folder, 0o700)
 
 
 def _open_writable(path: Path) -> sqlite3.Connection:
