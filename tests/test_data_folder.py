@@ -159,3 +159,14 @@ def test_a_gradebook_and_report_written_to_files_are_private(tmp_path, scenario_
     result = CliRunner().invoke(cli, ["--scenarios", str(scenario_dir), "grade", str(exports),
                                       "-o", str(grades), "-r", str(report)])
     assert result.exit_code == 0 and mode(grades) == 0o600 and mode(report) == 0o600
+
+
+@posix_only
+def test_a_backup_of_a_damaged_file_is_private(trainer_home):
+    trainer_home.mkdir()
+    damaged = trainer_home / DB_NAME
+    damaged.write_bytes(b"not a database " * 100)
+    os.chmod(damaged, 0o644)
+    assert CliRunner().invoke(cli, ["progress", "--start-fresh"]).exit_code == 0
+    [backup] = trainer_home.glob("progress-backup-*")
+    assert mode(backup) == 0o600

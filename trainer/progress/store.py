@@ -254,8 +254,13 @@ def _create_private_file(path: Path) -> None:
     try:
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     except FileExistsError:
-        if os.name == "posix" and path.stat().st_mode & 0o077:
-            os.chmod(path, 0o600)
+        _keep_private(path)
+
+
+def _keep_private(path: Path) -> None:
+    """A progress file (not a folder in its place) readable by its owner only."""
+    if os.name == "posix" and path.is_file() and path.stat().st_mode & 0o077:
+        os.chmod(path, 0o600)
 
 
 def _keep_own_folder_private(folder: Path) -> None:
@@ -395,10 +400,12 @@ def set_aside(path: Path, clock: Callable[[], datetime] = utc_now) -> Path:
         backup = path.with_name(f"{BACKUP_PREFIX}{stamp}-{number}.sqlite3")
         number += 1
     path.rename(backup)
+    _keep_private(backup)
     for suffix in SIDE_SUFFIXES:
         side = Path(f"{path}{suffix}")
         if side.exists():
             side.rename(f"{backup}{suffix}")
+            _keep_private(Path(f"{backup}{suffix}"))
     return backup
 
 
