@@ -23,6 +23,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Collection
+from contextlib import suppress
 from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -315,18 +316,25 @@ def _open_existing(path: Path) -> sqlite3.Connection | None:
 
 def _check(connection: sqlite3.Connection, path: Path) -> sqlite3.Connection:
     """The connection, once the file is a sound database of the trainer's, in a format this
-    version can read."""
+    version can read. Everything is read in one transaction: another copy of the app may be
+    creating the file meanwhile, and its version and tables must be seen at one moment."""
     try:
-        version = _user_version(connection)
-        if version > SCHEMA_VERSION:
-            raise StoreTrouble(path, "newer", f"its format is version {version}; "
-                                              f"this version of the trainer reads up to {SCHEMA_VERSION}")
-        if version < 0:
-            raise StoreTrouble(path, "damaged", f"its format is version {version}, which no trainer writes")
-        verdict = connection.execute("PRAGMA quick_check").fetchone()[0]
-        if verdict != "ok":
-            raise StoreTrouble(path, "damaged", verdict)
-        foreign = _foreign_schema(connection, version)
+        connection.execute("BEGIN")
+        try:
+            version = _user_version(connection)
+            if version > SCHEMA_VERSION:
+                raise StoreTrouble(path, "newer", f"its format is version {version}; "
+                                                  f"this version of the trainer reads up to {SCHEMA_VERSION}")
+            if version < 0:
+                raise StoreTrouble(path, "damaged", f"its format is version {version}, which no trainer writes")
+            verdict = connection.execute("PRAGMA quick_check").fetchone()[0]
+            if verdict != "ok":
+                raise StoreTrouble(path, "damaged", verdict)
+            foreign = _foreign_schema(connection, version)
+        finally:
+            if connection.in_transaction:
+                with suppress(sqlite3.Error):
+                    connection.execute("ROLLBACK")
     except sqlite3.OperationalError:
         raise
     except sqlite3.DatabaseError as err:  # not a database, or a malformed one
