@@ -84,17 +84,14 @@ class _Builder:
     ``No`` is not turned into ``False``.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, root: yaml.Node) -> None:
+        self.root = root
         self.values = 0
 
     def build(self, node: yaml.Node):
         self.values += 1
         if self.values > MAX_VALUES:
-            raise _FileError(
-                _line(node),
-                f"the file expands to more than {MAX_VALUES:,} values through aliases "
-                "(an 'alias bomb'); write the values out instead",
-            )
+            raise self._too_many(node)
         if isinstance(node, yaml.ScalarNode):
             if node.tag not in _SCALAR_TAGS:
                 raise _tag_error(node)
@@ -124,6 +121,31 @@ class _Builder:
             key_lines[key] = _line(key_node)
             result[key] = self.build(value_node)
         return result
+
+    def _too_many(self, node: yaml.Node) -> _FileError:
+        """Too many values: written out (a list of 166,000 items), or made by aliases that repeat
+        a few values over and over (an "alias bomb") -- told apart by counting the distinct ones."""
+        if _distinct_nodes(self.root, MAX_VALUES + 1) > MAX_VALUES:
+            return _FileError(_line(node), f"the file holds more than {MAX_VALUES:,} values (texts, lists "
+                                           "and keys); a real scenario has a few hundred -- split it up")
+        return _FileError(_line(node), f"the file expands to more than {MAX_VALUES:,} values through "
+                                       "aliases (an 'alias bomb'); write the values out instead")
+
+
+def _distinct_nodes(root: yaml.Node, enough: int) -> int:
+    """How many different nodes the tree has (an alias is the node it names), counted up to ``enough``."""
+    seen: set[int] = set()
+    waiting = [root]
+    while waiting and len(seen) < enough:
+        node = waiting.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            waiting.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            waiting.extend(part for pair in node.value for part in pair)
+    return len(seen)
 
 
 def _read_text(path: Path) -> str:
@@ -166,7 +188,7 @@ def _parse(text: str) -> tuple[yaml.Node, object]:
         loader.dispose()
     if node is None:
         raise _FileError(None, "the file is empty; a scenario needs at least id, title and turns")
-    data = _Builder().build(node)
+    data = _Builder(node).build(node)
     if not isinstance(data, dict):
         raise _FileError(
             _line(node), "a scenario file must be a mapping of keys such as id, title and turns"
