@@ -1,5 +1,5 @@
 """Property-based tests (hypothesis) over everything that reads outside input: the scorer, the
-batch scorer, grading and the scenario loader (issue 13).
+batch scorer, grading, the scenario loader, stored progress rows and what is printed (issue 13).
 
 Hostile but fair input -- any text, the word lists' own phrases run together with separators,
 stacked contractions, JSON with odd numbers and nesting and lone surrogates, damaged exports and
@@ -30,6 +30,7 @@ from trainer.batch import score_lines
 from trainer.cli import cli
 from trainer.grading import class_report, grade, write_gradebook
 from trainer.loader import load_file, load_paths
+from trainer.progress.rows import DamagedRow, read_row
 from trainer.scoring import KINDS, Statement, band_for, score
 from trainer.terminal import CONTROLS, printable
 
@@ -222,3 +223,34 @@ def test_the_loader_loads_or_explains_any_file(text):
     if loaded.scenario is not None:  # what loads can be shown and scored
         assert not any(CONTROLS.search(t.client) for t in loaded.scenario.turns)
         assert_sound(score(loaded.scenario.turns[0], "It sounds like you felt alone."))
+
+
+# ---------------------------------------------------------------------------- stored rows and printing
+
+GOOD_ROW = (7, "lonely-birthday", 1, "Nobody called.", "You felt alone.", 70, "good", "reflection",
+            '[{"id": "feeling", "passed": true, "points": 25, "max_points": 25, "message": "Named."}]',
+            '["advising"]', '["Well done."]', "2025-03-10T12:00:00+00:00", "s1")
+SQLITE_VALUES = st.one_of(st.none(), st.integers(min_value=-2**63, max_value=2**63 - 1), st.floats(),
+                          st.text(max_size=40), st.binary(max_size=20), JSON_VALUES.map(json.dumps), HOSTILE_LINES)
+
+
+@settings(FUZZ, max_examples=200)
+@given(damage=st.dictionaries(st.integers(min_value=1, max_value=len(GOOD_ROW) - 1), SQLITE_VALUES, max_size=3))
+def test_a_stored_row_is_read_whole_or_skipped_as_damaged(damage):
+    row = tuple(damage.get(i, value) for i, value in enumerate(GOOD_ROW))
+    try:
+        attempt = read_row(row)
+    except DamagedRow as damaged:
+        assert damaged.field
+        return
+    assert 0 <= attempt.score <= 100 and attempt.turn >= 1 and attempt.at.tzinfo is not None
+    jsonio.dumps(attempt.to_dict())
+
+
+@settings(FUZZ, max_examples=200)
+@given(text=st.text())
+def test_printable_leaves_no_control_character_and_changes_nothing_else(text):
+    shown = printable(text)
+    assert not CONTROLS.search(shown)
+    if not CONTROLS.search(text):
+        assert shown == text
