@@ -40,12 +40,12 @@ def new_command(app: AppContext, scenario_id: str, title: str | None, folder: st
     target = Path(folder) / f"{scenario_id}.yaml"
     if target.exists() and not force:
         echo(f"trainer new: {target} already exists; choose another ID or --dir, "
-                   "or add --force to overwrite it", err=True)
+             "or add --force to overwrite it", err=True)
         raise SystemExit(1)
     existing = app.library.paths.get(scenario_id)
     if existing is not None and existing.resolve() != target.resolve():
         echo(f"trainer new: the id '{scenario_id}' is already used by {existing}; "
-                   "ids must be unique, so choose another", err=True)
+             "ids must be unique, so choose another", err=True)
         raise SystemExit(1)
     text = scenario_template(scenario_id, (title or default_title(scenario_id)).strip(),
                              schema or schema_reference(folder))
@@ -56,7 +56,7 @@ def new_command(app: AppContext, scenario_id: str, title: str | None, folder: st
         echo(f"trainer new: cannot write {target}: {err.strerror or err}", err=True)
         raise SystemExit(1) from None
     echo(f"Wrote {target}. Replace the example with your client, then check it:\n"
-               f"  trainer validate {target}")
+         f"  trainer validate {target}")
 
 
 @click.command("schema", short_help="Print the JSON Schema of the scenario format.")

@@ -31,12 +31,12 @@ def calibrate_command(app: AppContext, paths: tuple[str, ...], as_json: bool, mi
     else:
         for d in report.disagreements:
             echo(f"{d.scenario} statement {d.turn}: expected {BAND_WORDS[d.expected]}, "
-                       f"scored {d.score} ({BAND_WORDS[d.band]}, {d.kind})")
+                 f"scored {d.score} ({BAND_WORDS[d.band]}, {d.kind})")
             echo(f"    \"{d.response}\"")
             for check in d.checks:
                 echo(f"    - {check}")
         echo(f"{plural(report.examples, 'example')}: {report.exact_matches} in the expected band "
-                   f"({report.exact:.1%}), {report.within_one_matches} within one band ({report.within_one:.1%}).")
+             f"({report.exact:.1%}), {report.within_one_matches} within one band ({report.within_one:.1%}).")
     if report.within_one < min_agreement:
         echo(f"Within-one-band agreement {report.within_one:.0%} is below {min_agreement:.0%}.", err=True)
         raise SystemExit(1)

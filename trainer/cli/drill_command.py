@@ -54,9 +54,9 @@ def drill_command(app: AppContext, count: int, skill: str | None, scenarios: tup
     items = plan_drill(library.scenarios, attempts, local_now(), count=count, focus=focus, only=scenarios)
     if as_json:
         echo(jsonio.dumps([{"scenario": i.scenario, "turn": i.turn, "client": i.client, "reason": i.reason,
-                                "box": i.card.box if i.card else None,
-                                "due": iso(i.card.due) if i.card else None} for i in items],
-                              indent=2))
+                            "box": i.card.box if i.card else None,
+                            "due": iso(i.card.due) if i.card else None} for i in items],
+                          indent=2))
     elif not items:
         _nothing_matches()
     else:

@@ -62,4 +62,4 @@ def validate_command(app: AppContext, paths: tuple[str, ...]) -> None:
         )
         raise SystemExit(1)
     echo(f"All {plural(library.files_read, 'scenario file')} valid "
-               f"({plural(len(library.scenarios), 'scenario')}, {plural(statements, 'statement')}).")
+         f"({plural(len(library.scenarios), 'scenario')}, {plural(statements, 'statement')}).")

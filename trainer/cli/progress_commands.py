@@ -48,7 +48,7 @@ def end_with_skipped(skipped: list[SkippedRow]) -> None:
     if len(skipped) > SKIPPED_SHOWN:
         echo(f"trainer: and {plural(len(skipped) - SKIPPED_SHOWN, 'more damaged row')}, skipped", err=True)
     echo(f"trainer: {plural(len(skipped), 'damaged row')} of {store_path()} left out; "
-               "everything else was used.", err=True)
+         "everything else was used.", err=True)
     raise SystemExit(1)
 
 
@@ -177,7 +177,7 @@ def forget_command(yes: bool) -> None:
         echo(f"Deleted {done}: {', '.join(f.name for f in deleted)} (in {folder}).")
     if kept:
         echo(("Some progress is still stored; could not delete:" if deleted else
-                    f"Nothing was deleted from {folder}; could not delete:"), err=True)
+              f"Nothing was deleted from {folder}; could not delete:"), err=True)
         for path, why in kept:
             echo(f"  {path}: {why}", err=True)
         raise SystemExit(1)
