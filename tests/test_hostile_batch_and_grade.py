@@ -10,6 +10,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -109,3 +111,11 @@ def test_stacked_contractions_are_graded(tmp_path):
     (tmp_path / "ana.json").write_text(json.dumps(export), encoding="utf-8")
     result = CliRunner().invoke(cli, ["grade", str(tmp_path)])
     assert result.exit_code == 0 and "Ana,lonely-birthday" in result.stdout
+
+
+def test_a_response_argument_that_is_not_utf8_is_a_usage_error(tmp_path):
+    """Bytes that are not UTF-8 on the command line arrive as lone surrogates; they would be written
+    back as bytes that are not UTF-8 either."""
+    result = subprocess.run([sys.executable, "-m", "trainer", "score", "--client", "x", "--json", b"you felt \xff"],
+                            capture_output=True)
+    assert result.returncode == 2 and b"not UTF-8" in result.stderr and b"Traceback" not in result.stderr

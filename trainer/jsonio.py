@@ -58,12 +58,14 @@ def parse(text: str) -> object:
         raise JsonProblem(f"not valid JSON ({err.msg}, column {err.colno})", err.lineno) from None
     except RecursionError:
         raise JsonProblem("nested too deeply to be read (arrays or objects inside each other)") from None
-    if _SURROGATE_ESCAPE.search(text) and _has_lone_surrogate(value):
+    if _SURROGATE_ESCAPE.search(text) and has_lone_surrogate(value):
         raise JsonProblem("a text holds a lone surrogate (such as \\ud800), which is not a character")
     return value
 
 
-def _has_lone_surrogate(value: object) -> bool:
+def has_lone_surrogate(value: object) -> bool:
+    """Whether a text anywhere in ``value`` holds a lone surrogate: no character, so no encoding
+    can write it (it also comes from command-line arguments that are not UTF-8)."""
     waiting = [value]
     while waiting:
         item = waiting.pop()

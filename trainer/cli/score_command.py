@@ -65,6 +65,8 @@ def score_command(app: AppContext, response, client, models, feelings, content, 
         raise SystemExit(0 if ok else 1)
     if response is None:
         raise click.UsageError("give the RESPONSE to score (or --batch FILE)")
+    if jsonio.has_lone_surrogate([response, client, *models, *feelings, *content]):
+        raise click.UsageError("the text given is not UTF-8 (is the terminal set to another encoding?)")
     if bool(client) == bool(scenario_id):
         raise click.UsageError("give either --client TEXT or --scenario ID --turn N")
     if scenario_id and turn is None:
