@@ -27,7 +27,7 @@ def test_two_students_and_a_broken_file(scenario_dir, tmp_path):
     grades, report = tmp_path / "grades.csv", tmp_path / "report.md"
     result = run(scenario_dir, EXPORTS, "--output", grades, "--report", report)
     assert result.exit_code == 1
-    assert f"{EXPORTS / 'broken.json'}:52: this is not JSON" in result.stderr
+    assert f"{EXPORTS / 'broken.json'}:52: not valid JSON" in result.stderr
     assert "Graded 2 students: 11 responses to 2 scenarios; 1 problem above" in result.stderr
     assert result.stdout == ""
     with open(grades, newline="", encoding="utf-8") as handle:

@@ -111,6 +111,20 @@ def test_an_alias_bomb_is_rejected(tmp_path):
     assert len(found) == 1 and "alias bomb" in found[0][1]
 
 
+def test_a_plain_list_of_too_many_items_is_named_for_what_it_is(tmp_path):
+    """166,000 items written out, no alias (332 KB, under the size limit): too many values, no bomb."""
+    text = VALID.replace("title: A Sample", "title: A Sample\nskills: [" + ",".join(["a"] * 166_000) + "]")
+    found = problems_of(write(tmp_path, "long.yaml", text))
+    assert len(found) == 1 and "alias" not in found[0][1]
+    assert found[0][1].startswith("the file holds more than 100,000 values")
+
+
+def test_a_bomb_among_many_plain_items_is_still_a_bomb(tmp_path):
+    text = "a: &a [" + ", ".join(["x"] * 5_000) + "]\nb: [" + ", ".join(["*a"] * 30) + "]\n"
+    [(_, message)] = problems_of(write(tmp_path, "bomb.yaml", text))
+    assert "alias bomb" in message
+
+
 def test_merge_keys_are_refused(tmp_path):
     text = "base: &base {title: A}\nid: x\n<<: *base\n"
     found = problems_of(write(tmp_path, "merge.yaml", text))

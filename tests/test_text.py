@@ -17,6 +17,17 @@ def test_contractions_and_emphasis_meet_the_listed_form():
     assert phrase("you really should") == ("you", "should")
 
 
+@pytest.mark.parametrize("suffix, expansion", [("'d", "would"), ("'ll", "will"), ("n't", "not")])
+def test_a_thousand_stacked_contractions_split_without_recursion(suffix, expansion):
+    # A hostile response: "I'd'd'd..." (a few KB) once ran out of stack (RecursionError).
+    assert words("I" + suffix * 5000) == ["i", *[expansion] * 5000]
+
+
+def test_stacked_contractions_still_split_in_order():
+    assert words("we'd've") == ["we", "would", "have"]
+    assert words("it's'd") == ["it", "would"]
+
+
 def test_the_longest_phrase_wins_at_a_position():
     found = index("you should", "you should have").match_at(tuple(words("you should have called")), 0)
     assert found == (3, "you should have")

@@ -4,17 +4,24 @@ Each input line names a statement either ad hoc (``client`` with optional
 ``model_answers``, ``feelings``, ``content``) or by ``scenario`` and 1-based ``turn`` (with
 ``"deeper": true`` for that statement's deeper statement). Each output carries the scorer's
 verdict and how the response landed (``outcome``, by the rule the app uses).
-A line that cannot be scored yields ``{"id", "error"}`` and the rest go on.
+A line that cannot be scored yields ``{"id", "error"}`` and the rest go on: a line that is
+not standard JSON (``NaN``, a number too long to read, a lone surrogate, nesting deeper than
+the parser's stack), an ``id`` too deeply nested to echo back, or a line over
+``MAX_LINE_BYTES`` is such a line, never the end of the run.
 """
 
 from __future__ import annotations
 
-import json
-from typing import Callable, Iterable, Iterator
+from typing import BinaryIO, Callable, Iterable, Iterator
 
+from trainer import jsonio
 from trainer.conversation import outcome_of
 from trainer.loader import Library
 from trainer.scoring import Feedback, Statement, score
+
+MAX_LINE_BYTES = 1_000_000  # one response and its statement; a real line is well under 10 KB
+MAX_ID_DEPTH = 20  # an id is a number or a text; a list of them is echoed back too, up to this deep
+_READ_CHUNK = 1 << 16
 
 
 class RowError(ValueError):
@@ -77,26 +84,46 @@ def verdict(feedback: Feedback) -> dict:
     return dict([*items[:at], ("outcome", outcome_of(feedback)), *items[at:]])
 
 
+def read_lines(stream: BinaryIO) -> Iterator[bytes]:
+    """The lines of ``stream``; of a line longer than ``MAX_LINE_BYTES`` only its start (one byte
+    over the limit, so it is still seen as too long), the rest skipped unread into memory."""
+    while line := stream.readline(MAX_LINE_BYTES + 1):
+        if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
+            while (rest := stream.readline(_READ_CHUNK)) and not rest.endswith(b"\n"):
+                pass
+        yield line
+
+
+def _row_id(row: object, number: int) -> object:
+    """The id a row's output carries: its own, or its line number."""
+    if not isinstance(row, dict) or "id" not in row:
+        return number
+    if jsonio.depth(row["id"]) > MAX_ID_DEPTH:
+        raise RowError(f"'id' is nested more than {MAX_ID_DEPTH} levels deep; an id is a number or a text")
+    return row["id"]
+
+
 def score_lines(lines: Iterable[bytes], library: Callable[[], Library]) -> Iterator[tuple[dict, bool]]:
     """One output object per non-blank input line, in order, and whether it scored.
 
-    Lines arrive as bytes so that one line that is not UTF-8 is reported on its own.
+    Lines arrive as bytes so that one line that is not UTF-8 is reported on its own. Every
+    object yielded can be written with ``jsonio.dumps``.
     """
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
         row_id: object = number
         try:
-            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-        except UnicodeDecodeError:
-            yield {"id": row_id, "error": f"line {number}: not UTF-8 text"}, False
-            continue
-        try:
-            row = json.loads(line)
-            if isinstance(row, dict) and "id" in row:
-                row_id = row["id"]
+            if len(raw) > MAX_LINE_BYTES:
+                raise RowError(f"longer than {MAX_LINE_BYTES:,} bytes; a line holds one response")
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError:
+                raise RowError("not UTF-8 text") from None
+            row = jsonio.parse(line)
+            row_id = _row_id(row, number)
             yield {"id": row_id, **score_row(row, library)}, True
-        except json.JSONDecodeError as err:
-            yield {"id": row_id, "error": f"line {number}: not valid JSON ({err.msg})"}, False
+        except jsonio.JsonProblem as err:
+            yield {"id": row_id, "error": f"line {number}: {err.message}"}, False
         except RowError as err:
             yield {"id": row_id, "error": f"line {number}: {err}"}, False

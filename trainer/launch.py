@@ -26,10 +26,19 @@ def interactive() -> bool:
 
 def run_app(library: Library | None = None, scenario_dirs: Iterable[str] = (), start_scenario: str | None = None,
             start_drill: DrillOptions | None = None, no_save: bool = False) -> None:
-    """Run the app; without a terminal, say what to use instead and exit 2 (a usage error)."""
+    """Run the app; without a terminal, or with a TRAINER_HOME that cannot be used, say why and exit 2
+    (a usage error)."""
     if not interactive():
         print(NEEDS_A_TERMINAL, file=sys.stderr)
         raise SystemExit(2)
+    from trainer.paths import DataFolderError, data_dir
+    from trainer.terminal import printable
+
+    try:
+        data_dir()
+    except DataFolderError as err:
+        print(printable(f"trainer: {err}"), file=sys.stderr)
+        raise SystemExit(2) from None
     from trainer.ui.app import make_app
 
     make_app(library, scenario_dirs, start_scenario, start_drill=start_drill, no_save=no_save).run()

@@ -2,8 +2,8 @@
 
 YAML is parsed by libyaml (CSafeLoader) into a node tree; a small builder turns the nodes
 into plain data while refusing what a scenario never needs (object tags, merge keys,
-duplicate keys, alias bombs). The pydantic model then checks the shape, and every error is
-mapped back to the line it came from.
+duplicate keys, alias bombs, control characters such as ESC that a terminal would run). The
+pydantic model then checks the shape, and every error is mapped back to the line it came from.
 """
 
 from __future__ import annotations
@@ -16,7 +16,9 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from trainer.folders import files_under
 from trainer.model import OPENNESS_NAMES, DeeperTurn, Scenario, reaction_keys
+from trainer.terminal import CONTROLS, escaped
 
 try:  # libyaml is much faster; the pure-Python loader is the fallback.
     from yaml import CSafeLoader as _YamlLoader
@@ -64,6 +66,17 @@ def _tag_error(node: yaml.Node) -> _FileError:
     )
 
 
+def _plain_text(node: yaml.ScalarNode) -> str:
+    """The scalar's text, refused when it holds a control character ("\\e]0;..." in a title
+    would retitle the terminal of everyone who lists the library). YAML's reader refuses them
+    as they are, so only the escapes of a double-quoted scalar can make one."""
+    control = node.style == '"' and CONTROLS.search(node.value)
+    if control:
+        raise _FileError(_line(node), f"a control character ({escaped(control.group())}) in the text; "
+                                      "scenario files hold plain text, with line breaks and tabs only")
+    return node.value
+
+
 class _Builder:
     """Turns a YAML node tree into dicts, lists and strings.
 
@@ -71,21 +84,18 @@ class _Builder:
     ``No`` is not turned into ``False``.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, root: yaml.Node) -> None:
+        self.root = root
         self.values = 0
 
     def build(self, node: yaml.Node):
         self.values += 1
         if self.values > MAX_VALUES:
-            raise _FileError(
-                _line(node),
-                f"the file expands to more than {MAX_VALUES:,} values through aliases "
-                "(an 'alias bomb'); write the values out instead",
-            )
+            raise self._too_many(node)
         if isinstance(node, yaml.ScalarNode):
             if node.tag not in _SCALAR_TAGS:
                 raise _tag_error(node)
-            return None if node.tag == _NULL else node.value
+            return None if node.tag == _NULL else _plain_text(node)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ:
                 raise _tag_error(node)
@@ -101,7 +111,7 @@ class _Builder:
                 )
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _FileError(_line(key_node), "a key must be a plain word, not a list or mapping")
-            key = key_node.value
+            key = _plain_text(key_node)
             if key in key_lines:
                 raise _FileError(
                     _line(key_node),
@@ -111,6 +121,31 @@ class _Builder:
             key_lines[key] = _line(key_node)
             result[key] = self.build(value_node)
         return result
+
+    def _too_many(self, node: yaml.Node) -> _FileError:
+        """Too many values: written out (a list of 166,000 items), or made by aliases that repeat
+        a few values over and over (an "alias bomb") -- told apart by counting the distinct ones."""
+        if _distinct_nodes(self.root, MAX_VALUES + 1) > MAX_VALUES:
+            return _FileError(_line(node), f"the file holds more than {MAX_VALUES:,} values (texts, lists "
+                                           "and keys); a real scenario has a few hundred -- split it up")
+        return _FileError(_line(node), f"the file expands to more than {MAX_VALUES:,} values through "
+                                       "aliases (an 'alias bomb'); write the values out instead")
+
+
+def _distinct_nodes(root: yaml.Node, enough: int) -> int:
+    """How many different nodes the tree has (an alias is the node it names), counted up to ``enough``."""
+    seen: set[int] = set()
+    waiting = [root]
+    while waiting and len(seen) < enough:
+        node = waiting.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            waiting.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            waiting.extend(part for pair in node.value for part in pair)
+    return len(seen)
 
 
 def _read_text(path: Path) -> str:
@@ -153,7 +188,7 @@ def _parse(text: str) -> tuple[yaml.Node, object]:
         loader.dispose()
     if node is None:
         raise _FileError(None, "the file is empty; a scenario needs at least id, title and turns")
-    data = _Builder().build(node)
+    data = _Builder(node).build(node)
     if not isinstance(data, dict):
         raise _FileError(
             _line(node), "a scenario file must be a mapping of keys such as id, title and turns"
@@ -334,13 +369,16 @@ def load_file(path: str | Path) -> LoadedFile:
 
 
 def scenario_files(paths: typing.Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
-    """Expand files and folders into scenario files, in a stable order."""
+    """Expand files and folders into scenario files, in a stable order; links out of a folder and
+    subfolders that cannot be read are problems."""
     files: list[Path] = []
     problems: list[Problem] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.suffix in SCENARIO_SUFFIXES and p.is_file()))
+            found, skipped = files_under(path, SCENARIO_SUFFIXES)
+            files.extend(found)
+            problems.extend(Problem(where, None, why) for where, why in skipped)
         elif path.is_file():
             files.append(path)
         else:

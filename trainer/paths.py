@@ -1,18 +1,50 @@
-"""Where the user's data lives: ``TRAINER_HOME`` when set, else the platform's data folder."""
+"""Where the user's data lives (``TRAINER_HOME`` when set, else the platform's data folder), and
+making folders and files for it that only the user can read."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TextIO
 
 import platformdirs
 
 APP_NAME = "active-listening-trainer"
 
 
+class DataFolderError(ValueError):
+    """``TRAINER_HOME`` names a folder that cannot be worked out; the message says how to set it."""
+
+
 def data_dir() -> Path:
     """The folder for the progress database (not created here)."""
     override = os.environ.get("TRAINER_HOME")
     if override:
-        return Path(override).expanduser()
+        try:
+            return Path(override).expanduser()
+        except RuntimeError:  # "~nouser/x", or "~" with no home folder known
+            head = override.split("/", 1)[0].split(os.sep, 1)[0]
+            raise DataFolderError(
+                f"TRAINER_HOME is {override!r}, but {head!r} is no home folder this machine knows; "
+                "set TRAINER_HOME to a folder such as ~/trainer-data, or unset it") from None
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def make_private_folders(folder: Path) -> None:
+    """``folder`` and every missing folder above it, each made 0700 whatever the umask: with
+    ``mkdir(parents=True)`` the ones above would be 0777 under ``umask 000``."""
+    missing = []
+    while not folder.is_dir():
+        missing.append(folder)
+        folder = folder.parent
+    for path in reversed(missing):
+        try:
+            os.mkdir(path, 0o700)
+        except FileExistsError:
+            if not path.is_dir():  # a file in the way; made meanwhile by another process is fine
+                raise
+
+
+def create_private(path: str | Path) -> TextIO:
+    """``path`` opened to write text; a file it creates only its owner can read or write (0600)."""
+    return open(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8", newline="")

@@ -39,14 +39,21 @@ def _expansions() -> dict[str, tuple[str, ...]]:
 
 
 def _split_contraction(token: str) -> tuple[str, ...]:
+    """"we'd've" -> we would have: suffixes are peeled off the end one by one, in a loop and
+    without copying the token, so a word with a thousand suffixes stacked on it costs no more
+    than its length (a recursion would run out of stack)."""
     contractions = lexicons.language()["contractions"]
-    for suffix in _SUFFIXES:
-        if token.endswith(suffix) and len(token) > len(suffix):
-            head = token[: -len(suffix)]
-            return (*_split_contraction(head), *_TOKEN.findall(contractions[suffix]))
-    if token.endswith("'s"):
-        return (token[:-2],)
-    return tuple(part for part in token.split("'") if part)
+    peeled: list[str] = []
+    end = len(token)
+    while suffix := next((s for s in _SUFFIXES if end > len(s) and token.endswith(s, 0, end)), None):
+        peeled.append(suffix)
+        end -= len(suffix)
+    head = token[:end]
+    if head.endswith("'s"):
+        lead: tuple[str, ...] = (head[:-2],)
+    else:
+        lead = tuple(part for part in head.split("'") if part)
+    return (*lead, *(word for suffix in reversed(peeled) for word in _TOKEN.findall(contractions[suffix])))
 
 
 def _typed_words(plain: str, start: int = 0, end: int | None = None) -> Iterator[tuple[str, int, int]]:

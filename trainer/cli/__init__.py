@@ -15,7 +15,8 @@ import click
 
 from trainer import __version__
 from trainer.cli.app_commands import open_app
-from trainer.cli.context import AppContext
+from trainer.cli.context import AppContext, echo
+from trainer.paths import DataFolderError
 
 # name -> "module:attribute" of each command.
 COMMANDS = {
@@ -34,6 +35,15 @@ COMMANDS = {
 }
 
 
+class DataFolderProblem(click.ClickException):
+    """TRAINER_HOME cannot be used: a usage error (exit 2), said in one line, whatever the command."""
+
+    exit_code = 2
+
+    def show(self, file=None) -> None:
+        echo(f"trainer: {self.format_message()}", err=True)
+
+
 class LazyGroup(click.Group):
     """A group whose commands are imported on first use (click's documented lazy-loading pattern)."""
 
@@ -49,6 +59,12 @@ class LazyGroup(click.Group):
             module, attribute = self.lazy_commands[name].split(":")
             self.add_command(getattr(importlib.import_module(module), attribute), name)
         return super().get_command(ctx, name)
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except DataFolderError as err:
+            raise DataFolderProblem(str(err)) from None
 
 
 @click.group(cls=LazyGroup, lazy_commands=COMMANDS, invoke_without_command=True,

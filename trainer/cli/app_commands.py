@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from trainer.cli.context import AppContext, pass_app, plural
+from trainer.cli.context import AppContext, echo, pass_app, plural
 from trainer.launch import run_app
 
 if TYPE_CHECKING:
@@ -43,6 +43,6 @@ def _unknown_scenario(app: AppContext, scenario_id: str) -> str:
 def practice_command(app: AppContext, scenario_id: str) -> None:
     """Open the app straight on scenario ID (after its content-warning notice, if any)."""
     if app.library.get(scenario_id) is None:
-        click.echo(_unknown_scenario(app, scenario_id), err=True)
+        echo(_unknown_scenario(app, scenario_id), err=True)
         raise SystemExit(1)
     open_app(app, scenario_id)

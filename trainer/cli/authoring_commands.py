@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from trainer.cli.context import AppContext, pass_app
+from trainer.cli.context import AppContext, echo, pass_app
 from trainer.schema import scenario_schema_json, schema_reference
 from trainer.template import default_title, is_valid_id, scenario_template, suggest_id
 
@@ -39,13 +39,13 @@ def new_command(app: AppContext, scenario_id: str, title: str | None, folder: st
         raise click.BadParameter("the title is empty", param_hint="--title")
     target = Path(folder) / f"{scenario_id}.yaml"
     if target.exists() and not force:
-        click.echo(f"trainer new: {target} already exists; choose another ID or --dir, "
-                   "or add --force to overwrite it", err=True)
+        echo(f"trainer new: {target} already exists; choose another ID or --dir, "
+             "or add --force to overwrite it", err=True)
         raise SystemExit(1)
     existing = app.library.paths.get(scenario_id)
     if existing is not None and existing.resolve() != target.resolve():
-        click.echo(f"trainer new: the id '{scenario_id}' is already used by {existing}; "
-                   "ids must be unique, so choose another", err=True)
+        echo(f"trainer new: the id '{scenario_id}' is already used by {existing}; "
+             "ids must be unique, so choose another", err=True)
         raise SystemExit(1)
     text = scenario_template(scenario_id, (title or default_title(scenario_id)).strip(),
                              schema or schema_reference(folder))
@@ -53,13 +53,13 @@ def new_command(app: AppContext, scenario_id: str, title: str | None, folder: st
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
     except OSError as err:
-        click.echo(f"trainer new: cannot write {target}: {err.strerror or err}", err=True)
+        echo(f"trainer new: cannot write {target}: {err.strerror or err}", err=True)
         raise SystemExit(1) from None
-    click.echo(f"Wrote {target}. Replace the example with your client, then check it:\n"
-               f"  trainer validate {target}")
+    echo(f"Wrote {target}. Replace the example with your client, then check it:\n"
+         f"  trainer validate {target}")
 
 
 @click.command("schema", short_help="Print the JSON Schema of the scenario format.")
 def schema_command() -> None:
     """Print the JSON Schema of the scenario format, for editors (see docs/authoring.md)."""
-    click.echo(scenario_schema_json(), nl=False)
+    echo(scenario_schema_json(), nl=False)

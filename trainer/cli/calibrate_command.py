@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
+from trainer import jsonio
 from trainer.calibration import calibrate
-from trainer.cli.context import AppContext, pass_app, plural, report_problems
+from trainer.cli.context import AppContext, echo, pass_app, plural, report_problems
 from trainer.loader import bundled_scenarios_dir, load_paths
 from trainer.scoring import BAND_WORDS
 from trainer.wording import statement_name
@@ -29,18 +28,18 @@ def calibrate_command(app: AppContext, paths: tuple[str, ...], as_json: bool, mi
     report_problems(library.problems)
     report = calibrate(library)
     if as_json:
-        click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+        echo(jsonio.dumps(report.to_dict(), indent=2))
     else:
         for d in report.disagreements:
-            click.echo(f"{d.scenario} {statement_name(d.turn, d.deeper)}: expected {BAND_WORDS[d.expected]}, "
-                       f"scored {d.score} ({BAND_WORDS[d.band]}, {d.kind})")
-            click.echo(f"    \"{d.response}\"")
+            echo(f"{d.scenario} {statement_name(d.turn, d.deeper)}: expected {BAND_WORDS[d.expected]}, "
+                 f"scored {d.score} ({BAND_WORDS[d.band]}, {d.kind})")
+            echo(f"    \"{d.response}\"")
             for check in d.checks:
-                click.echo(f"    - {check}")
-        click.echo(f"{plural(report.examples, 'example')}: {report.exact_matches} in the expected band "
-                   f"({report.exact:.1%}), {report.within_one_matches} within one band ({report.within_one:.1%}).")
+                echo(f"    - {check}")
+        echo(f"{plural(report.examples, 'example')}: {report.exact_matches} in the expected band "
+             f"({report.exact:.1%}), {report.within_one_matches} within one band ({report.within_one:.1%}).")
     if report.within_one < min_agreement:
-        click.echo(f"Within-one-band agreement {report.within_one:.0%} is below {min_agreement:.0%}.", err=True)
+        echo(f"Within-one-band agreement {report.within_one:.0%} is below {min_agreement:.0%}.", err=True)
         raise SystemExit(1)
     if library.problems:
         raise SystemExit(1)

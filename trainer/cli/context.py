@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from trainer.terminal import printable
 from trainer.wording import plural  # noqa: F401  (the commands' import point)
 
 if TYPE_CHECKING:
@@ -30,10 +31,16 @@ class AppContext:
         return self.__dict__.get("library")
 
 
+def echo(message: object = "", *, err: bool = False, nl: bool = True) -> None:
+    """``click.echo`` for everything the commands print: text from scenario files, exports and
+    the progress file reaches the terminal with its control characters shown as escapes."""
+    click.echo(printable(str(message)), err=err, nl=nl)
+
+
 def report_problems(problems) -> None:
     """Problems go to stderr, one per line, as ``file:line: message``."""
     for problem in problems:
-        click.echo(str(problem), err=True)
+        echo(problem, err=True)
 
 
 pass_app = click.make_pass_decorator(AppContext)

@@ -3,14 +3,14 @@ practised in the app -- or, with ``--plan``, the plan printed."""
 
 from __future__ import annotations
 
-import json
 import textwrap
 
 import click
 
+from trainer import jsonio
 from trainer.cli.app_commands import open_app
-from trainer.cli.context import AppContext, pass_app, plural
-from trainer.cli.progress_commands import stored_attempts
+from trainer.cli.context import AppContext, echo, pass_app, plural
+from trainer.cli.progress_commands import end_with_skipped, stored_attempts
 from trainer.progress.attempt import iso, local_now
 from trainer.progress.history import DrillOptions
 from trainer.progress.schedule import Focus, plan_drill
@@ -50,22 +50,23 @@ def drill_command(app: AppContext, count: int, skill: str | None, scenarios: tup
             _nothing_matches()
         open_app(app, start_drill=DrillOptions(count, focus, scenarios))
         return
-    items = plan_drill(library.scenarios, stored_attempts(scenarios), local_now(), count=count,
-                       focus=focus, only=scenarios)
+    attempts, skipped = stored_attempts(scenarios)
+    items = plan_drill(library.scenarios, attempts, local_now(), count=count, focus=focus, only=scenarios)
     if as_json:
-        click.echo(json.dumps([{"scenario": i.scenario, "turn": i.turn, "client": i.client, "reason": i.reason,
-                                "box": i.card.box if i.card else None,
-                                "due": iso(i.card.due) if i.card else None} for i in items],
-                              indent=2, ensure_ascii=False))
+        echo(jsonio.dumps([{"scenario": i.scenario, "turn": i.turn, "client": i.client, "reason": i.reason,
+                            "box": i.card.box if i.card else None,
+                            "due": iso(i.card.due) if i.card else None} for i in items],
+                          indent=2))
     elif not items:
         _nothing_matches()
     else:
-        click.echo(f"A drill of {plural(len(items), 'statement')}:")
+        echo(f"A drill of {plural(len(items), 'statement')}:")
         for number, item in enumerate(items, start=1):
-            click.echo(f"\n{number:>2}. {item.scenario}, statement {item.turn} -- {item.reason}")
-            click.echo(textwrap.indent(textwrap.shorten(item.client, 150, placeholder=" ..."), "    "))
+            echo(f"\n{number:>2}. {item.scenario}, statement {item.turn} -- {item.reason}")
+            echo(textwrap.indent(textwrap.shorten(item.client, 150, placeholder=" ..."), "    "))
+    end_with_skipped(skipped)
 
 
 def _nothing_matches() -> None:
-    click.echo("No statements to drill: no scenario matches those options.", err=True)
+    echo("No statements to drill: no scenario matches those options.", err=True)
     raise SystemExit(1)

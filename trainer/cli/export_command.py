@@ -7,8 +7,9 @@ from pathlib import Path
 
 import click
 
-from trainer.cli.context import AppContext, pass_app, plural
-from trainer.cli.progress_commands import stored_attempts
+from trainer.cli.context import AppContext, echo, pass_app, plural
+from trainer.cli.progress_commands import end_with_skipped, stored_attempts
+from trainer.paths import create_private
 from trainer.progress.attempt import local_now
 from trainer.progress.export import FORMATS, to_csv, to_json, to_markdown
 
@@ -50,7 +51,7 @@ def export_command(app: AppContext, fmt: str | None, output: str | None, scenari
     """
     if fmt is None:
         fmt = FORMAT_OF_SUFFIX.get(Path(output).suffix.lower(), "json") if output else "json"
-    attempts = stored_attempts(scenarios, since)
+    attempts, skipped = stored_attempts(scenarios, since)
     now = local_now()
     if fmt == "json":
         text = to_json(attempts, student, now)
@@ -61,14 +62,16 @@ def export_command(app: AppContext, fmt: str | None, output: str | None, scenari
         clients = {s.id: s.client_name.capitalize() for s in app.library.scenarios}
         text = to_markdown(attempts, student, now, titles, clients)
     if output is None:
-        click.echo(text, nl=False)
+        echo(text, nl=False)
         if not attempts:
-            click.echo("No stored responses match; the export is empty.", err=True)
+            echo("No stored responses match; the export is empty.", err=True)
+        end_with_skipped(skipped)
         return
     try:
-        with open(output, "w", encoding="utf-8", newline="") as handle:
+        with create_private(output) as handle:
             handle.write(text)
     except OSError as err:
-        click.echo(f"trainer export: cannot write {output}: {err.strerror or err}", err=True)
+        echo(f"trainer export: cannot write {output}: {err.strerror or err}", err=True)
         raise SystemExit(1) from None
-    click.echo(f"Exported {plural(len(attempts), 'response')} to {output}.", err=True)
+    echo(f"Exported {plural(len(attempts), 'response')} to {output}.", err=True)
+    end_with_skipped(skipped)

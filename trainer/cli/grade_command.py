@@ -8,22 +8,31 @@ from pathlib import Path
 
 import click
 
-from trainer.cli.context import AppContext, pass_app, plural, report_problems
+from trainer.cli.context import AppContext, echo, pass_app, plural, report_problems
 from trainer.grading import class_report, grade, write_gradebook
+from trainer.paths import create_private
+from trainer.terminal import printable
+
+
+class _Printable:
+    """Standard output for what students wrote: their control characters shown, not run."""
+
+    def write(self, text: str) -> int:
+        return sys.stdout.write(printable(text))
 
 
 @contextmanager
 def _opened(target: str):
-    """Standard output for '-', else the file, with a plain message when it cannot be written."""
+    """Standard output for '-', else the file (as written), with a plain message when it cannot be written."""
     if target == "-":
-        yield sys.stdout
+        yield _Printable()
         sys.stdout.flush()
         return
     try:
-        with open(target, "w", encoding="utf-8", newline="") as handle:
+        with create_private(target) as handle:
             yield handle
     except OSError as err:
-        click.echo(f"trainer grade: cannot write {target}: {err.strerror or err}", err=True)
+        echo(f"trainer grade: cannot write {target}: {err.strerror or err}", err=True)
         raise SystemExit(1) from None
 
 
@@ -71,5 +80,5 @@ def grade_command(app: AppContext, paths: tuple[str, ...], output: str, report: 
         summary += f"; {plural(len(grading.problems), 'problem')} above, so not everything was graded"
     if report is None:
         summary += ". Add --report report.md for the class report"
-    click.echo(summary + ".", err=True)
+    echo(summary + ".", err=True)
     raise SystemExit(0 if grading.complete else 1)

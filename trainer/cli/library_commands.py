@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
-from trainer.cli.context import AppContext, pass_app, plural, report_problems
+from trainer import jsonio
+from trainer.cli.context import AppContext, echo, pass_app, plural, report_problems
 from trainer.loader import bundled_scenarios_dir, load_paths
 
 
@@ -30,14 +29,14 @@ def list_command(app: AppContext, as_json: bool) -> None:
         for s in library.scenarios
     ]
     if as_json:
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        echo(jsonio.dumps(rows, indent=2))
     elif not rows:
-        click.echo("No scenarios found.")
+        echo("No scenarios found.")
     else:
         width = max(len(r["id"]) for r in rows)
         for r in rows:
             warning = "  (content warning: " + ", ".join(r["content_warnings"]) + ")" if r["content_warnings"] else ""
-            click.echo(f"{r['id']:<{width}}  {r['difficulty']:<12} {r['statements']:>3} statements  {r['title']}{warning}")
+            echo(f"{r['id']:<{width}}  {r['difficulty']:<12} {r['statements']:>3} statements  {r['title']}{warning}")
     report_problems(library.problems)
     if library.problems:
         raise SystemExit(1)
@@ -56,11 +55,11 @@ def validate_command(app: AppContext, paths: tuple[str, ...]) -> None:
     statements = sum(len(s.turns) for s in library.scenarios)
     bad_files = len({p.path for p in library.problems})
     if library.problems:
-        click.echo(
+        echo(
             f"{plural(len(library.problems), 'problem')} in {plural(bad_files, 'file')}; "
             f"{plural(len(library.scenarios), 'scenario')} valid.",
             err=True,
         )
         raise SystemExit(1)
-    click.echo(f"All {plural(library.files_read, 'scenario file')} valid "
-               f"({plural(len(library.scenarios), 'scenario')}, {plural(statements, 'statement')}).")
+    echo(f"All {plural(library.files_read, 'scenario file')} valid "
+         f"({plural(len(library.scenarios), 'scenario')}, {plural(statements, 'statement')}).")

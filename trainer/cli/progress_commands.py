@@ -2,33 +2,54 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Collection
 from dataclasses import asdict
 from datetime import date, datetime
 
 import click
 
+from trainer import jsonio
+from trainer.cli.context import echo
 from trainer.paths import data_dir
 from trainer.progress.attempt import Attempt, local_now
+from trainer.progress.rows import SkippedRow
 from trainer.progress.stats import RECENT, Summary, summarise
 from trainer.progress.store import (BACKUP_PREFIX, StoreTrouble, forget, open_store, set_aside, store_path,
                                     stored_files)
+from trainer.terminal import printable
 from trainer.wording import plural, statement_name
 
 START_FRESH = "trainer progress --start-fresh"
+SKIPPED_SHOWN = 10  # damaged rows named one by one; the rest are counted
 
 
-def stored_attempts(scenarios: Collection[str] = (), since: datetime | None = None) -> list[Attempt]:
-    """What is stored, oldest first; a file that cannot be used is explained, with the way out, and exit 1."""
+def stored_attempts(scenarios: Collection[str] = (), since: datetime | None = None
+                    ) -> tuple[list[Attempt], list[SkippedRow]]:
+    """What is stored, oldest first, and the damaged rows left out (for ``end_with_skipped``).
+
+    A file that cannot be used at all is explained, with the way out, and exit 1.
+    """
     try:
         with open_store(saving=False) as store:
-            return store.attempts(scenarios, since)
+            return store.attempts(scenarios, since), store.skipped
     except StoreTrouble as trouble:
         way_out = (f" To keep it as a backup and start a fresh one, run: {START_FRESH}"
                    if trouble.can_set_aside else "")
-        click.echo(f"trainer: {trouble}{way_out}", err=True)
+        echo(f"trainer: {trouble}{way_out}", err=True)
         raise SystemExit(1) from None
+
+
+def end_with_skipped(skipped: list[SkippedRow]) -> None:
+    """After a command's output: the damaged rows it left out, on stderr, and exit 1 if there were any."""
+    if not skipped:
+        return
+    for row in skipped[:SKIPPED_SHOWN]:
+        echo(f"trainer: {row}", err=True)
+    if len(skipped) > SKIPPED_SHOWN:
+        echo(f"trainer: and {plural(len(skipped) - SKIPPED_SHOWN, 'more damaged row')}, skipped", err=True)
+    echo(f"trainer: {plural(len(skipped), 'damaged row')} of {store_path()} left out; "
+         "everything else was used.", err=True)
+    raise SystemExit(1)
 
 
 _BARS = "▁▂▃▄▅▆▇█"
@@ -89,22 +110,24 @@ def summary_json(summary: Summary) -> dict:
 @click.command("progress")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON object instead of text.")
 @click.option("--start-fresh", is_flag=True,
-              help="Move a damaged progress file, or one from a newer version, to a backup and start afresh.")
+              help="Move a progress file that cannot be used (damaged, from a newer version, not the trainer's) "
+                   "to a backup and start afresh.")
 def progress_command(as_json: bool, start_fresh: bool) -> None:
     """Your progress so far: totals, streak, skills, scores over time, bests and small wins."""
     if start_fresh:
         _start_fresh()
         return
-    attempts = stored_attempts()
+    attempts, skipped = stored_attempts()
     summary = summarise(attempts, local_now())
     if as_json:
         document = {"path": str(store_path()), **summary_json(summary)}
-        click.echo(json.dumps(document, indent=2, ensure_ascii=False, default=_json_value))
+        echo(jsonio.dumps(document, indent=2, default=_json_value))
     elif not attempts:
-        click.echo(f"No practice recorded yet. Every response you submit is kept in {store_path()}.")
+        echo(f"No practice recorded yet. Every response you submit is kept in {store_path()}.")
     else:
-        click.echo(render_summary(summary))
-        click.echo(f"\nStored in {store_path()}.")
+        echo(render_summary(summary))
+        echo(f"\nStored in {store_path()}.")
+    end_with_skipped(skipped)
 
 
 def _start_fresh() -> None:
@@ -112,12 +135,12 @@ def _start_fresh() -> None:
         open_store(saving=False).close()
     except StoreTrouble as trouble:
         if not trouble.can_set_aside:
-            click.echo(f"trainer: {trouble}", err=True)
+            echo(f"trainer: {trouble}", err=True)
             raise SystemExit(1) from None
         backup = set_aside(trouble.path)
-        click.echo(f"{trouble}\nMoved it to {backup}; a fresh progress file starts with your next response.")
+        echo(f"{trouble}\nMoved it to {backup}; a fresh progress file starts with your next response.")
         return
-    click.echo(f"Your progress file ({store_path()}) is fine; nothing was moved.")
+    echo(f"Your progress file ({store_path()}) is fine; nothing was moved.")
 
 
 @click.command("forget")
@@ -126,13 +149,13 @@ def forget_command(yes: bool) -> None:
     """Delete all stored progress: every response, and any backups of the progress file."""
     folder = data_dir()
     if not stored_files(folder):
-        click.echo(f"Nothing to forget: no progress is stored in {folder}.")
+        echo(f"Nothing to forget: no progress is stored in {folder}.")
         return
     parts = []
     if store_path(folder).exists():
         try:
             with open_store(folder, saving=False) as store:
-                parts.append(plural(len(store.attempts()), "stored response"))
+                parts.append(plural(len(store.attempts()) + len(store.skipped), "stored response"))
         except StoreTrouble:
             parts.append("a progress file that cannot be read")
     backups = [f for f in stored_files(folder) if f.name.startswith(BACKUP_PREFIX)]
@@ -141,12 +164,20 @@ def forget_command(yes: bool) -> None:
     what = " and ".join(parts) or "leftover progress files"
     if not yes:
         try:
-            agreed = click.confirm(f"Delete {what} from {folder}? This cannot be undone.", err=True)
+            agreed = click.confirm(printable(f"Delete {what} from {folder}? This cannot be undone."), err=True)
         except click.Abort:
-            click.echo("\nNothing was deleted (no answer; use --yes to delete without asking).", err=True)
+            echo("\nNothing was deleted (no answer; use --yes to delete without asking).", err=True)
             raise SystemExit(1) from None
         if not agreed:
-            click.echo("Nothing was deleted.")
+            echo("Nothing was deleted.")
             return
-    deleted = forget(folder)
-    click.echo(f"Deleted {what}: {', '.join(f.name for f in deleted)} (in {folder}).")
+    deleted, kept = forget(folder)
+    if deleted:
+        done = what if not kept else "what could be deleted"
+        echo(f"Deleted {done}: {', '.join(f.name for f in deleted)} (in {folder}).")
+    if kept:
+        echo(("Some progress is still stored; could not delete:" if deleted else
+              f"Nothing was deleted from {folder}; could not delete:"), err=True)
+        for path, why in kept:
+            echo(f"  {path}: {why}", err=True)
+        raise SystemExit(1)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import TYPE_CHECKING
 
 import click
 
-from trainer.cli.context import AppContext, pass_app
+from trainer import jsonio
+from trainer.cli.context import AppContext, echo, pass_app
 
 if TYPE_CHECKING:
     from trainer.scoring import Feedback
@@ -57,7 +57,7 @@ def score_command(app: AppContext, response, client, models, feelings, content, 
     trainer score --batch responses.jsonl > scores.jsonl
     """
     # The engine loads here, not when the CLI starts, so the app and `trainer list` start faster.
-    from trainer.batch import RowError, resolve, score_lines, verdict
+    from trainer.batch import RowError, read_lines, resolve, score_lines, verdict
     from trainer.scoring import score
 
     if batch is not None:
@@ -65,13 +65,15 @@ def score_command(app: AppContext, response, client, models, feelings, content, 
             raise click.UsageError("--batch reads everything from the file; give no RESPONSE, --client or --scenario")
         ok = True
         out = sys.stdout
-        for row, scored in score_lines(batch, lambda: app.library):
+        for row, scored in score_lines(read_lines(batch), lambda: app.library):
             ok &= scored
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            out.write(jsonio.dumps(row) + "\n")
         out.flush()
         raise SystemExit(0 if ok else 1)
     if response is None:
         raise click.UsageError("give the RESPONSE to score (or --batch FILE)")
+    if jsonio.has_lone_surrogate([response, client, *models, *feelings, *content]):
+        raise click.UsageError("the text given is not UTF-8 (is the terminal set to another encoding?)")
     if bool(client) == bool(scenario_id):
         raise click.UsageError("give either --client TEXT or --scenario ID --turn N")
     if scenario_id and turn is None:
@@ -84,7 +86,7 @@ def score_command(app: AppContext, response, client, models, feelings, content, 
     try:
         statement, name = resolve(row, lambda: app.library)
     except RowError as err:
-        click.echo(f"trainer score: {err}", err=True)
+        echo(f"trainer score: {err}", err=True)
         raise SystemExit(1) from None
     feedback = score(statement, response, name)
-    click.echo(json.dumps(verdict(feedback), indent=2, ensure_ascii=False) if as_json else render(feedback))
+    echo(jsonio.dumps(verdict(feedback), indent=2) if as_json else render(feedback))

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from trainer import jsonio
+from trainer.folders import files_under
 from trainer.loader import Problem
 
 EXPORT_SUFFIX = ".json"
@@ -51,14 +53,16 @@ class ExportError(ValueError):
 
 
 def export_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
-    """Files as given, and every ``*.json`` under each folder; each file once, in order."""
+    """Files as given, and every ``*.json`` under each folder; each file once, in order. Links out
+    of a folder and subfolders that cannot be read are problems: a student could go missing."""
     files: dict[Path, Path] = {}
     problems: list[Problem] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob(f"*{EXPORT_SUFFIX}") if p.is_file())
-            if not found:
+            found, skipped = files_under(path, (EXPORT_SUFFIX,))
+            problems.extend(Problem(where, None, why) for where, why in skipped)
+            if not found and not skipped:
                 problems.append(Problem(path, None, "no export files (*.json) in this folder"))
         elif path.is_file():
             found = [path]
@@ -82,6 +86,14 @@ def _text(path: Path) -> str:
         raise ExportError("this is not an export: the file is not UTF-8 text") from None
 
 
+def _shown(value: object) -> str:
+    """A value from a file, named briefly for a message: a list may hold megabytes."""
+    if isinstance(value, (dict, list)):
+        return "an object" if isinstance(value, dict) else "a list"
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 def _required(raw: dict, key: str, where: str):
     if key not in raw:
         raise ExportError(f"{where}: '{key}' is missing")
@@ -94,14 +106,14 @@ def _attempt(number: int, raw: object) -> Attempt:
         raise ExportError(f"{where} is not an object with scenario, turn and response")
     scenario = _required(raw, "scenario", where)
     if not isinstance(scenario, str) or not scenario:
-        raise ExportError(f"{where}: 'scenario' must be a scenario id, not {scenario!r}")
+        raise ExportError(f"{where}: 'scenario' must be a scenario id, not {_shown(scenario)}")
     turn = _required(raw, "turn", where)
     if isinstance(turn, bool) or not isinstance(turn, int) or turn < 1:
         raise ExportError(f"{where}: 'turn' must be a whole number from 1 (the first statement), "
-                          f"not {turn!r}")
+                          f"not {_shown(turn)}")
     response = _required(raw, "response", where)
     if not isinstance(response, str):
-        raise ExportError(f"{where}: 'response' must be text, not {response!r}")
+        raise ExportError(f"{where}: 'response' must be text, not {_shown(response)}")
     client = raw.get("client")
     deeper = raw.get("deeper", False)
     if not isinstance(deeper, bool):
@@ -112,9 +124,9 @@ def _attempt(number: int, raw: object) -> Attempt:
 def parse_export(path: Path, text: str) -> Export:
     """The export in ``text``; raises ExportError saying what is wrong."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise ExportError(f"this is not JSON: {err.msg} (column {err.colno})", err.lineno) from None
+        data = jsonio.parse(text)
+    except jsonio.JsonProblem as err:
+        raise ExportError(err.message, err.line) from None
     if not isinstance(data, dict) or "attempts" not in data:
         raise ExportError("this is not an export of 'trainer export': "
                           "expected an object with \"student\" and \"attempts\"")
@@ -123,7 +135,7 @@ def parse_export(path: Path, text: str) -> Export:
         raise ExportError("'attempts' must be a list")
     student = data.get("student")
     if student is not None and not isinstance(student, str):
-        raise ExportError(f"'student' must be a name (text), not {student!r}")
+        raise ExportError(f"'student' must be a name (text), not {_shown(student)}")
     name = " ".join((student or "").split()) or path.stem
     return Export(path, name, tuple(_attempt(i, a) for i, a in enumerate(attempts, start=1)))
 

@@ -19,11 +19,13 @@ Columns, in order:
   to two decimals: what the student's responses do to the client's trust;
 - ``deeper_reached``: how many deeper statements the student answered -- each is said only
   when the client has opened up.
+
+Names come from students' own files: every cell is written through the shared
+``SafeCsvWriter``, so none can run as a formula.
 """
 
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
 from statistics import fmean
 from typing import TextIO
@@ -32,9 +34,7 @@ from trainer import lexicons
 from trainer.conversation import QUESTION_KINDS
 from trainer.grading.grade import GradedResponse, Grading
 from trainer.model import BAND_IDS
-# A cell starting with one of these is run as a formula by spreadsheets; names come from
-# students' own files, so such a name is written with a leading apostrophe (OWASP advice).
-_FORMULA_STARTS = ("=", "+", "-", "@")
+from trainer.spreadsheet import SafeCsvWriter
 
 
 def gradebook_columns() -> list[str]:
@@ -71,7 +71,7 @@ def _row(student: str, scenario: str, responses: list[GradedResponse]) -> dict:
             roadblocks[roadblock] += 1
     questions = sum(kinds[k] for k in QUESTION_KINDS)
     return {
-        "student": "'" + student if student.startswith(_FORMULA_STARTS) else student,
+        "student": student,
         "scenario": scenario,
         "statements_answered": len(best),
         "responses": len(responses),
@@ -97,6 +97,7 @@ def gradebook_rows(grading: Grading) -> list[dict]:
 
 
 def write_gradebook(grading: Grading, handle: TextIO) -> None:
-    writer = csv.DictWriter(handle, fieldnames=gradebook_columns(), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(gradebook_rows(grading))
+    columns = gradebook_columns()
+    writer = SafeCsvWriter(handle, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([row[column] for column in columns] for row in gradebook_rows(grading))

@@ -8,15 +8,15 @@ and ``openness_after``. The Markdown reads as the conversations they were, run b
 
 from __future__ import annotations
 
-import csv
 import io
-import json
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
+from trainer import jsonio
 from trainer.conversation import openness_move
 from trainer.progress.attempt import CHECK_LABELS, Attempt, iso
 from trainer.scoring import BAND_WORDS, KIND_WORDS
+from trainer.spreadsheet import SafeCsvWriter
 from trainer.wording import statement_name
 
 FORMATS = ("json", "csv", "md")
@@ -25,7 +25,7 @@ FORMATS = ("json", "csv", "md")
 def to_json(attempts: Sequence[Attempt], student: str | None, exported_at: datetime) -> str:
     document = {"student": student, "exported_at": iso(exported_at),
                 "attempts": [a.to_dict() for a in attempts]}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return jsonio.dumps(document, indent=2) + "\n"
 
 
 CSV_FIELDS = ("scenario", "turn", "client", "response", "score", "band", "kind", "outcome")
@@ -41,10 +41,11 @@ def _conversation_cells(a: Attempt) -> list:
 
 
 def to_csv(attempts: Sequence[Attempt]) -> str:
-    """One row per attempt; each check a column of its own (met / not met, empty when not scored)."""
+    """One row per attempt; each check a column of its own (met / not met, empty when not scored).
+    Cells that a spreadsheet would run as a formula are neutralised."""
     checks = [c for c in CHECK_LABELS if any(a.check(c) for a in attempts)]
     out = io.StringIO(newline="")
-    writer = csv.writer(out)
+    writer = SafeCsvWriter(out)
     writer.writerow([*CSV_FIELDS, *checks, "roadblocks", *CONVERSATION_FIELDS, "at", "session"])
     for a in attempts:
         row = a.to_dict()

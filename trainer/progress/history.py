@@ -19,6 +19,7 @@ from trainer.progress.attempt import Attempt, local_now
 from trainer.progress.schedule import DrillItem, Focus, plan_drill
 from trainer.progress.stats import ScenarioRecord, Summary, WinTracker, scenario_records, summarise
 from trainer.progress.store import ProgressStore, new_session_id, open_store
+from trainer.wording import plural
 
 if TYPE_CHECKING:
     from trainer.conversation import Exchange
@@ -87,6 +88,17 @@ class History:
         if self._store is None:
             return self._notice
         return "" if self._store.saving else self._store.notice
+
+    @property
+    def damaged(self) -> str:
+        """The stored responses left out because their rows are damaged, in words for the learner;
+        empty when every row could be read."""
+        skipped = self._store.skipped if self._store is not None else []
+        if not skipped:
+            return ""
+        shown = "; ".join(map(str, skipped[:3])) + ("; ..." if len(skipped) > 3 else "")
+        return (f"{plural(len(skipped), 'stored response')} could not be read and "
+                f"{'is' if len(skipped) == 1 else 'are'} left out ({shown}). Everything else is here.")
 
     @property
     def saving(self) -> bool:

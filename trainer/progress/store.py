@@ -6,10 +6,12 @@ work at once; a busy writer waits, then tries again). Each response is written i
 transaction the moment it is submitted, with ``synchronous=FULL``, so nothing already
 submitted is lost.
 
-Trouble never ends in a traceback. A damaged file, or one written by a newer version of the
-trainer, raises ``StoreTrouble``: its message says what happened, and ``set_aside`` keeps the
-file as a timestamped backup so that a fresh one can start. A folder that cannot be written
-gives a store that saves nothing and says why in ``notice``, so practice goes on.
+Trouble never ends in a traceback. A damaged file, one written by a newer version of the
+trainer, or one that is not the trainer's (another program's database, a folder) raises
+``StoreTrouble``: its message says what happened, and ``set_aside`` keeps the file as a
+timestamped backup so that a fresh one can start. A damaged row costs that row only: reading
+skips it and lists it in ``skipped``. A folder that cannot be written gives a store that saves
+nothing and says why in ``notice``, so practice goes on.
 """
 
 from __future__ import annotations
@@ -17,21 +19,20 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import sys
 import threading
 import time
 import uuid
 from collections.abc import Callable, Collection
+from contextlib import suppress
 from dataclasses import replace
-from functools import lru_cache
 from datetime import datetime, timezone
 from pathlib import Path
 
 from trainer.conversation import Exchange
-from trainer.model import Reaction
-from trainer.paths import data_dir
+from trainer.paths import data_dir, make_private_folders
 from trainer.progress.attempt import Attempt, iso, utc_now
-from trainer.scoring import Check, Feedback
+from trainer.progress.rows import BASE_COLUMNS, COLUMNS, DamagedRow, SkippedRow, read_row
+from trainer.scoring import Feedback
 
 DB_NAME = "progress.sqlite3"
 BACKUP_PREFIX = "progress-backup-"
@@ -73,9 +74,6 @@ BUSY_SECONDS = 2.0  # how long SQLite itself waits for another copy's write to f
 TRIES = 4  # how many times a busy open or write is tried, with a growing pause between
 
 PRIVATE_NOTICE = "Private mode: nothing you answer is saved."
-_COLUMNS = ("scenario", "turn", "client", "response", "score", "band", "kind", "checks",
-            "roadblocks", "messages", "at", "session", "deeper", "reaction", "openness_before",
-            "openness_after")
 # How a file still at schema version 1 (opened read-only, so not migrated) reads the columns of
 # the conversation.
 _BEFORE_CONVERSATION = {"deeper": "0", "reaction": "NULL", "openness_before": "NULL", "openness_after": "NULL"}
@@ -84,8 +82,9 @@ _BEFORE_CONVERSATION = {"deeper": "0", "reaction": "NULL", "openness_before": "N
 class StoreTrouble(Exception):
     """The progress file cannot be used as it is; nothing has been changed.
 
-    ``reason`` is ``damaged``, ``newer`` (written by a newer version of the trainer) or
-    ``unreadable``; the first two can be moved aside with ``set_aside``.
+    ``reason`` is ``damaged``, ``newer`` (written by a newer version of the trainer), ``foreign``
+    (not the trainer's: another program's database, a folder) or ``unreadable``; all but the
+    last can be moved aside with ``set_aside``.
     """
 
     def __init__(self, path: Path, reason: str, detail: str):
@@ -94,13 +93,15 @@ class StoreTrouble(Exception):
 
     @property
     def can_set_aside(self) -> bool:
-        return self.reason in ("damaged", "newer")
+        return self.reason in ("damaged", "newer", "foreign")
 
     def explain(self) -> str:
         if self.reason == "damaged":
             what = f"is damaged and cannot be read ({self.detail})"
         elif self.reason == "newer":
             what = f"was written by a newer version of the trainer ({self.detail})"
+        elif self.reason == "foreign":
+            what = f"is not one the trainer wrote ({self.detail})"
         else:
             what = f"cannot be read ({self.detail})"
         return f"Your progress file {self.path} {what}. Nothing has been changed."
@@ -119,7 +120,8 @@ class ProgressStore:
     """Records attempts and reads them back.
 
     ``saving`` says whether ``record`` writes; when it does not (private mode, a read-only
-    folder) or a write failed, ``notice`` says why in words for the learner.
+    folder) or a write failed, ``notice`` says why in words for the learner. ``skipped`` lists
+    the damaged rows the last reading left out.
     """
 
     def __init__(self, path: Path, connection: sqlite3.Connection | None, *, saving: bool,
@@ -130,6 +132,7 @@ class ProgressStore:
         self._connection = connection
         self._clock = clock
         self._unsaved: list[Attempt] = []  # failed writes, tried again before the next one
+        self.skipped: list[SkippedRow] = []
         self._lock = threading.Lock()  # the app may record from a worker thread
 
     def record(self, scenario_id: str, turn_number: int, client: str, response: str,
@@ -173,12 +176,15 @@ class ProgressStore:
                   None if a.reaction is None else json.dumps(a.reaction.model_dump(), ensure_ascii=False),
                   a.openness_before, a.openness_after)
         cursor = self._connection.execute(
-            f"INSERT INTO attempts ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
+            f"INSERT INTO attempts ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})",
             values)
         return cursor.lastrowid
 
     def attempts(self, scenarios: Collection[str] = (), since: datetime | None = None) -> list[Attempt]:
-        """The stored attempts, oldest first; optionally only some scenarios, or from a moment on."""
+        """The stored attempts, oldest first; optionally only some scenarios, or from a moment on.
+
+        Damaged rows are left out and listed in ``skipped``.
+        """
         if self._connection is None:
             return []
         where, params = [], []
@@ -189,12 +195,19 @@ class ProgressStore:
             where.append("at >= ?")
             params.append(iso(since))
         old = _user_version(self._connection) < 2
-        columns = [_BEFORE_CONVERSATION.get(c, c) if old else c for c in _COLUMNS]
+        columns = [_BEFORE_CONVERSATION.get(c, c) if old else c for c in COLUMNS]
         sql = f"SELECT id, {', '.join(columns)} FROM attempts"
         if where:
             sql += " WHERE " + " AND ".join(where)
+        attempts, self.skipped = [], []
         with self._lock:  # row by row: years of history never sit in memory twice
-            return [_attempt(row) for row in self._connection.execute(sql + " ORDER BY at, id", params)]
+            for row in self._connection.execute(sql + " ORDER BY at, id", params):
+                try:
+                    attempts.append(read_row(row))
+                except DamagedRow as damage:
+                    self.skipped.append(SkippedRow(row[0], damage.field))
+        attempts.sort(key=lambda a: (a.at, a.id))  # text order is time order, unless a row was edited
+        return attempts
 
     def close(self) -> None:
         """Try once more to save what could not be saved, then let go of the file."""
@@ -213,32 +226,6 @@ class ProgressStore:
         self.close()
 
 
-@lru_cache(maxsize=4096)
-def _stored_check(check_id: str, passed: bool, points: int, max_points: int, message: str) -> Check:
-    """Checks are immutable and repeat a lot across a history: each distinct one is made once."""
-    return Check(check_id, passed, points, max_points, message)
-
-
-def _attempt(row) -> Attempt:
-    """One stored row as an attempt. Texts that repeat across a history (the statement, the
-    feedback, the session) are kept once each (``sys.intern``), so a long history stays small."""
-    (row_id, scenario, turn, client, response, score, band, kind, checks, roadblocks, messages,
-     at, session, deeper, reaction, openness_before, openness_after) = row
-    return Attempt(sys.intern(scenario), turn, sys.intern(client), response, score, sys.intern(band),
-                   sys.intern(kind),
-                   tuple(_stored_check(c["id"], c["passed"], c["points"], c["max_points"], c["message"])
-                         for c in json.loads(checks)),
-                   tuple(map(sys.intern, json.loads(roadblocks))), tuple(map(sys.intern, json.loads(messages))),
-                   datetime.fromisoformat(at), sys.intern(session), row_id, bool(deeper),
-                   None if reaction is None else _stored_reaction(reaction), openness_before, openness_after)
-
-
-@lru_cache(maxsize=4096)
-def _stored_reaction(text: str) -> Reaction:
-    """The client's reactions repeat across a history as much as the checks do."""
-    return Reaction.model_validate_json(text)
-
-
 # ---------------------------------------------------------------------------- opening
 
 
@@ -250,6 +237,8 @@ def open_store(folder: Path | None = None, *, saving: bool = True,
     recorded. Raises ``StoreTrouble`` for a file that cannot be used as it is.
     """
     path = store_path(folder)
+    if path.exists() and not path.is_file():
+        raise StoreTrouble(path, "foreign", "it is a folder, not a file" if path.is_dir() else "it is not a plain file")
     if not saving:
         return ProgressStore(path, _open_existing(path), saving=False, notice=PRIVATE_NOTICE, clock=clock)
     try:
@@ -272,14 +261,29 @@ def open_store(folder: Path | None = None, *, saving: bool = True,
 def _create_private_file(path: Path) -> None:
     """The folder (0700) and an empty database file (0600), before SQLite opens it.
 
-    SQLite gives its -wal and -shm files the database file's permissions.
+    SQLite gives its -wal and -shm files the database file's permissions. A folder that was
+    there already is made 0700 too when it is the trainer's own -- it holds nothing but
+    progress files; one that holds other files (``TRAINER_HOME=~/course``) keeps its mode.
     """
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    make_private_folders(path.parent)
+    _keep_own_folder_private(path.parent)
     try:
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     except FileExistsError:
-        if os.name == "posix" and path.stat().st_mode & 0o077:
-            os.chmod(path, 0o600)
+        _keep_private(path)
+
+
+def _keep_private(path: Path) -> None:
+    """A progress file (not a folder in its place) readable by its owner only."""
+    if os.name == "posix" and path.is_file() and path.stat().st_mode & 0o077:
+        os.chmod(path, 0o600)
+
+
+def _keep_own_folder_private(folder: Path) -> None:
+    if os.name != "posix" or not folder.stat().st_mode & 0o077 or folder.stat().st_uid != os.geteuid():
+        return
+    if set(folder.iterdir()) <= set(stored_files(folder)):
+        os.chmod(folder, 0o700)
 
 
 def _open_writable(path: Path) -> sqlite3.Connection:
@@ -308,8 +312,12 @@ def _open_existing(path: Path) -> sqlite3.Connection | None:
     # waiting to be merged into the file.
     modes = ["mode=ro"] + ([] if Path(f"{path}-wal").exists() else ["immutable=1"])
     for mode in modes:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True,
-                                     timeout=BUSY_SECONDS, check_same_thread=False)
+        try:
+            connection = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True,
+                                         timeout=BUSY_SECONDS, check_same_thread=False)
+        except sqlite3.OperationalError as err:
+            problem = err
+            continue
         try:
             return _check(connection, path)
         except sqlite3.OperationalError as err:
@@ -322,20 +330,47 @@ def _open_existing(path: Path) -> sqlite3.Connection | None:
 
 
 def _check(connection: sqlite3.Connection, path: Path) -> sqlite3.Connection:
-    """The connection, once the file is a sound database this version of the trainer can read."""
+    """The connection, once the file is a sound database of the trainer's, in a format this
+    version can read. Everything is read in one transaction: another copy of the app may be
+    creating the file meanwhile, and its version and tables must be seen at one moment."""
     try:
-        version = _user_version(connection)
-        if version > SCHEMA_VERSION:
-            raise StoreTrouble(path, "newer", f"its format is version {version}; "
-                                              f"this version of the trainer reads up to {SCHEMA_VERSION}")
-        verdict = connection.execute("PRAGMA quick_check").fetchone()[0]
+        connection.execute("BEGIN")
+        try:
+            version = _user_version(connection)
+            if version > SCHEMA_VERSION:
+                raise StoreTrouble(path, "newer", f"its format is version {version}; "
+                                                  f"this version of the trainer reads up to {SCHEMA_VERSION}")
+            if version < 0:
+                raise StoreTrouble(path, "damaged", f"its format is version {version}, which no trainer writes")
+            verdict = connection.execute("PRAGMA quick_check").fetchone()[0]
+            if verdict != "ok":
+                raise StoreTrouble(path, "damaged", verdict)
+            foreign = _foreign_schema(connection, version)
+        finally:
+            if connection.in_transaction:
+                with suppress(sqlite3.Error):
+                    connection.execute("ROLLBACK")
     except sqlite3.OperationalError:
         raise
     except sqlite3.DatabaseError as err:  # not a database, or a malformed one
         raise StoreTrouble(path, "damaged", str(err)) from None
-    if verdict != "ok":
-        raise StoreTrouble(path, "damaged", verdict)
+    if foreign:
+        raise StoreTrouble(path, "foreign", foreign)
     return connection
+
+
+def _foreign_schema(connection: sqlite3.Connection, version: int) -> str:
+    """What shows that a sound database is another program's ("" when it is the trainer's):
+    a new file has no tables yet, and one of ours has the table of attempts with its columns."""
+    tables = sorted(name for (name,) in connection.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"))
+    if version == 0:
+        return f"it is another program's database, with tables named {', '.join(tables)}" if tables else ""
+    if "attempts" not in tables:
+        return "it is another program's database, with no table of attempts"
+    columns = {row[1] for row in connection.execute("PRAGMA table_info(attempts)")}
+    missing = [c for c in ("id", *BASE_COLUMNS) if c not in columns]
+    return f"its table of attempts has no {', '.join(missing)}" if missing else ""
 
 
 def _user_version(connection: sqlite3.Connection) -> int:
@@ -388,10 +423,12 @@ def set_aside(path: Path, clock: Callable[[], datetime] = utc_now) -> Path:
         backup = path.with_name(f"{BACKUP_PREFIX}{stamp}-{number}.sqlite3")
         number += 1
     path.rename(backup)
+    _keep_private(backup)
     for suffix in SIDE_SUFFIXES:
         side = Path(f"{path}{suffix}")
         if side.exists():
             side.rename(f"{backup}{suffix}")
+            _keep_private(Path(f"{backup}{suffix}"))
     return backup
 
 
@@ -403,9 +440,21 @@ def stored_files(folder: Path | None = None) -> list[Path]:
     return [p for p in names if p.exists()] + backups
 
 
-def forget(folder: Path | None = None) -> list[Path]:
-    """Delete all stored progress; returns the files deleted."""
-    files = stored_files(folder)
-    for file in files:
-        file.unlink(missing_ok=True)
-    return files
+def forget(folder: Path | None = None) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Delete all stored progress: the files deleted, and those that could not be, with why.
+
+    Only files are deleted: a folder that happens to have a progress file's name may hold
+    anything, so it is named for the learner to look at, never emptied behind their back.
+    """
+    deleted, kept = [], []
+    for path in stored_files(folder):
+        if path.is_dir() and not path.is_symlink():
+            kept.append((path, "it is a folder; look inside and delete it yourself if nothing in it is yours"))
+            continue
+        try:
+            path.unlink(missing_ok=True)
+        except OSError as err:
+            kept.append((path, err.strerror or str(err)))
+        else:
+            deleted.append(path)
+    return deleted, kept

@@ -166,6 +166,8 @@ class TrainerApp(App[None]):
         self._show_saving_status()
         if history.cannot_save and not self.private:
             self.notify(history.cannot_save, title="Not saving", severity="warning", timeout=12)
+        if history.damaged:
+            self.notify(history.damaged, title="Damaged responses left out", severity="warning", timeout=12)
         self.home.show_records(history.scenario_records())
         waiting, self._waiting = self._waiting, []
         for action in waiting:

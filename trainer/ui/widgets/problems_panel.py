@@ -8,8 +8,9 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from trainer.wording import plural
 from trainer.loader import Problem
+from trainer.terminal import printable
+from trainer.wording import plural
 
 
 def _where(path: Path) -> str:
@@ -30,7 +31,7 @@ class ProblemsPanel(VerticalScroll):
 
     def compose(self):
         lines = [Content.from_markup("$where[b]:[/b] $message",
-                                     where=_where(p.path) + (f":{p.line}" if p.line else ""),
-                                     message=p.message)
+                                     where=printable(_where(p.path) + (f":{p.line}" if p.line else "")),
+                                     message=printable(p.message))
                  for p in self.problems]
         yield Static(Content("\n").join(lines))

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.binding import Binding
 from textual.widgets import Input
+
+from trainer.terminal import CONTROLS
 
 
 class ResponseBox(Input):
@@ -11,3 +14,9 @@ class ResponseBox(Input):
 
     def __init__(self, **kwargs):
         super().__init__(placeholder="Type your reflection, then press Enter", **kwargs)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        """Pasted text without its control characters: keys never type them, and a pasted ESC
+        would reach the terminal when the response is shown. (Input's own handler, called next,
+        inserts it.)"""
+        event.text = CONTROLS.sub("", event.text)
