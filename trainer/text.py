@@ -300,6 +300,12 @@ def phrase(text: str, as_typed: bool = False) -> tuple[str, ...]:
     return tuple(part for piece in text.split("*") for part in (*normal(piece), "*"))[:-1]
 
 
+def feeling_phrase(text: str) -> tuple[str, ...]:
+    """A feeling entry as the stems of its core words ("*" stays a wildcard): feelings are
+    matched without emphasis, so "you feel kind of lost" meets "feel lost"."""
+    return tuple(part for piece in text.split("*") for part in (*stems(core_words(words(piece))), "*"))[:-1]
+
+
 def stemmed_phrase(text: str) -> tuple[str, ...]:
     """A lexicon entry as stems ("*" stays a wildcard): "at the end of * rope"."""
     return tuple(part for piece in text.split("*") for part in (*stems(words(piece)), "*"))[:-1]

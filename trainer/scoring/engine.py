@@ -10,10 +10,10 @@ from rapidfuzz import fuzz, process
 
 from trainer.scoring.feedback import CAPPED_PREFIX, KIND_WORDS, BestMatch, Check, Feedback, band_for, compose_messages
 from trainer.scoring.features import SAID_BACK, ClientWords
-from trainer.scoring.reading import Reading, read
+from trainer.scoring.reading import Reading, feelings_in, read
 from trainer.scoring.spelling import Speller, is_word
 from trainer.scoring.vocabulary import Vocabulary, vocabulary
-from trainer.text import sentences, stem, stemmed_phrase, stems, words
+from trainer.text import feeling_phrase, sentences, stem, stems, words
 
 # Points per check; without model answers "similarity" is left out and the rest scaled to 100.
 MAX_POINTS = {
@@ -29,7 +29,8 @@ ROADBLOCK_CAP = 35  # the response is mainly a roadblock
 MIXED_CAP = 59  # a reflection is there, but a roadblock is what the client will hear
 REFLECTION_WITH_ROADBLOCK_CAP = 69  # a reflection with a roadblock alongside is never "strong"
 PARROT_CAP = 50  # the client's own words handed back show attention, not yet understanding
-PARROT_RUN = 5  # words in a row it takes to hand the client's words back ("You miss your mom" is not a copy)
+PARROT_RUN = 4  # words in a row that hand the client's words back
+PARROT_LENGTH = 7  # a shorter response says it back too briefly to be a copy ("You miss your mom.")
 PARROT_SHARE = 0.6  # of the response
 NO_FEELING_CAP = 59  # what happened, restated without how it felt: a start
 STRONG_FLOOR = 80  # the lowest "strong" score
@@ -104,14 +105,13 @@ def _prepare(client: str, answers: tuple[str, ...], feelings: tuple[str, ...],
     v = vocabulary()
     client_sentences = sentences(client)
     if feelings:
-        targets = frozenset(stemmed_phrase(f) for f in feelings)
+        targets = frozenset(feeling_phrase(f) for f in feelings)
         words_shown = feelings
     else:
         # Without a list, the feelings the model answers name are the ones expected; without
         # model answers, the feelings the client names.
         named_in = [s for text in answers for s in sentences(text)] or client_sentences
-        hits = [(s.stems[a:b], " ".join(s.tokens[a:b])) for s in named_in
-                for a, b, _ in v.feelings.scan(s.stems)]
+        hits = [(f.stems, f.said.lower()) for f in feelings_in(named_in)]
         targets = frozenset(h[0] for h in hits)
         words_shown = tuple(dict.fromkeys(h[1] for h in hits))
     families = frozenset(f for t in targets for f in v.feeling_families.get(t, ()))
@@ -306,7 +306,7 @@ def _parrots(p: _Prepared, reading: Reading, v: Vocabulary) -> bool:
     """The client's own words handed back: most of the response is a run of at least
     ``PARROT_RUN`` of their words, said back to them, with no feeling of its own added."""
     said = [stem(SAID_BACK.get(t, t)) for t in reading.tokens]
-    if len(said) < PARROT_RUN:
+    if len(said) < PARROT_LENGTH:
         return False
     copied = set()
     for i in range(len(said) - PARROT_RUN + 1):

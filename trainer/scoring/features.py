@@ -29,6 +29,7 @@ _RESTATEMENT_OVERLAP = 2
 _NEGATIONS = frozenset({"not", "never", "no"})
 _ARTICLES = frozenset({"a", "an", "the"})
 _NOT_GERUNDS = frozenset({"during", "morning", "evening", "nothing", "something", "anything", "everything"})
+_FEELING_VERBS = frozenset({"feel", "feels", "felt", "feeling", "seem", "seems", "seemed", "look", "looks"})
 _CONTRASTS = frozenset({"but", "however", "though", "although", "yet"})
 _NOT_REPORTING = frozenset({"i", "me", "we", "to", "will", "would", "can", "could", "should", "must", "might",
                             "may"})
@@ -171,12 +172,24 @@ class SentenceFeatures:
     # ------------------------------------------------------------------ the sentence's outline
 
     @cached_property
+    def _feeling_words(self) -> list[tuple[int, int, tuple[str, ...], tuple[str, ...], bool]]:
+        """Feeling words found on the core words (emphasis left out: "kind of lost" is "lost"),
+        as (first token, end token, stems, families, denied)."""
+        s = self.sentence
+        core = s.core_tokens
+        stems = tuple(s.stems[t] for t in core)
+        found = []
+        for a, b, families in self.v.feelings.scan(stems):
+            denied = not _NEGATIONS.isdisjoint(self.words[max(0, a - 2):a])  # "not terrible"
+            found.append((core[a], core[b - 1] + 1, stems[a:b], families, denied))
+        return found
+
+    @cached_property
     def feelings(self) -> list[FeelingHit]:
         """Feeling words, unless negated just before ("not terrible")."""
         s = self.sentence
-        return [FeelingHit(s.typed(a, b), s.stems[a:b], families)
-                for a, b, families in self.v.feelings.scan(s.stems)
-                if _NEGATIONS.isdisjoint(s.tokens[max(0, a - 2):a])]
+        return [FeelingHit(s.typed(a, b), hit, families) for a, b, hit, families, denied in self._feeling_words
+                if not denied]
 
     @cached_property
     def names_a_feeling(self) -> bool:
@@ -186,19 +199,15 @@ class SentenceFeatures:
     @cached_property
     def only_feelings(self) -> bool:
         """Nothing but feeling words (and little words): "Lonely.", "So torn."."""
-        covered = set()
-        for a, b, _ in self.v.feelings.scan(self.sentence.stems):
-            covered.update(range(a, b))
+        covered = {t for a, b, *_ in self._feeling_words for t in range(a, b)}
         stop = self.v.stopwords
         return bool(covered) and all(i in covered or s in stop for i, s in enumerate(self.sentence.stems))
 
     @cached_property
     def painful(self) -> bool:
         """A painful feeling named, or a pleasant one denied ("Home doesn't feel safe")."""
-        v, s = self.v, self.sentence
-        return any(not v.pleasant_families.issuperset(f.families) for f in self.feelings) or any(
-            v.pleasant_families.issuperset(families) and not _NEGATIONS.isdisjoint(s.tokens[max(0, a - 2):a])
-            for a, _, families in v.feelings.scan(s.stems))
+        pleasant = self.v.pleasant_families
+        return any(pleasant.issuperset(families) == denied for *_, families, denied in self._feeling_words)
 
     @cached_property
     def lead(self) -> int:
@@ -362,8 +371,10 @@ class SentenceFeatures:
         informs = False
         said_until = self.start  # where the last roadblock or acknowledgement ends
         for start, end, (category, detail) in self._phrases():
-            if category == "humour":  # laughter humours, but only softens a question
-                category = "roadblock" if not asks_by_form else "neutral"
+            if category == "humour":  # laughter humours; at the client's pain it mocks; in a question it softens
+                category = "neutral" if asks_by_form else "roadblock"
+                if self.feelings or self.restates_one:
+                    detail = "mocking"
             if category in ("roadblock", "acknowledgement"):
                 if open_question is not None and start > open_question and v.roadblocks[detail].kind == "advice":
                     continue  # "What did you try?", "What made you decide you need to...?" ask
@@ -453,6 +464,8 @@ class SentenceFeatures:
         for j in range(start - 1, max(lead, start - 7) - 1, -1):
             if words[j] in _CONTRASTS:  # "I know how you feel, but everything will be fine"
                 return False
+            if words[j] == "like" and (j == 0 or words[j - 1] not in _FEELING_VERBS):
+                continue  # "that sounds a bit like victim mentality" is the listener's verdict
             if words[j] in self.v.reported_speech:  # its subject may end the clause before: "you feel
                 return j > 0 and words[j - 1] not in _NOT_REPORTING  # hopeful, like you can do this"
         return False

@@ -94,6 +94,12 @@ def read_sentence(v: Vocabulary, sentence: Sentence, client: ClientWords) -> Sen
     return SentenceReading(act, said, markers.disclosures, f.feelings, f.depth, f.inner_states)
 
 
+def feelings_in(parts: list[Sentence]) -> list[FeelingHit]:
+    """The feelings a text names (a model answer's, a client's), read as a response's are."""
+    v = vocabulary()
+    return [hit for s in parts for hit in SentenceFeatures(v, s, ClientWords()).feelings]
+
+
 def _rank(act: SentenceAct) -> int:
     return _PRECEDENCE.index(act.ranks_as or act.act)
 

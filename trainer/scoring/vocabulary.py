@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from trainer import lexicons
-from trainer.text import PhraseIndex, phrase, stemmed_phrase, words
+from trainer.text import PhraseIndex, feeling_phrase, phrase, stemmed_phrase, words
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ def vocabulary() -> Vocabulary:
     families: dict[tuple[str, ...], tuple[str, ...]] = {}
     for family, entries in lexicons.feelings().items():
         for word in entries:
-            key = stemmed_phrase(word)
+            key = feeling_phrase(word)
             families[key] = (*families.get(key, ()), family)
     return Vocabulary(
         roadblocks={rid: Roadblock(rid, d["name"], d["kind"], d["why"], d["instead"])
@@ -139,7 +139,7 @@ def vocabulary() -> Vocabulary:
         client_frames=_index((p, True) for p in language["client_frames"]),
         second_person=frozenset(language["second_person"]),
         agreement=frozenset(language["agreement"]),
-        vague_feelings=frozenset(stemmed_phrase(w) for w in language["vague_feelings"]),
+        vague_feelings=frozenset(feeling_phrase(w) for w in language["vague_feelings"]),
         inner_states=_index((p, True) for p in language["inner_states"]),
         first_person=frozenset(language["first_person"]),
         stopwords=frozenset(stemmed_phrase(" ".join(language["stopwords"]))),
