@@ -464,8 +464,10 @@ class SentenceFeatures:
         for j in range(start - 1, max(lead, start - 7) - 1, -1):
             if words[j] in _CONTRASTS:  # "I know how you feel, but everything will be fine"
                 return False
-            if words[j] == "like" and (j == 0 or words[j - 1] not in _FEELING_VERBS):
-                continue  # "that sounds a bit like victim mentality" is the listener's verdict
+            if words[j] == "like" and (j == 0 or (words[j - 1] not in _FEELING_VERBS
+                                                  and (stem(words[j - 1]),) not in self.v.feeling_families)):
+                continue  # "that sounds a bit like victim mentality" is the listener's verdict; "you feel
+                # hopeful, like you can do this" is the client's hope
             if words[j] in self.v.reported_speech:  # its subject may end the clause before: "you feel
                 return j > 0 and words[j - 1] not in _NOT_REPORTING  # hopeful, like you can do this"
         return False
