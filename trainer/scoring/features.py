@@ -46,6 +46,8 @@ _SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "people"})
 # Judgments that a question only asks about ("Do you think it's anxiety?", "Have you always...?").
 _ASKED_JUDGMENTS = frozenset({"judging", "interpreting"})
 _ADVERBS = frozenset({"never", "always"})  # "Never give up" orders; "Never missing a shift" is a subject
+_COPULAS = frozenset({"is", "was"})
+_ATTRIBUTING = frozenset({"sounds", "sound", "seems", "seem", "felt", "feels", "must", "been", "like"})
 _MODALS = frozenset({"can", "could", "will", "would", "might", "may", "should"})
 _DETERMINERS = frozenset({"the", "a", "an", "any", "some", "every", "those", "these"})
 # Nouns of time and manner that start a main clause: "In the end you have to...".
@@ -89,6 +91,7 @@ class ClientWords:
 class RoadblockHit:
     roadblock: str  # id in the roadblock lexicon
     said: str  # the words that fired it
+    acknowledges: bool = False  # sympathy or "I understand": a roadblock only when nothing is reflected
 
 
 @dataclass(slots=True)
@@ -192,6 +195,16 @@ class SentenceFeatures:
                 if not denied]
 
     @cached_property
+    def feeling_attributed(self) -> bool:
+        """A painful feeling said of an experience, anywhere in the sentence: "...going the whole
+        week alone sounds so lonely", "...must have felt like a slap in the face"."""
+        words, core = self.words, self.sentence.core_tokens
+        first = {t: i for i, t in enumerate(core)}
+        return any(not denied and not self.v.pleasant_families.issuperset(families)
+                   and not _ATTRIBUTING.isdisjoint(words[max(0, first[a] - 2):first[a]])
+                   for a, _, _, families, denied in self._feeling_words if a in first)
+
+    @cached_property
     def names_a_feeling(self) -> bool:
         """Names what the client feels, not only how hard it is ("infuriating", not "hard")."""
         return any(f.stems not in self.v.vague_feelings for f in self.feelings)
@@ -287,6 +300,8 @@ class SentenceFeatures:
             after = lead + found[0]
             if not marked and found[0] == 1 and not (after < len(words) and words[after] in v.question_verbs):
                 return False, False
+            if not marked and words[lead] == "what" and not _COPULAS.isdisjoint(words[lead + 3:]):
+                return False, False  # "What's worn you down most is the fear" says, it does not ask
             return True, True
         found = v.closed_questions.match_at(words, lead)
         if not found:  # "Anything else on your mind?", "Anyone you can talk to?"
@@ -373,13 +388,13 @@ class SentenceFeatures:
         for start, end, (category, detail) in self._phrases():
             if category == "humour":  # laughter humours; at the client's pain it mocks; in a question it softens
                 category = "neutral" if asks_by_form else "roadblock"
-                if self.feelings or self.restates_one:
+                if self.painful:  # "lol she must really miss you"
                     detail = "mocking"
             if category in ("roadblock", "acknowledgement"):
                 if open_question is not None and start > open_question and v.roadblocks[detail].kind == "advice":
                     continue  # "What did you try?", "What made you decide you need to...?" ask
                 if self._listener_says(start, end, detail):
-                    hit = RoadblockHit(detail, self.sentence.typed_core(start, end))
+                    hit = RoadblockHit(detail, self.sentence.typed_core(start, end), category == "acknowledgement")
                     if v.roadblocks[detail].kind == "judgment" and self._echoes_client(start, end, self.clause_of(start)):
                         blocks.append(RoadblockHit("confirming", hit.said))
                     (blocks if category == "roadblock" else acknowledgements).append(hit)
@@ -535,11 +550,27 @@ class SentenceFeatures:
         blocks = self.markers.roadblocks
         if self.asks_by_form:  # "Have you always...?" asks; "Did you even...?" blames
             blocks = [b for b in blocks if b.roadblock not in _ASKED_JUDGMENTS]
+        if self.tells_own_story and self.v.second_person.isdisjoint(self.words):  # "I play volleyball and it's
+            # the best part of my week": their own life (but "I have faith in you" encourages)
+            blocks = [b for b in blocks if self.v.roadblocks[b.roadblock].kind in ("advice", "judgment")]
         kinds = {self.v.roadblocks[b.roadblock].kind for b in blocks}
+        if kinds and self.markers.informs:  # "Legally they must serve it in person, so you could challenge it"
+            kinds.add("information")
         # a question that changes the subject withdraws: "Did you find parking okay?"
         kept = ("advice", "judgment", "other") if self.asks_by_form else (
             "information", "advice", "judgment", "reassurance", "other")
         return next((k for k in kept if k in kinds), None)
+
+    @cached_property
+    def reflects_before_asking(self) -> bool:
+        """Before the question, a clause about the client's feeling: "You're confident it's
+        under control -- what would tell you if it wasn't?"."""
+        asks_from = self.question_form[2]
+        if asks_from <= self.start or "you" not in self.words[self.start:asks_from]:
+            return False
+        core, vague = self.sentence.core_tokens, self.v.vague_feelings
+        return any(core.index(a) < asks_from for a, _, stems, _, denied in self._feeling_words
+                   if not denied and a in core and stems not in vague) or bool(self.inner_states)
 
     @property
     def probing(self) -> bool:
@@ -569,18 +600,21 @@ class SentenceFeatures:
     @cached_property
     def option_offered(self) -> RoadblockHit | None:
         """A yes/no question that names something the client could do: "Do you have friends
-        you could confide in?", "Is there a group you can join?"."""
-        words = self.words
+        you could confide in?", "Is there a group you can join?", "Could you mention it to him?"."""
+        words, lead = self.words, self.start
         offers = any(words[i] == "you" and words[i + 1] in ("could", "can") and words[i + 2:i + 3] != ("not",)
                      for i in range(len(words) - 2))
-        if offers and not self.v.helping_actions.isdisjoint(self.sentence.stems):
-            return RoadblockHit("advising", "you could" if "could" in words else "you can")
+        # "Could you mention it to him?" -- but "Can you tell me more?" invites the client to talk
+        asks_you_to = words[lead:lead + 2] == ("could", "you") and "me" not in words
+        if (offers or asks_you_to) and not self.v.helping_actions.isdisjoint(self.sentence.stems):
+            return RoadblockHit("advising", self.sentence.typed_core(lead, lead + 2) if asks_you_to
+                                else "you could" if "could" in words else "you can")
         return None
 
     @cached_property
     def explores(self) -> bool:
-        """A question about how the client feels or what it means to them."""
-        return bool(self.feelings or self.v.experience_questions.scan(self.words))
+        """A question about how the client feels, wants or what it means to them."""
+        return bool(self.feelings or self.inner_states or self.v.experience_questions.scan(self.words))
 
     @cached_property
     def asks_for_a_fact(self) -> bool:

@@ -130,10 +130,13 @@ def read(text: str, client: ClientWords = ClientWords(), correct: Correct | None
     readings = [read_sentence(v, s, client) for s in parts]
     acts = [r.act for r in readings]
     tokens = tuple(chain.from_iterable(s.tokens for s in parts))
+    kind = kind_of(acts)
+    # Sympathy before a reflection only prefaces it ("I'm sorry. You must feel so alone."): no roadblock.
+    roadblocks = [hit for r in readings for hit in r.roadblocks if not (hit.acknowledges and kind == "reflection")]
     return Reading(
-        kind=kind_of(acts),
+        kind=kind,
         acts=tuple(acts),
-        roadblocks=tuple(chain.from_iterable(r.roadblocks for r in readings)),
+        roadblocks=tuple(roadblocks),
         feelings=tuple(chain.from_iterable(r.feelings for r in readings)),
         disclosures=tuple(chain.from_iterable(r.disclosures for r in readings)),
         depth=tuple(chain.from_iterable(r.depth for r in readings)),

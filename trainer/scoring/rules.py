@@ -73,7 +73,8 @@ def _roadblock(f: SentenceFeatures) -> SentenceAct | None:
 
 def _reflection_then_question(f: SentenceFeatures) -> SentenceAct | None:
     opener = f.opener
-    if f.asks and opener and opener.kind == "reflection" and opener.start < f.question_form[2]:
+    if f.asks and ((opener and opener.kind == "reflection" and opener.start < f.question_form[2])
+                   or (f.asks_by_form and f.reflects_before_asking)):
         return _act("reflection", "reflection, then a question", True, True)
     return None
 
@@ -126,6 +127,13 @@ def _own_story(f: SentenceFeatures) -> SentenceAct | None:
     return _act("self_disclosure", "speaker's own experience") if f.tells_own_story else None
 
 
+def _sympathy_alone(f: SentenceFeatures) -> SentenceAct | None:
+    """Sympathy with no feeling reflected: "I'm so sorry you have to deal with all that."."""
+    if f.markers.acknowledgements and not f.painful and not f.opener and not f.restates:
+        return _act("reassurance", "sympathy alone", ranks_as="acknowledgement")
+    return None
+
+
 def _empathic_opener(f: SentenceFeatures) -> SentenceAct | None:
     """"That sounds hard" gives way to a question after it; "That sounds infuriating" does not."""
     if f.opener and f.opener.kind == "empathy":
@@ -149,7 +157,8 @@ def _about_the_client(f: SentenceFeatures) -> SentenceAct | None:
 
 def _empathic_statement(f: SentenceFeatures) -> SentenceAct | None:
     later = (f.skip(f.v.fillers, c) for c in f.clause_starts(f.start)[1:])  # "..., that's a lot to hold"
-    if f.painful and (f.words[f.start] in DEICTIC or any(c < len(f.words) and f.words[c] in _POINTING for c in later)):
+    if f.painful and (f.words[f.start] in DEICTIC or f.feeling_attributed
+                      or any(c < len(f.words) and f.words[c] in _POINTING for c in later)):
         return _act("reflection", "empathic statement", True, ranks_as=None if f.names_a_feeling else "empathy")
     return None
 
@@ -198,10 +207,11 @@ RULES: tuple[Rule, ...] = (
          ("Hi there!", "Have a lovely evening."), before_markers=True),
     Rule("roadblock", "the roadblock's kind", ("markers", "roadblock_kind", "asks_by_form"), _roadblock,
          ("You should call her.", "Don't worry, she probably forgot.", "Have you tried talking to her?")),
-    Rule("reflection, then a question", "reflection", ("asks", "opener", "question_form"),
+    Rule("reflection, then a question", "reflection", ("asks", "opener", "question_form", "reflects_before_asking"),
          _reflection_then_question,
          ("It sounds like you're hurt, what happened next?",
-          "It sounds like you felt let down, is that what hurts most?")),
+          "It sounds like you felt let down, is that what hurts most?",
+          "You're furious with her -- what would you want to say to her?")),
     Rule("hedged suggestion", "advice", ("asks", "asks_by_form", "probing", "opener", "painful",
                                          "listener_is_subject", "suggestion"), _hedged_suggestion,
          ("Maybe a lawyer?", "Journaling might be an option.", "Perhaps some journaling.")),
@@ -223,32 +233,36 @@ RULES: tuple[Rule, ...] = (
          ("The same thing happened to me last year.", "When I was your age my sister did that too.")),
     Rule("speaker's own experience", "self_disclosure", ("tells_own_story", "opener"), _own_story,
          ("I moved across the country last year.", "I hear you, I moved away from home at nineteen.")),
+    Rule("sympathy alone", "reassurance (acknowledgement)", ("markers", "painful", "opener", "restates"),
+         _sympathy_alone,
+         ("I'm so sorry you have to deal with all that.", "I'm sorry you're going through this.")),
     Rule("empathic opener", "reflection (empathy)", ("opener", "names_a_feeling"), _empathic_opener,
          ("That must be so hard.", "That sounds really painful.")),
     Rule("reflective opener", "reflection", ("opener", "checks_understanding"), _reflective_opener,
          ("It sounds like you felt let down.", "I'm hearing that you felt let down.")),
     Rule("sympathy for the client's state", "reflection (empathy)", ("about_the_client", "markers"),
          _sympathy_for_the_client,
-         ("I'm sorry you're going through this.", "I'm so sorry you feel so alone.")),
+         ("I'm sorry you're going through this on your own.", "I'm so sorry you feel so alone.")),
     Rule("statement about the client", "reflection", ("about_the_client",), _about_the_client,
          ("You're hurt that she broke her promise.", "You've been avoiding her calls since then.")),
-    Rule("empathic statement", "reflection (empathy)", ("painful", "names_a_feeling", "start"), _empathic_statement,
-         ("That's awful.", "How painful.", "Proud and let down at once, that's a lot to hold.")),
+    Rule("empathic statement", "reflection (empathy)", ("painful", "names_a_feeling", "feeling_attributed", "start"),
+         _empathic_statement,
+         ("That's awful.", "How painful.", "Sitting there all night with her present must have felt humiliating.")),
     Rule("information marker", "information", ("markers",), _information,
          ("There are support groups for people in your situation.", "Statistics show that siblings fight a lot.")),
     Rule("restatement", "reflection", ("speaker", "restates"), _restatement,
          ("Sitting at the birthday dinner with her present.", "A birthday dinner and no sister.")),
     Rule("acknowledgement", "reassurance (acknowledgement)", ("markers",), _acknowledgement,
-         ("I'm so sorry to hear that.", "I understand.")),
+         ("I am sorry about the dinner and her present.", "I understand, the birthday dinner and the present.")),
     Rule("speaker subject", "other (the listener's frame)", ("speaker",), _speaker_subject,
          ("I think families are complicated.", "My view is that dinners are overrated.")),
     Rule("about the client's world", "reflection", ("painful", "means_something", "restates_one"),
          _about_the_clients_world,
-         ("A sad thing for you.", "A painful night for you.", "Something that mattered so much to you.")),
+         ("A sad thing for you.", "A painful night for you.", "Something that mattered to you.")),
     Rule("summary", "reflection", (), _summary,
          ("So money is going to be tight.", "So she had other plans.")),
     Rule("a feeling named alone", "reflection", ("only_feelings",), _feeling_alone,
-         ("Lonely.", "So hurt and let down.")),
+         ("Lonely.", "Hurt and let down.")),
     Rule("default", "other (the listener's frame)", (), _default,
          ("Life is a journey.", "The economy is bad everywhere.")),
 )
