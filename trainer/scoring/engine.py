@@ -441,7 +441,7 @@ def score(statement, text: str, client_name: str | None = None) -> Feedback:
     """
     v = vocabulary()
     p = prepare(statement)
-    reading = read(text, p.client, p.speller)
+    reading = read(text, p.client, p.speller, frozenset(words(client_name)) if client_name else frozenset())
     name = client_name or "the client"
     checks: list[Check] = []
     best = None
@@ -449,7 +449,7 @@ def score(statement, text: str, client_name: str | None = None) -> Feedback:
         similarity, best = _similarity(p, reading)
         checks.append(similarity)
     content = _content(p, reading, name)
-    feeling = _feeling(p, reading, name, v, content is not None and content.passed)
+    feeling = _feeling(p, reading, name, v, (content is not None and content.passed) or bool(reading.depth))
     depth = _depth(reading, feeling, content, name)
     if content is not None and depth.passed and not content.passed:  # the meaning is what it is about
         content = Check("content", True, content.max_points, content.max_points,

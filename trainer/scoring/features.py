@@ -47,6 +47,7 @@ _SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "people"})
 _ASKED_JUDGMENTS = frozenset({"judging", "interpreting"})
 _ADVERBS = frozenset({"never", "always"})  # "Never give up" orders; "Never missing a shift" is a subject
 _COPULAS = frozenset({"is", "was"})
+_PRONOUN_HEADS = frozenset({"something", "anything", "everything", "nothing", "someone", "anyone", "everyone"})
 _ATTRIBUTING = frozenset({"sounds", "sound", "seems", "seem", "felt", "feels", "must", "been", "like"})
 _MODALS = frozenset({"can", "could", "will", "would", "might", "may", "should"})
 _DETERMINERS = frozenset({"the", "a", "an", "any", "some", "every", "those", "these"})
@@ -129,11 +130,12 @@ def _names_a_thing(word: str) -> bool:
 class SentenceFeatures:
     """The features of one sentence. ``words`` are its core words (emphasis left out)."""
 
-    def __init__(self, v: Vocabulary, sentence: Sentence, client: ClientWords):
+    def __init__(self, v: Vocabulary, sentence: Sentence, client: ClientWords, names: frozenset[str] = frozenset()):
         self.v = v
         self.sentence = sentence
         self.words = sentence.core
         self.client = client
+        self.names = names  # the client's name: "Oh Gloria, ..." speaks to them, it says nothing yet
         self._after: dict[tuple[int, ...], dict[int, int]] = {}
 
     # ------------------------------------------------------------------ positions
@@ -224,8 +226,12 @@ class SentenceFeatures:
 
     @cached_property
     def lead(self) -> int:
-        """Where the sentence starts saying something, past any fillers ("Well, ...")."""
-        return self.skip(self.v.fillers, 0)
+        """Where the sentence starts saying something, past any fillers and the client's name
+        ("Well, ...", "Oh Gloria, ...")."""
+        lead = self.skip(self.v.fillers, 0)
+        while lead < len(self.words) and self.words[lead] in self.names:
+            lead = self.skip(self.v.fillers, lead + 1)
+        return lead
 
     @cached_property
     def only_a_checking_tag(self) -> bool:
@@ -450,7 +456,8 @@ class SentenceFeatures:
                 return False
         # "You feel you should...": the client is the one feeling; in "It sounds like you
         # should...", the voice is the listener's.
-        voice_from = (opener.start if words[opener.start] == "you" else opener.end) if opener else self.start
+        voice_from = ((opener.start if words[opener.start] == "you" else opener.end)
+                      if opener and opener.start <= start else self.start)
         clause = self.clause_of(start)
         if not v.roadblocks[block].kind == "judgment" and self._echoes_client(start, end, clause):
             return False
@@ -503,6 +510,8 @@ class SentenceFeatures:
             return True
         if j - 1 >= clause and words[start] == "you" and words[j - 1] in _DETERMINERS and words[j] not in _NOT_RELATIVE:
             return True  # a relative clause: "the steps you need to take", "the one place you don't have to..."
+        if j >= clause and words[start] == "you" and words[j] in _PRONOUN_HEADS:
+            return True  # "...isn't something you're going to do", "what you need to do"
         if j >= clause and words[j] in ("whether", "if") and not directive:
             return True  # "...asking whether it's fine"
         skips = _OWN_EFFORT_SKIPS if directive else _OWN_ACTION_SKIPS

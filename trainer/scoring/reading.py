@@ -78,9 +78,10 @@ class Reading:
             a.act in ("open_question", "closed_question") for a in acts[first + 1:]))
 
 
-def read_sentence(v: Vocabulary, sentence: Sentence, client: ClientWords) -> SentenceReading:
+def read_sentence(v: Vocabulary, sentence: Sentence, client: ClientWords,
+                  names: frozenset[str] = frozenset()) -> SentenceReading:
     """The first rule that applies decides; the phrases the listener said are kept with it."""
-    f = SentenceFeatures(v, sentence, client)
+    f = SentenceFeatures(v, sentence, client, names)
     for rule in _EARLY_RULES:
         act = rule.decide(f)
         if act:
@@ -118,16 +119,18 @@ def kind_of(acts: list[SentenceAct]) -> str:
     return kind
 
 
-def read(text: str, client: ClientWords = ClientWords(), correct: Correct | None = None) -> Reading:
+def read(text: str, client: ClientWords = ClientWords(), correct: Correct | None = None,
+         names: frozenset[str] = frozenset()) -> Reading:
     """Read a response once; every check works from this.
 
     ``client`` is what is known of the client's statement, so that a restatement of it in
     other words is recognised as a reflection, and its own words said back are not taken for
-    the listener's. ``correct`` mends slips of the keyboard ("lonly").
+    the listener's. ``correct`` mends slips of the keyboard ("lonly"); ``names`` are the
+    client's name, in lower case, so that "Oh Gloria, ..." is read past.
     """
     v = vocabulary()
     parts = sentences(text, correct)
-    readings = [read_sentence(v, s, client) for s in parts]
+    readings = [read_sentence(v, s, client, names) for s in parts]
     acts = [r.act for r in readings]
     tokens = tuple(chain.from_iterable(s.tokens for s in parts))
     kind = kind_of(acts)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from trainer.scoring.features import DEICTIC, HEDGES, RoadblockHit, SentenceFeatures
 
+FRAGMENT_WORDS = 2
 _POINTING = frozenset({"that", "this"})  # later in a sentence, "that" points back at what the client said
 
 
@@ -197,7 +198,9 @@ def _feeling_alone(f: SentenceFeatures) -> SentenceAct | None:
 
 
 def _default(f: SentenceFeatures) -> SentenceAct | None:
-    return _act("other", "default", listeners_frame=True)
+    """Anything else is the listener's own remark -- but a fragment of a few words ("Three
+    days...") is no remark of the listener's own."""
+    return _act("other", "default", listeners_frame=len(f.words) - f.start > FRAGMENT_WORDS)
 
 
 RULES: tuple[Rule, ...] = (
