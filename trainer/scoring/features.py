@@ -461,6 +461,8 @@ class SentenceFeatures:
         clause = self.clause_of(start)
         if not v.roadblocks[block].kind == "judgment" and self._echoes_client(start, end, clause):
             return False
+        if v.client_frames.scan(words, clause, start):  # "To you it's just habit", "in your eyes..."
+            return False
         return not (start > self.start and (self._voiced_by_client(start, max(voice_from, clause))
                                             or self._describes_someone(start, directive, clause)))
 
@@ -481,8 +483,6 @@ class SentenceFeatures:
         words = self.words
         if words[start] == "i":  # "..., you worried, I would recommend...": the speaker's own
             return False
-        if self.v.client_frames.scan(words, lead, start):  # "To you it's just habit", "in your eyes..."
-            return True
         for j in range(start - 1, max(lead, start - 7) - 1, -1):
             if words[j] in _CONTRASTS:  # "I know how you feel, but everything will be fine"
                 return False
@@ -508,7 +508,8 @@ class SentenceFeatures:
         if (directive and j >= 0 and words[start] == "you" and words[j] in _SUBORDINATORS
                 and ("i" not in words[max(0, j - 2):j] or words[j] in _SYMPATHY)):  # "I think that you need to"
             return True
-        if j - 1 >= clause and words[start] == "you" and words[j - 1] in _DETERMINERS and words[j] not in _NOT_RELATIVE:
+        if (words[start] == "you" and words[j] not in _NOT_RELATIVE and j - 1 >= clause
+                and not _DETERMINERS.isdisjoint(words[max(clause, j - 2):j])):
             return True  # a relative clause: "the steps you need to take", "the one place you don't have to..."
         if j >= clause and words[start] == "you" and words[j] in _PRONOUN_HEADS:
             return True  # "...isn't something you're going to do", "what you need to do"
