@@ -259,8 +259,11 @@ class SentenceFeatures:
 
     @cached_property
     def speaker(self) -> bool:
-        """The listener is the subject near the start ("I think the economy...")."""
-        return not _SELF_SUBJECTS.isdisjoint(self.words[self.start:self.start + 3])
+        """The listener is the subject near the start ("I think the economy..."), not quoting
+        someone ("Each 'I'm fine' keeps her from worrying")."""
+        s, start = self.sentence, self.start
+        return any(w in _SELF_SUBJECTS and s.core_tokens[i] not in s.quoted
+                   for i, w in enumerate(self.words[start:start + 3], start))
 
     @cached_property
     def listener_is_subject(self) -> bool:
@@ -600,7 +603,8 @@ class SentenceFeatures:
         helping = v.helping_actions
         if not helping.isdisjoint(s.stems):
             for a, b, _ in v.suggestion_hedges.scan(words):
-                if not (words[a] in HEDGES and b < len(words) and words[b] in _SUBORDINATORS | {"so"}):
+                after = s.core_tokens[b - 1] + 1  # the very next word as typed: "maybe so nobody..."
+                if not (words[a] in HEDGES and after < len(s.tokens) and s.tokens[after] in _SUBORDINATORS | {"so"}):
                     return RoadblockHit("advising", s.typed_core(a, b))
         if (words[lead] in HEDGES and lead + 1 < len(words) and _names_a_thing(words[lead + 1])
                 and _VERBS_AFTER_A_SUBJECT.isdisjoint(words[lead + 2:lead + 5])):
@@ -640,6 +644,7 @@ class SentenceFeatures:
         for i, word in enumerate(words):
             if word == "you":
                 j = i + 1 + (i + 1 < len(words) and words[i + 1] in ("are", "would", "do", "have", "were"))
+                j += j < len(words) and words[j] == "not"  # "you don't want to sound ungrateful"
                 hit = v.inner_states.match_at(words, j)
                 if hit:
                     found.append(self.sentence.typed_core(i, j + hit[0]))

@@ -157,9 +157,10 @@ def _about_the_client(f: SentenceFeatures) -> SentenceAct | None:
 
 
 def _empathic_statement(f: SentenceFeatures) -> SentenceAct | None:
-    later = (f.skip(f.v.fillers, c) for c in f.clause_starts(f.start)[1:])  # "..., that's a lot to hold"
+    later = [f.skip(f.v.fillers, c) for c in f.clause_starts(f.start)[1:]]  # "..., that's a lot to hold"
     if f.painful and (f.words[f.start] in DEICTIC or f.feeling_attributed
-                      or any(c < len(f.words) and f.words[c] in _POINTING for c in later)):
+                      or any(c < len(f.words) and f.words[c] in _POINTING for c in later)
+                      or any(f.words[c:c + 2] in (("it", "hurts"), ("it", "stings")) for c in later)):
         return _act("reflection", "empathic statement", True, ranks_as=None if f.names_a_feeling else "empathy")
     return None
 
