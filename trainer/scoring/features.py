@@ -47,6 +47,7 @@ _SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "people"})
 _ASKED_JUDGMENTS = frozenset({"judging", "interpreting"})
 _ADVERBS = frozenset({"never", "always"})  # "Never give up" orders; "Never missing a shift" is a subject
 _COPULAS = frozenset({"is", "was"})
+_THIRD_PERSON = frozenset({"he", "she", "they", "him", "her", "them"})
 _PRONOUN_HEADS = frozenset({"something", "anything", "everything", "nothing", "someone", "anyone", "everyone"})
 _ATTRIBUTING = frozenset({"sounds", "sound", "seems", "seem", "felt", "feels", "must", "been", "like"})
 _MODALS = frozenset({"can", "could", "will", "would", "might", "may", "should"})
@@ -466,6 +467,8 @@ class SentenceFeatures:
             return False
         if v.client_frames.scan(words, clause, start):  # "To you it's just habit", "in your eyes..."
             return False
+        if self._reads_a_mind(start, block):
+            return True
         return not (start > self.start and (self._voiced_by_client(start, max(voice_from, clause))
                                             or self._describes_someone(start, directive, clause)))
 
@@ -496,6 +499,12 @@ class SentenceFeatures:
             if words[j] in self.v.reported_speech:  # its subject may end the clause before: "you feel
                 return j > 0 and words[j - 1] not in _NOT_REPORTING  # hopeful, like you can do this"
         return False
+
+    def _reads_a_mind(self, start: int, block: str) -> bool:
+        """A diagnosis of someone the client spoke of, in the listener's voice: "He probably feels
+        guilty deep down, and that's why he..." -- a feeling verb does not make it theirs."""
+        return (self.v.roadblocks[block].id == "interpreting"
+                and not _THIRD_PERSON.isdisjoint(self.words[self.clause_of(start):start]))
 
     def _describes_someone(self, start: int, directive: bool, clause: int) -> bool:
         """True when a phrase like "try to" has its own subject: "I try to...", "when you try
