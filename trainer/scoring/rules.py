@@ -14,6 +14,10 @@ from dataclasses import dataclass
 from trainer.scoring.features import DEICTIC, HEDGES, RoadblockHit, SentenceFeatures
 
 FRAGMENT_WORDS = 2
+SHORT_REMARK = 6  # a short painful remark about no one in general is about the client ("Home doesn't feel safe.")
+# Subjects of general remarks, not of the client's world: "People get stressed about money."
+_GENERAL_SUBJECTS = frozenset({"people", "everyone", "everybody", "life", "we", "i", "my", "most", "many", "some", "a",
+                               "an", "it", "this", "that", "there", "anyone", "nobody", "no"})
 _POINTING = frozenset({"that", "this"})  # later in a sentence, "that" points back at what the client said
 
 
@@ -187,6 +191,9 @@ def _about_the_clients_world(f: SentenceFeatures) -> SentenceAct | None:
     """The client's world, with how it feels, what it means or what they talked about."""
     if not f.v.second_person.isdisjoint(f.words) and (f.painful or f.means_something or f.restates_one):
         return _act("reflection", "about the client's world", True)
+    short = len(f.words) - f.start <= SHORT_REMARK
+    if f.painful and f.names_a_feeling and (f.restates_one or short) and f.words[f.start] not in _GENERAL_SUBJECTS:
+        return _act("reflection", "about the client's world", True)  # "Proving it over and over has become exhausting"
     return None
 
 
