@@ -426,7 +426,7 @@ def _caps(p: _Prepared, reading: Reading, parrots: bool, checks: dict[str, Check
             caps.append((KIND_CAPS[kind], f"a question about the client's experience scores at most {KIND_CAPS[kind]}"))
         else:
             caps.append((ROADBLOCK_CAP, f"a question that gathers facts scores at most {ROADBLOCK_CAP}"))
-    elif reading.has_reflection and reading.feelings:
+    elif reading.has_reflection and reading.feelings and kind != "judgment":  # judgment spoils what it touches
         caps.append((MIXED_CAP, f"a reflection mixed with {KIND_WORDS[kind]} scores at most {MIXED_CAP}"))
     else:
         caps.append((ROADBLOCK_CAP, f"{KIND_WORDS[kind]} scores at most {ROADBLOCK_CAP}"))

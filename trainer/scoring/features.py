@@ -47,6 +47,7 @@ _SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "people"})
 _ASKED_JUDGMENTS = frozenset({"judging", "interpreting"})
 _ADVERBS = frozenset({"never", "always"})  # "Never give up" orders; "Never missing a shift" is a subject
 _COPULAS = frozenset({"is", "was"})
+_SOFT = frozenset({"can", "could", "might", "may"})  # advice offered as a possibility
 _THIRD_PERSON = frozenset({"he", "she", "they", "him", "her", "them"})
 _PRONOUN_HEADS = frozenset({"something", "anything", "everything", "nothing", "someone", "anyone", "everyone"})
 _ATTRIBUTING = frozenset({"sounds", "sound", "seems", "seem", "felt", "feels", "must", "been", "like"})
@@ -469,7 +470,8 @@ class SentenceFeatures:
             return False
         if self._reads_a_mind(start, block):
             return True
-        return not (start > self.start and (self._voiced_by_client(start, max(voice_from, clause))
+        praise = block == "praising"
+        return not (start > self.start and (self._voiced_by_client(start, max(voice_from, clause), praise)
                                             or self._describes_someone(start, directive, clause)))
 
     def _echoes_client(self, start: int, end: int, clause: int) -> bool:
@@ -481,7 +483,7 @@ class SentenceFeatures:
         said = tuple(s.stems[t] for t in s.core_tokens[start:end])
         return said in self.client.phrases and not self.v.second_person.isdisjoint(self.words[clause:start])
 
-    def _voiced_by_client(self, start: int, lead: int) -> bool:
+    def _voiced_by_client(self, start: int, lead: int, praise: bool = False) -> bool:
         """True when a roadblock phrase is someone else's words being reflected: "you feel you
         should...", "your mum told you that you should let it go" -- a verb of feeling or saying,
         a few words before in the same clause, whose subject is not the speaker ("I think you
@@ -496,8 +498,9 @@ class SentenceFeatures:
                                                   and (stem(words[j - 1]),) not in self.v.feeling_families)):
                 continue  # "that sounds a bit like victim mentality" is the listener's verdict; "you feel
                 # hopeful, like you can do this" is the client's hope
-            if words[j] in self.v.reported_speech:  # its subject may end the clause before: "you feel
-                return j > 0 and words[j - 1] not in _NOT_REPORTING  # hopeful, like you can do this"
+            if words[j] in self.v.reported_speech and (not praise or words[j] in _FEELING_VERBS | {"think", "thought"}):
+                return j > 0 and words[j - 1] not in _NOT_REPORTING  # its subject may end the clause before: "you
+            # feel hopeful, like you can do this"; but "you said exactly the right thing" is the listener's praise
         return False
 
     def _reads_a_mind(self, start: int, block: str) -> bool:
@@ -576,8 +579,10 @@ class SentenceFeatures:
             # the best part of my week": their own life (but "I have faith in you" encourages)
             blocks = [b for b in blocks if self.v.roadblocks[b.roadblock].kind in ("advice", "judgment")]
         kinds = {self.v.roadblocks[b.roadblock].kind for b in blocks}
-        if kinds and self.markers.informs:  # "Legally they must serve it in person, so you could challenge it"
-            kinds.add("information")
+        softly = all(self.v.roadblocks[b.roadblock].kind == "advice" and not _SOFT.isdisjoint(b.said.lower().split())
+                     for b in blocks)
+        if kinds and self.markers.informs and softly:  # "Legally they must serve it in person, so you could
+            kinds.add("information")  # challenge it" informs; "..., you should check the schedule" advises
         # a question that changes the subject withdraws: "Did you find parking okay?"
         kept = ("advice", "judgment", "other") if self.asks_by_form else (
             "information", "advice", "judgment", "reassurance", "other")
@@ -593,6 +598,19 @@ class SentenceFeatures:
         core, vague = self.sentence.core_tokens, self.v.vague_feelings
         return any(core.index(a) < asks_from for a, _, stems, _, denied in self._feeling_words
                    if not denied and a in core and stems not in vague) or bool(self.inner_states)
+
+    @cached_property
+    def reflects_before_roadblock(self) -> bool:
+        """Before the first roadblock, a clause about the client's feeling: "You miss her, and
+        I'm sure she misses you too."."""
+        blocks = self.markers.roadblocks
+        if not blocks:
+            return False
+        first = min(self.words.index(b.said.lower().split()[0]) if b.said.lower().split()[0] in self.words
+                    else len(self.words) for b in blocks)
+        core, before = self.sentence.core_tokens, self.words[self.start:first]
+        return "you" in before and any(a in core and core.index(a) < first
+                                       for a, _, _, _, denied in self._feeling_words if not denied)
 
     @property
     def probing(self) -> bool:

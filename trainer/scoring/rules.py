@@ -73,7 +73,7 @@ def _small_talk(f: SentenceFeatures) -> SentenceAct | None:
 
 def _roadblock(f: SentenceFeatures) -> SentenceAct | None:
     kind = f.roadblock_kind
-    return _act(kind, "roadblock", bool(f.opener), f.asks) if kind else None
+    return _act(kind, "roadblock", bool(f.opener) or f.reflects_before_roadblock, f.asks) if kind else None
 
 
 def _reflection_then_question(f: SentenceFeatures) -> SentenceAct | None:
@@ -192,7 +192,8 @@ def _about_the_clients_world(f: SentenceFeatures) -> SentenceAct | None:
     if not f.v.second_person.isdisjoint(f.words) and (f.painful or f.means_something or f.restates_one):
         return _act("reflection", "about the client's world", True)
     short = len(f.words) - f.start <= SHORT_REMARK
-    if f.painful and f.names_a_feeling and (f.restates_one or short) and f.words[f.start] not in _GENERAL_SUBJECTS:
+    if (f.painful and f.names_a_feeling and (f.restates_one or short) and not f.only_feelings
+            and f.words[f.start] not in _GENERAL_SUBJECTS):
         return _act("reflection", "about the client's world", True)  # "Proving it over and over has become exhausting"
     return None
 
@@ -216,7 +217,8 @@ RULES: tuple[Rule, ...] = (
          ("Okay.", "Is that right?", "Yes it is."), before_markers=True),
     Rule("small talk", "other", ("start",), _small_talk,
          ("Hi there!", "Have a lovely evening."), before_markers=True),
-    Rule("roadblock", "the roadblock's kind", ("markers", "roadblock_kind", "asks_by_form"), _roadblock,
+    Rule("roadblock", "the roadblock's kind", ("markers", "roadblock_kind", "asks_by_form", "reflects_before_roadblock"),
+         _roadblock,
          ("You should call her.", "Don't worry, she probably forgot.", "Have you tried talking to her?")),
     Rule("reflection, then a question", "reflection", ("asks", "opener", "question_form", "reflects_before_asking"),
          _reflection_then_question,
