@@ -209,6 +209,12 @@ class SentenceFeatures:
                    for a, _, _, families, denied in self._feeling_words if a in first)
 
     @cached_property
+    def says_the_client_feels(self) -> bool:
+        """"you" and a verb of feeling: "I'm so sorry you've been feeling like that"."""
+        words = self.words
+        return any(w == "you" and not _FEELING_VERBS.isdisjoint(words[i + 1:i + 4]) for i, w in enumerate(words))
+
+    @cached_property
     def names_a_feeling(self) -> bool:
         """Names what the client feels, not only how hard it is ("infuriating", not "hard")."""
         return any(f.stems not in self.v.vague_feelings for f in self.feelings)

@@ -134,7 +134,8 @@ def _own_story(f: SentenceFeatures) -> SentenceAct | None:
 
 def _sympathy_alone(f: SentenceFeatures) -> SentenceAct | None:
     """Sympathy with no feeling reflected: "I'm so sorry you have to deal with all that."."""
-    if f.markers.acknowledgements and not f.painful and not f.opener and not f.restates:
+    if (f.markers.acknowledgements and not f.painful and not f.opener and not f.restates
+            and not f.says_the_client_feels):
         return _act("reassurance", "sympathy alone", ranks_as="acknowledgement")
     return None
 
@@ -246,7 +247,8 @@ RULES: tuple[Rule, ...] = (
          ("The same thing happened to me last year.", "When I was your age my sister did that too.")),
     Rule("speaker's own experience", "self_disclosure", ("tells_own_story", "opener"), _own_story,
          ("I moved across the country last year.", "I hear you, I moved away from home at nineteen.")),
-    Rule("sympathy alone", "reassurance (acknowledgement)", ("markers", "painful", "opener", "restates"),
+    Rule("sympathy alone", "reassurance (acknowledgement)", ("markers", "painful", "opener", "restates",
+                                                             "says_the_client_feels"),
          _sympathy_alone,
          ("I'm so sorry you have to deal with all that.", "I'm sorry you're going through this.")),
     Rule("empathic opener", "reflection (empathy)", ("opener", "names_a_feeling"), _empathic_opener,
