@@ -14,8 +14,8 @@ WEIGHTS = {"similarity": 20, "feeling": 25, "content": 15, "reflective_form": 15
 
 def feedback(score: int, missed: set[str] = frozenset(), strength: str = "You named the feeling.") -> Feedback:
     checks = tuple(Check(i, i not in missed, 0 if i in missed else w, w, i) for i, w in WEIGHTS.items())
-    return Feedback(score, band_for(score), "reflection", checks, BestMatch("A model.", 50),
-                    (strength, "Next, try this.", 'A model answer to compare: "A model."'))
+    return Feedback(score, band_for(score), "reflection", checks, BestMatch("A model.", 50), (strength,),
+                    "Next, try this.")
 
 
 @pytest.fixture

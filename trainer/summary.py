@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from trainer import lexicons
 from trainer.conversation import DEEPER_AT_LEAST, asks_why, openness_words
 from trainer.model import Scenario
-from trainer.scoring import KIND_WORDS, message_parts
+from trainer.scoring import KIND_WORDS
 from trainer.session import Attempt, StatementRecord
 from trainer.wording import statement_name
 
@@ -230,7 +230,7 @@ def summarise(scenario: Scenario | None, records: tuple[StatementRecord, ...]) -
         average=round(sum(a.feedback.score for a in best) / len(best)),
         best_moment=moment.best,
         best_moment_from=moment.scenario or scenario,
-        best_moment_why=message_parts(moment.best.feedback).strengths[0],
+        best_moment_why=moment.best.feedback.strengths[0],
         strengths=_strengths(best, name),
         work_on=_work_on(best, name),
         openness=story,

@@ -1,9 +1,8 @@
 """The scoring engine: one pure function, ``score``, serves the app, the CLI and grading."""
 
 from trainer.scoring.engine import Statement, score
-from trainer.scoring.feedback import (BAND_WORDS, KIND_WORDS, BestMatch, Check, Feedback, MessageParts,
-                                      band_for, message_parts)
+from trainer.scoring.feedback import BAND_WORDS, KIND_WORDS, BestMatch, Check, Feedback, band_for
 from trainer.scoring.reading import KINDS
 
-__all__ = ["BAND_WORDS", "KINDS", "KIND_WORDS", "BestMatch", "Check", "Feedback", "MessageParts",
-           "Statement", "band_for", "message_parts", "score"]
+__all__ = ["BAND_WORDS", "KINDS", "KIND_WORDS", "BestMatch", "Check", "Feedback", "Statement", "band_for",
+           "score"]

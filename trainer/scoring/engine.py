@@ -8,7 +8,7 @@ from itertools import chain
 
 from rapidfuzz import fuzz, process
 
-from trainer.scoring.feedback import CAPPED_PREFIX, KIND_WORDS, BestMatch, Check, Feedback, band_for, compose_messages
+from trainer.scoring.feedback import KIND_WORDS, BestMatch, Check, Feedback, band_for, strengths_and_step
 from trainer.scoring.features import SAID_BACK, ClientWords
 from trainer.scoring.reading import Reading, feelings_in, read
 from trainer.scoring.spelling import Speller, is_word
@@ -35,6 +35,8 @@ PARROT_SHARE = 0.6  # of the response
 NO_FEELING_CAP = 59  # what happened, restated without how it felt: a start
 STRONG_FLOOR = 80  # the lowest "strong" score
 NOTHING_CAP = 10  # nothing said to the client: empty words, gibberish, off-topic
+# No reflection is longer than this; past it, only the start is read (reading stays quick).
+MAX_RESPONSE_CHARS = 2000
 # A response this close to a model answer says what that answer says: it earns its credit.
 CLOSE_TO_AN_ANSWER = 80
 
@@ -433,6 +435,17 @@ def _caps(p: _Prepared, reading: Reading, parrots: bool, checks: dict[str, Check
     return caps
 
 
+def _within_limit(text: str) -> tuple[str, str | None]:
+    """The response as scored: one longer than any reflection is read up to the limit, at a
+    word's end, and the note says so."""
+    if len(text) <= MAX_RESPONSE_CHARS:
+        return text, None
+    cut = text[:MAX_RESPONSE_CHARS]
+    cut = cut[:cut.rfind(" ")] if " " in cut[MAX_RESPONSE_CHARS // 2:] else cut
+    return cut, (f"Only the first {len(cut):,} characters were scored: a reflection is a sentence or two, "
+                 f"and this response has {len(text):,}.")
+
+
 def score(statement, text: str, client_name: str | None = None) -> Feedback:
     """Score one response to one client statement.
 
@@ -441,6 +454,7 @@ def score(statement, text: str, client_name: str | None = None) -> Feedback:
     """
     v = vocabulary()
     p = prepare(statement)
+    text, cut = _within_limit(text)
     reading = read(text, p.client, p.speller, frozenset(words(client_name)) if client_name else frozenset())
     name = client_name or "the client"
     checks: list[Check] = []
@@ -467,12 +481,14 @@ def score(statement, text: str, client_name: str | None = None) -> Feedback:
     raw = round(100 * total / possible) if reading.tokens else 0
     cap, why = min(_caps(p, reading, parrots, {c.id: c for c in checks}, name), default=(100, ""))
     value = min(raw, cap)
-    if reading.kind == "open_question" and any(a.explores for a in reading.acts) and cap >= EXPLORING_FLOOR:
-        value = max(value, EXPLORING_FLOOR)
+    notes = [f"Score capped at {cap}: {why}."] if value < raw else []
+    if reading.kind == "open_question" and any(a.explores for a in reading.acts) and value < EXPLORING_FLOOR <= cap:
+        value = EXPLORING_FLOOR
+        notes.append(f"Score raised to {EXPLORING_FLOOR}: an open question that invites {name} to say more "
+                     "is a start on listening.")
+    if cut:
+        notes.append(cut)
     band = band_for(value)
-    messages = compose_messages(tuple(checks), best, name, band, reading.kind)
-    if value < raw:
-        note = f"{CAPPED_PREFIX} {cap}: {why}."
-        messages = (*messages[:-1], note, messages[-1]) if best else (*messages, note)
-    return Feedback(value, band, reading.kind, tuple(checks), best, messages,
+    strengths, step = strengths_and_step(tuple(checks), name, band, reading.kind)
+    return Feedback(value, band, reading.kind, tuple(checks), best, strengths, step, tuple(notes),
                     tuple(dict.fromkeys(h.roadblock for h in reading.roadblocks)))

@@ -54,16 +54,32 @@ class BestMatch:
 
 @dataclass(slots=True)
 class Feedback:
+    """A scored response. The feedback is kept by role -- what went well, one thing to try
+    next, notes on how the score was bounded, the model answer to compare -- and each display
+    puts the roles where it wants them; ``messages`` reads them in that order."""
+
     score: int
     band: str
     kind: str
     checks: tuple[Check, ...]
     best_match: BestMatch | None
-    messages: tuple[str, ...]
+    strengths: tuple[str, ...]
+    next_step: str
+    notes: tuple[str, ...] = ()  # why the score was capped or raised, or what part of the response was read
     roadblocks: tuple[str, ...] = ()
 
     def check(self, check_id: str) -> Check | None:
         return next((c for c in self.checks if c.id == check_id), None)
+
+    @property
+    def model_answer_line(self) -> str | None:
+        return f"A model answer to compare: \"{self.best_match.answer}\"" if self.best_match else None
+
+    @property
+    def messages(self) -> tuple[str, ...]:
+        """Strengths first, then the next step, the notes, then a model answer to compare."""
+        line = self.model_answer_line
+        return (*self.strengths, self.next_step, *self.notes, *([line] if line else []))
 
     def to_dict(self) -> dict:
         return {
@@ -78,24 +94,22 @@ class Feedback:
 
 
 # Strengths are told in this order, at most two; the next step is the first failed check.
-_STRENGTH_ORDER = ("feeling", "reflective_form", "content", "no_roadblock", "similarity",
+_STRENGTH_ORDER = ("feeling", "depth", "reflective_form", "content", "no_roadblock", "similarity",
                    "own_words", "client_focus")
-_NEXT_STEP_ORDER = ("no_roadblock", "reflective_form", "feeling", "content", "own_words",
+_NEXT_STEP_ORDER = ("no_roadblock", "reflective_form", "feeling", "content", "depth", "own_words",
                     "client_focus", "length", "similarity")
 # The check that says what made a response this kind leads, when it is not the roadblock one:
 # "I understand, I went through the same" needs the spotlight back on the client first.
 _KIND_STEP = {"self_disclosure": "client_focus"}
+# Strengths are said only of what counts toward the skill: a reflection's, or the feeling a
+# question names. Advice is never praised for its content or its closeness to a model answer.
+_STRENGTHS_BY_KIND = {"reflection": _STRENGTH_ORDER, "open_question": ("feeling",), "closed_question": ("feeling",)}
 
 
-# Praise for how one listened only rings true when the response was a reflection.
-_STRENGTHS_OF_ANY_KIND = ("feeling", "content", "similarity")
-
-
-def compose_messages(checks: tuple[Check, ...], best: BestMatch | None, name: str, band: str,
-                     kind: str) -> tuple[str, ...]:
-    """Strengths first, then one concrete next step, then a model answer to compare."""
+def strengths_and_step(checks: tuple[Check, ...], name: str, band: str, kind: str) -> tuple[tuple[str, ...], str]:
+    """What went well (at most two), and one concrete next step."""
     by_id = {c.id: c for c in checks}
-    allowed = _STRENGTH_ORDER if kind == "reflection" else _STRENGTHS_OF_ANY_KIND
+    allowed = _STRENGTHS_BY_KIND.get(kind, ())
     strengths = [by_id[i].strength for i in allowed
                  if i in by_id and by_id[i].passed and by_id[i].strength][:2]
     if not strengths:
@@ -107,37 +121,4 @@ def compose_messages(checks: tuple[Check, ...], best: BestMatch | None, name: st
         step = (f"Next, try going one step deeper: reflect what this means to {name}, "
                 "or the feeling underneath." if band == "strong" else
                 "Next, name the feeling and what it is about in one sentence: \"It sounds like you feel ... because ...\".")
-    messages = [*strengths, step]
-    if best is not None:
-        messages.append(f"A model answer to compare: \"{best.answer}\"")
-    return tuple(messages)
-
-
-@dataclass(frozen=True, slots=True)
-class MessageParts:
-    """The messages of a Feedback by role, for displays that give each role a heading."""
-
-    strengths: tuple[str, ...]
-    next_step: str
-    notes: tuple[str, ...]  # why a score was capped, when it was
-    model_answer: str | None
-
-
-CAPPED_PREFIX = "Score capped at"
-
-
-def message_parts(feedback: Feedback) -> MessageParts:
-    """Split ``feedback.messages`` back into the roles ``compose_messages`` put them in.
-
-    The order is: strengths, the one next step, any cap note, then the model answer line
-    when there is a best match.
-    """
-    rest = list(feedback.messages)
-    if feedback.best_match is not None:
-        rest.pop()
-    notes = []
-    while rest and rest[-1].startswith(CAPPED_PREFIX):
-        notes.insert(0, rest.pop())
-    step = rest.pop()
-    return MessageParts(tuple(rest), step, tuple(notes),
-                        feedback.best_match.answer if feedback.best_match else None)
+    return tuple(strengths), step

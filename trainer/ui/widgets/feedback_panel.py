@@ -8,7 +8,7 @@ from textual.content import Content
 from textual.widgets import Label, Static
 
 from trainer.model import Turn
-from trainer.scoring import BAND_WORDS, KIND_WORDS, message_parts
+from trainer.scoring import BAND_WORDS, KIND_WORDS
 from trainer.session import Attempt
 from trainer.ui.widgets.checklist import Checklist
 
@@ -53,7 +53,6 @@ class FeedbackPanel(VerticalScroll):
 
     def show(self, attempt: Attempt, turn: Turn, previous_score: int | None) -> None:
         feedback = attempt.feedback
-        parts = message_parts(feedback)
         self.query_one("#score-line", Static).update(Content.from_markup(
             "[b]$score[/b] · Kind of response: $kind",
             score=score_words(feedback.score, feedback.band), kind=KIND_WORDS[feedback.kind]))
@@ -62,9 +61,9 @@ class FeedbackPanel(VerticalScroll):
         change.set_class(previous_score is not None and feedback.score > previous_score, "-improved")
         if previous_score is not None:
             change.update(change_words(previous_score, feedback.score))
-        self.query_one("#strengths", Static).update(_bullets(parts.strengths))
-        self.query_one("#next-step", Static).update(_bullets((parts.next_step, *parts.notes)))
-        closest = parts.model_answer or turn.model_answers[0]
+        self.query_one("#strengths", Static).update(_bullets(feedback.strengths))
+        self.query_one("#next-step", Static).update(_bullets((feedback.next_step, *feedback.notes)))
+        closest = feedback.best_match.answer if feedback.best_match else turn.model_answers[0]
         self.query_one("#closest", Static).update(Content.from_markup("“$answer”", answer=closest))
         others = [a for a in turn.model_answers if a != closest]
         self.query_one("#other-answers", Static).update(
