@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 from trainer.folders import files_under
 from trainer.model import OPENNESS_NAMES, DeeperTurn, Scenario, reaction_keys
 from trainer.terminal import CONTROLS, escaped
+from trainer.yaml_hints import explain
 
 try:  # libyaml is much faster; the pure-Python loader is the fallback.
     from yaml import CSafeLoader as _YamlLoader
@@ -61,9 +62,10 @@ def _line(node: yaml.Node) -> int:
 
 def _tag_error(node: yaml.Node) -> _FileError:
     tag = node.tag.replace(_Y, "!!")
-    return _FileError(
-        _line(node), f"the tag {tag} is not allowed: scenario files hold plain text, lists and keys"
-    )
+    message = f"the tag {tag} is not allowed: scenario files hold plain text, lists and keys"
+    if isinstance(node, yaml.ScalarNode) and not node.tag.startswith(_Y):
+        message += " (text that starts with ! must be in quotes)"
+    return _FileError(_line(node), message)
 
 
 def _plain_text(node: yaml.ScalarNode) -> str:
@@ -179,9 +181,8 @@ def _parse(text: str) -> tuple[yaml.Node, object]:
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        detail = err.problem or err.context or "invalid YAML"
-        raise _FileError(mark.line + 1 if mark else None, f"this is not valid YAML: {detail}") from None
+        explained = explain(text, err, _YamlLoader)
+        raise _FileError(explained.line, explained.message) from None
     except yaml.YAMLError as err:
         raise _FileError(None, f"this is not valid YAML: {err}") from None
     finally:
@@ -311,8 +312,11 @@ def _describe(error: dict) -> str:
         return f"{where}{name} must be a list, e.g. [first, second]"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return f"{where}{name} must be a mapping of keys"
+    if kind == "string_type" and isinstance(got, dict):
+        return (f"{where}{name} must be text, not a mapping -- a colon followed by a space inside text that is "
+                "not in quotes reads as a key; wrap the whole text in quotes")
     if kind == "string_type":
-        return f"{where}{name} must be text, not {type(got).__name__ if not isinstance(got, (dict, list)) else ('a mapping' if isinstance(got, dict) else 'a list')}"
+        return f"{where}{name} must be text, not {'a list' if isinstance(got, list) else type(got).__name__}"
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return f"{where}{name} must be a whole number, not {got!r}"
     if kind in ("greater_than_equal", "less_than_equal"):
