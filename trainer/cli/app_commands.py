@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from trainer.cli.context import AppContext, echo, pass_app, plural
+from trainer.cli.context import AppContext, echo, no_save_option, pass_app, plural, scenarios_option
 from trainer.launch import run_app
 
 if TYPE_CHECKING:
@@ -39,6 +39,8 @@ def _unknown_scenario(app: AppContext, scenario_id: str) -> str:
 
 @click.command("practice")
 @click.argument("scenario_id", metavar="ID")
+@scenarios_option
+@no_save_option
 @pass_app
 def practice_command(app: AppContext, scenario_id: str) -> None:
     """Open the app straight on scenario ID (after its content-warning notice, if any)."""

@@ -6,7 +6,7 @@ import click
 
 from trainer import jsonio
 from trainer.calibration import calibrate
-from trainer.cli.context import AppContext, echo, pass_app, plural, report_problems
+from trainer.cli.context import AppContext, echo, pass_app, plural, report_problems, scenarios_option
 from trainer.loader import bundled_scenarios_dir, load_paths
 from trainer.scoring import BAND_WORDS
 from trainer.wording import statement_name
@@ -17,6 +17,7 @@ from trainer.wording import statement_name
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--min-agreement", type=click.FloatRange(0, 1), default=0.9, show_default=True,
               help="Exit 1 when within-one-band agreement is below this share.")
+@scenarios_option
 @pass_app
 def calibrate_command(app: AppContext, paths: tuple[str, ...], as_json: bool, min_agreement: float) -> None:
     """Score every calibration example and compare with the band its author expects.

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from trainer.cli.context import AppContext, echo, pass_app, plural
+from trainer.cli.context import AppContext, echo, pass_app, plural, scenarios_option
 from trainer.cli.progress_commands import end_with_skipped, stored_attempts
 from trainer.paths import create_private
 from trainer.progress.attempt import local_now
@@ -40,6 +40,7 @@ class LocalDate(click.ParamType):
 @click.option("--scenario", "scenarios", multiple=True, metavar="ID", help="Only this scenario (repeatable).")
 @click.option("--since", type=LocalDate(), metavar="YYYY-MM-DD", help="Only responses from this day on.")
 @click.option("--student", metavar="NAME", help="Your name, put at the top of the export.")
+@scenarios_option
 @pass_app
 def export_command(app: AppContext, fmt: str | None, output: str | None, scenarios: tuple[str, ...],
                    since: datetime | None, student: str | None) -> None:

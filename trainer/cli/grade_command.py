@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from trainer.cli.context import AppContext, echo, pass_app, plural, report_problems
+from trainer.cli.context import AppContext, echo, pass_app, plural, report_problems, scenarios_option
 from trainer.grading import class_report, grade, write_gradebook
 from trainer.paths import create_private
 from trainer.terminal import printable
@@ -48,6 +48,7 @@ def _same_target(a: str, b: str) -> bool:
               help="Write the gradebook CSV here.")
 @click.option("--report", "-r", metavar="FILE", help="Write the Markdown class report here ('-' for standard output).")
 @click.option("--names", is_flag=True, help="Show students' names in the report instead of Student A, B...")
+@scenarios_option
 @pass_app
 def grade_command(app: AppContext, paths: tuple[str, ...], output: str, report: str | None,
                   names: bool) -> None:
