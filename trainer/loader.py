@@ -200,9 +200,10 @@ def _parse(text: str) -> tuple[yaml.Node, object]:
 # ---------------------------------------------------------------------------- errors
 
 
-def _node_at(root: yaml.Node, loc: tuple) -> tuple[yaml.Node, yaml.Node | None]:
-    """The deepest node along ``loc``, and the key node that names it (if any)."""
-    node, key_node = root, None
+def _walk(root: yaml.Node, loc: tuple) -> list[tuple[yaml.Node, yaml.Node | None]]:
+    """The nodes along ``loc``, as far as the file has them, each with the key node that names it."""
+    steps: list[tuple[yaml.Node, yaml.Node | None]] = []
+    node = root
     for part in loc:
         if isinstance(node, yaml.MappingNode) and isinstance(part, str):
             match = next((kv for kv in node.value if kv[0].value == part), None)
@@ -213,7 +214,14 @@ def _node_at(root: yaml.Node, loc: tuple) -> tuple[yaml.Node, yaml.Node | None]:
             node, key_node = node.value[part], None
         else:
             break
-    return node, key_node
+        steps.append((node, key_node))
+    return steps
+
+
+def _node_at(root: yaml.Node, loc: tuple) -> tuple[yaml.Node, yaml.Node | None]:
+    """The deepest node along ``loc``, and the key node that names it (if any)."""
+    steps = _walk(root, loc)
+    return steps[-1] if steps else (root, None)
 
 
 def _model_at(loc: tuple) -> type[BaseModel]:
@@ -370,6 +378,24 @@ def load_file(path: str | Path) -> LoadedFile:
         return LoadedFile(path, None, tuple(_validation_problems(path, root, err)))
     id_node, _ = _node_at(root, ("id",))
     return LoadedFile(path, scenario, (), _line(id_node))
+
+
+def lines_of(path: Path, places: typing.Iterable[tuple]) -> list[int | None]:
+    """The line of each place in the file as it is now -- a place is a path of keys and indexes, as
+    pydantic names them: ("turns", 0, "examples", 2) -- or None where the file no longer has it.
+
+    The model keeps no lines (loading every file stays lean); a report that points into a file
+    reads it again, once."""
+    places = list(places)
+    try:
+        root, _ = _parse(_read_text(path))
+    except (_FileError, RecursionError):
+        return [None] * len(places)
+    found = []
+    for place in places:
+        steps = _walk(root, place)
+        found.append(_line(steps[-1][0]) if steps and len(steps) == len(place) else None)
+    return found
 
 
 def scenario_files(paths: typing.Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:

@@ -22,8 +22,9 @@ from trainer.wording import statement_name
 def calibrate_command(app: AppContext, paths: tuple[str, ...], as_json: bool, min_agreement: float) -> None:
     """Score every calibration example and compare with the band its author expects.
 
-    Reports exact agreement and agreement within one band, and lists each disagreement
-    with the checks that drove the score. Default: the bundled library and any --scenarios.
+    Reports exact agreement and agreement within one band, and lists each disagreement,
+    as file:line of its example, with the checks that drove the score. Default: the bundled
+    library and any --scenarios.
     """
     library = load_paths(paths or (bundled_scenarios_dir(), *app.scenario_dirs))
     report_problems(library.problems)
@@ -32,7 +33,8 @@ def calibrate_command(app: AppContext, paths: tuple[str, ...], as_json: bool, mi
         echo(jsonio.dumps(report.to_dict(), indent=2))
     else:
         for d in report.disagreements:
-            echo(f"{d.scenario} {statement_name(d.turn, d.deeper)}: expected {BAND_WORDS[d.expected]}, "
+            where = f"{d.where}: " if d.where else ""
+            echo(f"{where}{d.scenario} {statement_name(d.turn, d.deeper)}: expected {BAND_WORDS[d.expected]}, "
                  f"scored {d.score} ({BAND_WORDS[d.band]}, {d.kind})")
             echo(f"    \"{d.response}\"")
             for check in d.checks:
