@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import datetime, timezone
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -115,3 +116,26 @@ def test_an_unwritable_output_is_a_clear_message(scenario_dir, tmp_path):
     assert result.exit_code == 1
     assert f"trainer grade: cannot write {tmp_path / 'no' / 'such' / 'g.csv'}: No such file or directory" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_a_markdown_export_is_named_with_what_to_hand_in_and_exit_1(scenario_dir, tmp_path):
+    from trainer.progress.export import to_markdown
+
+    (tmp_path / "alice.json").write_text((EXPORTS / "alice.json").read_text(encoding="utf-8"), encoding="utf-8")
+    markdown = tmp_path / "bob.md"
+    markdown.write_text(to_markdown([], "bob", datetime(2025, 3, 10, tzinfo=timezone.utc)), encoding="utf-8")
+    result = run(scenario_dir, tmp_path)
+    assert result.exit_code == 1
+    assert (f"{markdown}: a Markdown export of 'trainer export', which cannot be graded: this student's work "
+            "was not graded -- ask for the JSON export: trainer export --student NAME --output NAME.json; "
+            "file skipped") in result.stderr
+    assert {r["student"] for r in csv_rows(result.stdout)} == {"Alice Moreno"}
+
+
+def test_other_files_of_a_folder_are_named_but_leave_exit_0(scenario_dir, tmp_path):
+    (tmp_path / "alice.json").write_text((EXPORTS / "alice.json").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "README.txt").write_text("Week 3 hand-ins")
+    result = run(scenario_dir, tmp_path)
+    assert result.exit_code == 0, result.output
+    assert (f"{tmp_path / 'README.txt'}: not an export (trainer grade reads the JSON of 'trainer export', "
+            "*.json); file skipped") in result.stderr

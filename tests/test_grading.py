@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,9 @@ import pytest
 from trainer import lexicons
 from trainer.grading import (class_report, grade, gradebook_columns, gradebook_rows, read_exports,
                              student_labels, write_gradebook)
+from trainer.grading.exports import NOT_AN_EXPORT
 from trainer.loader import load_paths
+from trainer.progress.export import to_csv, to_markdown
 from trainer.scoring import score
 
 EXPORTS = Path(__file__).parent / "fixtures" / "exports"
@@ -41,8 +44,8 @@ def write_export(path: Path, attempts: list[tuple], student: str | None = "Dana"
 
 
 def test_reads_the_students_name_or_else_the_file_name():
-    exports, problems = read_exports([EXPORTS / "alice.json", EXPORTS / "bob.json"])
-    assert problems == []
+    exports, problems, notes = read_exports([EXPORTS / "alice.json", EXPORTS / "bob.json"])
+    assert problems == notes == []
     assert [e.student for e in exports] == ["Alice Moreno", "bob"]
     assert len(exports[0].attempts) == 7
     first = exports[0].attempts[0]
@@ -54,13 +57,14 @@ def test_a_folder_gives_its_json_files_in_order_and_each_file_once(tmp_path):
     a = write_export(tmp_path / "b.json", [], "B")
     write_export(tmp_path / "a.json", [], "A")
     (tmp_path / "notes.txt").write_text("not an export")
-    exports, problems = read_exports([tmp_path, a])
+    exports, problems, notes = read_exports([tmp_path, a])
     assert problems == []
     assert [e.path.name for e in exports] == ["a.json", "b.json"]
+    assert [(n.path.name, n.message) for n in notes] == [("notes.txt", NOT_AN_EXPORT)]
 
 
 def test_a_file_that_is_not_json_is_named_with_its_line():
-    exports, problems = read_exports([EXPORTS / "broken.json"])
+    exports, problems, _ = read_exports([EXPORTS / "broken.json"])
     assert exports == []
     [problem] = problems
     assert problem.path == EXPORTS / "broken.json"
@@ -86,7 +90,7 @@ def test_a_file_that_is_not_json_is_named_with_its_line():
 def test_a_file_of_the_wrong_shape_is_skipped_whole_with_the_reason(tmp_path, content, expected):
     path = tmp_path / "odd.json"
     path.write_text(content)
-    exports, [problem] = read_exports([path])
+    exports, [problem], _ = read_exports([path])
     assert exports == []
     assert problem.path == path
     assert expected in problem.message
@@ -95,19 +99,59 @@ def test_a_file_of_the_wrong_shape_is_skipped_whole_with_the_reason(tmp_path, co
 def test_a_file_that_is_not_text_is_reported(tmp_path):
     path = tmp_path / "photo.json"
     path.write_bytes(b"\xff\xd8\xff\xe0 binary")
-    _, [problem] = read_exports([path])
+    _, [problem], _ = read_exports([path])
     assert "not UTF-8 text" in problem.message
 
 
 def test_a_missing_file_and_an_empty_folder_are_reported(tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
-    exports, problems = read_exports([tmp_path / "gone.json", empty])
+    exports, problems, _ = read_exports([tmp_path / "gone.json", empty])
     assert exports == []
     assert [(p.path, p.message) for p in problems] == [
         (tmp_path / "gone.json", "no such file or folder"),
         (empty, "no export files (*.json) in this folder"),
     ]
+
+
+def other_exports(folder: Path) -> tuple[Path, Path]:
+    """A Markdown and a CSV export as 'trainer export' writes them."""
+    now = datetime(2025, 3, 10, 9, tzinfo=timezone.utc)
+    markdown = folder / "ana.md"
+    markdown.write_text(to_markdown([], "Ana Diaz", now), encoding="utf-8")
+    spreadsheet = folder / "ana.csv"
+    spreadsheet.write_text(to_csv([]), encoding="utf-8")
+    return markdown, spreadsheet
+
+
+def test_a_markdown_or_csv_export_in_a_folder_is_a_problem_that_says_what_to_hand_in(tmp_path):
+    markdown, spreadsheet = other_exports(tmp_path)
+    write_export(tmp_path / "bob.json", [], "Bob")
+    exports, problems, notes = read_exports([tmp_path])
+    assert [e.student for e in exports] == ["Bob"] and notes == []
+    assert [(p.path, p.line) for p in problems] == [(spreadsheet, None), (markdown, None)]
+    assert problems[1].message == (
+        "a Markdown export of 'trainer export', which cannot be graded: this student's work was not graded -- "
+        "ask for the JSON export: trainer export --student NAME --output NAME.json; file skipped")
+    assert problems[0].message.startswith("a CSV export of 'trainer export', which cannot be graded")
+
+
+def test_a_markdown_export_named_on_the_command_line_gets_the_same_message(tmp_path):
+    markdown, _ = other_exports(tmp_path)
+    renamed = markdown.rename(tmp_path / "ana.json")  # a wrong extension does not hide what it is
+    _, problems, _ = read_exports([renamed])
+    assert [p.path for p in problems] == [renamed]
+    assert problems[0].message.startswith("a Markdown export of 'trainer export'")
+
+
+def test_every_other_file_of_a_folder_is_named_as_skipped(tmp_path):
+    write_export(tmp_path / "bob.json", [], "Bob")
+    for name in ("README.txt", "instructions.md", "grades.csv", ".DS_Store"):
+        (tmp_path / name).write_text("student,scenario\n# Notes\n")
+    exports, problems, notes = read_exports([tmp_path])
+    assert len(exports) == 1 and problems == []
+    assert sorted(n.path.name for n in notes) == [".DS_Store", "README.txt", "grades.csv", "instructions.md"]
+    assert {n.message for n in notes} == {NOT_AN_EXPORT}
 
 
 # ---------------------------------------------------------------------------- grading

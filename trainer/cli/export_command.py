@@ -1,4 +1,5 @@
-"""``trainer export``: stored responses as JSON, CSV or a Markdown transcript to hand in."""
+"""``trainer export``: stored responses as JSON (the file to hand in: ``trainer grade`` reads it), CSV,
+or a Markdown transcript to read."""
 
 from __future__ import annotations
 
@@ -33,8 +34,8 @@ class LocalDate(click.ParamType):
 
 @click.command("export")
 @click.option("--format", "fmt", type=click.Choice(FORMATS),
-              help="json (the default), csv (one row per response) or md (a transcript with feedback); "
-                   "without it, the extension of --output decides.")
+              help="json (the default, and the file to hand in), csv (one row per response) or md (a transcript "
+                   "with feedback, to read); without it, the extension of --output decides.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE",
               help="Write to FILE instead of standard output.")
 @click.option("--scenario", "scenarios", multiple=True, metavar="ID", help="Only this scenario (repeatable).")
@@ -46,7 +47,12 @@ def export_command(app: AppContext, fmt: str | None, output: str | None, scenari
                    since: datetime | None, student: str | None) -> None:
     """Export your stored responses and their feedback.
 
+    To hand in your practice, hand in the JSON export (the default): it is the file
+    'trainer grade' reads. The Markdown transcript is for reading (keep it, or add it
+    alongside); grading cannot use it, nor the CSV.
+
     \b
+    trainer export --student "Ana Diaz" -o ana-diaz.json   # the file to hand in
     trainer export --format md --student "Ana Diaz" -o practice.md
     trainer export --format csv --since 2025-03-01 > march.csv
     """
