@@ -144,6 +144,18 @@ def test_a_markdown_export_named_on_the_command_line_gets_the_same_message(tmp_p
     assert problems[0].message.startswith("a Markdown export of 'trainer export'")
 
 
+def test_a_markdown_or_csv_export_beside_the_students_json_is_only_a_note(tmp_path):
+    markdown, spreadsheet = other_exports(tmp_path)
+    markdown = markdown.rename(tmp_path / "transcript.md")  # found by the name in its heading
+    json_export = write_export(tmp_path / "ana.json", [], "Ana Diaz")  # the CSV by its file name
+    exports, problems, notes = read_exports([tmp_path])
+    assert [e.student for e in exports] == ["Ana Diaz"] and problems == []
+    assert [(n.path, n.message) for n in notes] == [
+        (spreadsheet, f"a CSV export of 'Ana Diaz', who is graded from the JSON export {json_export}; file skipped"),
+        (markdown, f"a Markdown export of 'Ana Diaz', who is graded from the JSON export {json_export}; "
+                   "file skipped")]
+
+
 def test_every_other_file_of_a_folder_is_named_as_skipped(tmp_path):
     write_export(tmp_path / "bob.json", [], "Bob")
     for name in ("README.txt", "instructions.md", "grades.csv", ".DS_Store"):

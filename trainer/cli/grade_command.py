@@ -56,10 +56,11 @@ def grade_command(app: AppContext, paths: tuple[str, ...], output: str, report: 
 
     Every response is scored again with the current scoring, so every student is graded
     the same way. FILE|DIR: export files, or folders searched for *.json. Files that cannot
-    be read, Markdown or CSV exports (which cannot be graded: ask for the JSON export), and
-    responses to scenarios or statements the library does not have, are reported and
-    skipped; the rest are graded, and the exit code is then 1. Any other file in a folder is
-    named as skipped, and leaves the exit code alone.
+    be read, Markdown or CSV exports handed in instead of the JSON one (they cannot be
+    graded: ask for the JSON export), and responses to scenarios or statements the library
+    does not have, are reported and skipped; the rest are graded, and the exit code is then
+    1. Any other file in a folder, and a Markdown or CSV export beside the same student's
+    JSON export, is named as skipped and leaves the exit code alone.
 
     \b
     trainer grade exports/ > grades.csv

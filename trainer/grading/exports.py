@@ -8,9 +8,10 @@ like an export, is reported by name and skipped whole: a damaged or hand-edited 
 be trusted in part.
 
 Only the JSON export can be graded: the Markdown export is a transcript for people to read,
-and the CSV one has no student. Either, handed in by mistake, is a student's work left
-ungraded -- a problem, named with the way out. Any other file in a folder is skipped with a
-note that names it: nothing is passed over in silence.
+and the CSV one has no student. Either, handed in instead of the JSON, is a student's work
+left ungraded -- a problem, named with the way out; beside the same student's JSON export it
+is only a note. Any other file in a folder is skipped with a note that names it: nothing is
+passed over in silence.
 """
 
 from __future__ import annotations
@@ -87,8 +88,16 @@ def export_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path], l
     return list(files.values()), others, problems
 
 
-def other_format(path: Path) -> str | None:
-    """"Markdown" or "CSV" when ``path`` is an export of 'trainer export' in that format, else None."""
+@dataclass(frozen=True)
+class OtherFormat:
+    """An export of 'trainer export' in a format grading cannot read."""
+
+    kind: str  # "Markdown" or "CSV"
+    student: str | None = None  # the name in a Markdown export's heading
+
+
+def other_format(path: Path) -> OtherFormat | None:
+    """What ``path`` is when it is a Markdown or CSV export of 'trainer export', else None."""
     try:
         with path.open("rb") as handle:
             start = handle.read(4096).decode("utf-8-sig", errors="replace")
@@ -96,15 +105,22 @@ def other_format(path: Path) -> str | None:
         return None
     first = start.splitlines()[0] if start else ""
     if first.startswith(MARKDOWN_HEADING):
-        return "Markdown"
+        name = " ".join(first[len(MARKDOWN_HEADING):].removeprefix(":").split())
+        return OtherFormat("Markdown", name or None)
     if first.split(",")[:len(CSV_FIELDS)] == list(CSV_FIELDS):
-        return "CSV"
+        return OtherFormat("CSV")
     return None
 
 
-def _not_json(kind: str) -> str:
-    return (f"a {kind} export of 'trainer export', which cannot be graded: this student's work was not "
-            f"graded -- {HAND_IN}; file skipped")
+def _ungraded(path: Path, found: OtherFormat, exports: list[Export]) -> tuple[bool, Problem]:
+    """A Markdown or CSV export: a note when the same student's JSON export is graded (the same
+    name in its heading, or the same file name), else a problem -- their work went ungraded."""
+    twin = next((e for e in exports if e.path.stem == path.stem or e.student == found.student), None)
+    if twin is not None:
+        return False, Problem(path, None, f"a {found.kind} export of '{twin.student}', who is graded from the "
+                                          f"JSON export {twin.path}; file skipped")
+    return True, Problem(path, None, f"a {found.kind} export of 'trainer export', which cannot be graded: this "
+                                     f"student's work was not graded -- {HAND_IN}; file skipped")
 
 
 def _text(path: Path) -> str:
@@ -175,21 +191,28 @@ def parse_export(path: Path, text: str) -> Export:
 
 def read_exports(paths: Iterable[str | Path]) -> tuple[list[Export], list[Problem], list[Problem]]:
     """Every export under ``paths`` that reads; a problem for each that does not, or that is an
-    export in another format (a student's work left ungraded); and a note for every other file of
-    the folders, skipped."""
+    export in another format without the student's JSON export beside it (their work left
+    ungraded); and a note for every other file of the folders, skipped."""
     files, others, problems = export_files(paths)
-    exports, notes = [], []
+    exports: list[Export] = []
+    notes: list[Problem] = []
+    unreadable: list[tuple[Path, OtherFormat]] = []
     for path in files:
         try:
             exports.append(parse_export(path, _text(path)))
         except ExportError as err:
-            kind = other_format(path)
-            problems.append(Problem(path, None, _not_json(kind)) if kind else
-                            Problem(path, err.line, f"{err.message}; file skipped"))
+            found = other_format(path)
+            if found:
+                unreadable.append((path, found))
+            else:
+                problems.append(Problem(path, err.line, f"{err.message}; file skipped"))
     for path in others:
-        kind = other_format(path)
-        if kind:
-            problems.append(Problem(path, None, _not_json(kind)))
+        found = other_format(path)
+        if found:
+            unreadable.append((path, found))
         else:
             notes.append(Problem(path, None, NOT_AN_EXPORT))
+    for path, found in unreadable:
+        is_problem, problem = _ungraded(path, found, exports)
+        (problems if is_problem else notes).append(problem)
     return exports, problems, notes
