@@ -34,8 +34,8 @@ def test_two_students_and_a_broken_file(scenario_dir, tmp_path):
     with open(grades, newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert [(r["student"], r["scenario"]) for r in rows] == [
-        ("Alice Moreno", "lonely-birthday"), ("Alice Moreno", "warning-demo"),
-        ("bob", "lonely-birthday"), ("bob", "warning-demo")]
+        ("Alice Moreno", "lonely-birthday"), ("Alice Moreno", "warning-demo"), ("Alice Moreno", "(overall)"),
+        ("bob", "lonely-birthday"), ("bob", "warning-demo"), ("bob", "(overall)")]
     text = report.read_text(encoding="utf-8")
     assert text.startswith("# Class report\n\n2 students, 2 scenarios, 11 responses graded")
     for heading in ("Score distribution", "Most common roadblocks", "Hardest statements",
@@ -49,7 +49,7 @@ def test_the_gradebook_goes_to_standard_output_by_default(scenario_dir):
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[0] == ",".join(gradebook_columns())
     rows = csv_rows(result.stdout)
-    assert len(rows) == 4 and rows[0]["statements_answered"] == "4" and rows[0]["responses"] == "5"
+    assert len(rows) == 6 and rows[0]["statements_answered"] == "4" and rows[0]["responses"] == "5"
     assert "Add --report report.md for the class report." in result.stderr
 
 
@@ -107,8 +107,9 @@ def test_an_unknown_scenario_and_a_bad_statement_are_named(scenario_dir, tmp_pat
     assert result.exit_code == 1
     assert f"{path}: 1 response to scenario 'ghost' skipped: no scenario with that id" in result.stderr
     assert f"{path}: 1 response to scenario 'warning-demo' skipped: it has statements 1 to 2, not 7" in result.stderr
-    [row] = csv_rows(result.stdout)
+    row, overall = csv_rows(result.stdout)
     assert (row["student"], row["scenario"], row["responses"]) == ("Dana", "warning-demo", "1")
+    assert (overall["scenario"], overall["responses"]) == ("(overall)", "1")
 
 
 def test_an_unwritable_output_is_a_clear_message(scenario_dir, tmp_path):

@@ -14,6 +14,7 @@ from trainer import lexicons
 from trainer.grading import (class_report, grade, gradebook_columns, gradebook_rows, read_exports,
                              student_labels, write_gradebook)
 from trainer.grading.exports import NOT_AN_EXPORT
+from trainer.grading.gradebook import reflection_to_question
 from trainer.loader import load_paths
 from trainer.progress.export import to_csv, to_markdown
 from trainer.scoring import score
@@ -262,7 +263,7 @@ def test_one_row_per_student_and_scenario_with_the_counts(tmp_path, library):
     ])
     grading = grade([path], library)
     rows = {row["scenario"]: row for row in gradebook_rows(grading)}
-    assert list(rows) == ["lonely-birthday", "warning-demo"]
+    assert list(rows) == ["lonely-birthday", "warning-demo", "(overall)"]
     scores = [r.feedback.score for r in grading.responses]
     demo = rows["warning-demo"]
     assert demo["student"] == "Dana"
@@ -282,15 +283,15 @@ def test_one_row_per_student_and_scenario_with_the_counts(tmp_path, library):
 
 def test_the_ratio_is_empty_when_there_are_no_questions(tmp_path, library):
     path = write_export(tmp_path / "dana.json", [("warning-demo", 1, "You felt scared.")])
-    [row] = gradebook_rows(grade([path], library))
+    row, _overall = gradebook_rows(grade([path], library))
     assert (row["reflections"], row["questions"], row["reflection_to_question"]) == (1, 0, "")
 
 
-def test_rows_are_sorted_by_student_then_scenario(library):
+def test_rows_are_sorted_by_student_then_scenario_each_student_ending_overall(library):
     rows = gradebook_rows(grade([EXPORTS], library))
     assert [(r["student"], r["scenario"]) for r in rows] == [
-        ("Alice Moreno", "lonely-birthday"), ("Alice Moreno", "warning-demo"),
-        ("bob", "lonely-birthday"), ("bob", "warning-demo")]
+        ("Alice Moreno", "lonely-birthday"), ("Alice Moreno", "warning-demo"), ("Alice Moreno", "(overall)"),
+        ("bob", "lonely-birthday"), ("bob", "warning-demo"), ("bob", "(overall)")]
 
 
 def test_the_csv_has_the_header_and_a_row_per_student_and_scenario(library):
@@ -299,7 +300,8 @@ def test_the_csv_has_the_header_and_a_row_per_student_and_scenario(library):
     rows = list(csv.reader(io.StringIO(out.getvalue())))
     assert rows[0] == gradebook_columns()
     assert [row[:4] for row in rows[1:]] == [["Alice Moreno", "lonely-birthday", "4", "5"],
-                                            ["Alice Moreno", "warning-demo", "2", "2"]]
+                                            ["Alice Moreno", "warning-demo", "2", "2"],
+                                            ["Alice Moreno", "(overall)", "6", "7"]]
 
 
 def test_a_name_a_spreadsheet_would_run_as_a_formula_is_defused(tmp_path, library):
@@ -307,8 +309,39 @@ def test_a_name_a_spreadsheet_would_run_as_a_formula_is_defused(tmp_path, librar
                         '=HYPERLINK("http://example.com")')
     out = io.StringIO()
     write_gradebook(grade([path], library), out)
-    [row] = csv.DictReader(io.StringIO(out.getvalue()))
-    assert row["student"] == '\'=HYPERLINK("http://example.com")'
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert [row["student"] for row in rows] == ['\'=HYPERLINK("http://example.com")'] * 2
+
+
+def test_the_overall_row_sums_up_every_scenario_of_the_student(tmp_path, library):
+    path = write_export(tmp_path / "dana.json", [
+        ("warning-demo", 1, "It sounds like you felt scared and stuck when he shouted last night."),
+        ("warning-demo", 1, "You should leave him."),
+        ("warning-demo", 2, "Why are you telling me?"),
+        ("lonely-birthday", 1, "Do you feel alone?"),
+        ("lonely-birthday", 2, "You felt forgotten."),
+    ])
+    grading = grade([path], library)
+    *scenarios, overall = gradebook_rows(grading)
+    scores = [r.feedback.score for r in grading.responses]
+    bests = [max(scores[0], scores[1]), scores[2], scores[3], scores[4]]
+    assert (overall["student"], overall["scenario"]) == ("Dana", "(overall)")
+    assert (overall["statements_answered"], overall["responses"]) == (4, 5)
+    assert overall["mean_score"] == f"{sum(scores) / 5:.1f}"
+    assert overall["mean_best_score"] == f"{sum(bests) / 4:.1f}"  # the grade an LMS takes
+    for column in ["responses", "statements_answered", "band_strong", "band_not_yet", "roadblock_advising",
+                   "reflections", "questions", "deeper_reached"]:
+        assert overall[column] == sum(row[column] for row in scenarios), column
+    assert overall["reflection_to_question"] == reflection_to_question(overall["reflections"],
+                                                                       overall["questions"])
+
+
+def test_a_student_with_nothing_graded_still_has_an_overall_row(tmp_path, library):
+    write_export(tmp_path / "lee.json", [], "Lee")
+    write_export(tmp_path / "kim.json", [("no-such-scenario", 1, "You felt alone.")], "Kim")
+    rows = gradebook_rows(grade([tmp_path], library))
+    assert [(r["student"], r["scenario"], r["responses"], r["mean_best_score"], r["mean_openness_change"])
+            for r in rows] == [("Kim", "(overall)", 0, "", ""), ("Lee", "(overall)", 0, "", "")]
 
 
 # ---------------------------------------------------------------------------- report

@@ -45,7 +45,8 @@ def _same_target(a: str, b: str) -> bool:
 @click.command("grade", short_help="Grade a class: exports in, a gradebook and a class report out.")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(), metavar="FILE|DIR...")
 @click.option("--output", "-o", default="-", metavar="FILE", show_default="standard output",
-              help="Write the gradebook CSV here.")
+              help="Write the gradebook CSV here: a row per student and scenario, and an (overall) row per "
+                   "student, whose mean_best_score is the grade to give an LMS.")
 @click.option("--report", "-r", metavar="FILE", help="Write the Markdown class report here ('-' for standard output).")
 @click.option("--names", is_flag=True, help="Show students' names in the report instead of Student A, B...")
 @scenarios_option
