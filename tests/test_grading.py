@@ -401,6 +401,46 @@ def test_the_strongest_reflections_show_the_client_and_the_response(tmp_path, li
     assert "Why are you telling me" not in strongest  # a question is not a reflection
 
 
+SLIPPED = "It sounds like you felt scraed and stcuk when he shoutted last nigth."
+CLEAN = "You felt scared."
+TORN = "It sounds like you feel torn and unsure about what to do next."
+
+
+def strongest_of(grading) -> list[str]:
+    """The strongest-reflections section, as its numbered entries."""
+    section = class_report(grading, names=True).split("## Strongest reflections")[1]
+    return section.split("\n1. ", 1)[1].split("\n2. ") if "\n1. " in section else []
+
+
+def test_the_strongest_reflection_shown_is_spelt_right_when_one_is(tmp_path, library):
+    write_export(tmp_path / "ana.json", [("warning-demo", 1, SLIPPED)], "Ana")
+    write_export(tmp_path / "bob.json", [("warning-demo", 1, CLEAN)], "Bob")
+    grading = grade([tmp_path], library)
+    slipped, clean = grading.responses
+    assert slipped.feedback.score > clean.feedback.score  # the scorer forgives the slips
+    [entry] = strongest_of(grading)
+    assert f"**Bob**, score {clean.feedback.score}" in entry and "scraed" not in entry
+    assert "Check the spelling" not in entry
+
+
+def test_a_strongest_reflection_with_slips_is_marked_and_comes_after_clean_ones(tmp_path, library):
+    write_export(tmp_path / "ana.json", [("warning-demo", 1, SLIPPED), ("warning-demo", 2, TORN)], "Ana")
+    grading = grade([tmp_path], library)
+    slipped, torn = grading.responses
+    assert slipped.feedback.score > torn.feedback.score
+    first, second = strongest_of(grading)
+    assert "> **Response:** It sounds like you feel torn" in first and "Check the spelling" not in first
+    assert f"> **Response:** {SLIPPED}" in second
+    assert second.rstrip().endswith("Check the spelling before sharing: scraed, stcuk, shoutted, nigth.")
+
+
+def test_the_clients_name_and_the_statements_words_are_not_slips(tmp_path, library):
+    write_export(tmp_path / "ana.json", [("lonely-birthday", 1, "Maya, it sounds like you felt forgotten "
+                                                               "when nobody called on your birthday.")], "Ana")
+    [entry] = strongest_of(grade([tmp_path], library))
+    assert "Check the spelling" not in entry
+
+
 def test_student_text_cannot_break_the_markdown(tmp_path, library):
     path = write_export(tmp_path / "x.json", [
         ("warning-demo", 1, "You felt *scared* | <b>stuck</b>\t  when he shouted, # sadly."),
