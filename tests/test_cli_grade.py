@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -122,7 +123,7 @@ def test_an_unwritable_output_is_a_clear_message(scenario_dir, tmp_path):
 def test_a_markdown_export_is_named_with_what_to_hand_in_and_exit_1(scenario_dir, tmp_path):
     from trainer.progress.export import to_markdown
 
-    (tmp_path / "alice.json").write_text((EXPORTS / "alice.json").read_text(encoding="utf-8"), encoding="utf-8")
+    shutil.copy(EXPORTS / "alice.json", tmp_path)
     markdown = tmp_path / "bob.md"
     markdown.write_text(to_markdown([], "bob", datetime(2025, 3, 10, tzinfo=timezone.utc)), encoding="utf-8")
     result = run(scenario_dir, tmp_path)
@@ -134,7 +135,7 @@ def test_a_markdown_export_is_named_with_what_to_hand_in_and_exit_1(scenario_dir
 
 
 def test_other_files_of_a_folder_are_named_but_leave_exit_0(scenario_dir, tmp_path):
-    (tmp_path / "alice.json").write_text((EXPORTS / "alice.json").read_text(encoding="utf-8"), encoding="utf-8")
+    shutil.copy(EXPORTS / "alice.json", tmp_path)
     (tmp_path / "README.txt").write_text("Week 3 hand-ins")
     result = run(scenario_dir, tmp_path)
     assert result.exit_code == 0, result.output

@@ -101,18 +101,6 @@ def test_export_takes_scenarios_after_the_command():
     assert result.exit_code == 0, result.output
 
 
-@pytest.fixture
-def opened_apps(monkeypatch):
-    """The apps the commands would run, kept instead of run."""
-    from trainer import launch
-    from trainer.ui.app import TrainerApp
-
-    started = []
-    monkeypatch.setattr(launch, "interactive", lambda: True)
-    monkeypatch.setattr(TrainerApp, "run", lambda self: started.append(self))
-    return started
-
-
 def test_practice_takes_scenarios_and_no_save_after_the_command(opened_apps, trainer_home):
     result = trainer("practice", OWN_ID, "--scenarios", OWN, "--no-save")
     assert result.exit_code == 0, result.output

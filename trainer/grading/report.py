@@ -123,7 +123,8 @@ def _hardest(grading: Grading) -> list[str]:
     return lines[:-1]
 
 
-def _unknown_words(grading: Grading, r: GradedResponse, known: dict[tuple[str, int, bool], frozenset[str]]) -> list[str]:
+def _unknown_words(grading: Grading, r: GradedResponse,
+                   known: dict[tuple[str, int, bool], frozenset[str]]) -> list[str]:
     """The words of a response the spell check does not know -- English, the word lists, and the
     statement's own words (its client's name too) are known -- in the order typed."""
     statement = r.statement
