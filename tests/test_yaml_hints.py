@@ -72,6 +72,8 @@ SLIPS = {
     "a statement's key out of line": (
         with_line(7, "   feelings: [afraid]"), 7,
         ["line 7 starts in column 4", "'client' (line 6) starts in column 5, '-' (line 6) in column 3"]),
+    "a list item on its key's line": (
+        with_line(7, "    feelings: - afraid"), 7, ["a list item ('- ') goes on a line of its own"]),
     "a list item among keys": (
         "id: sample-one\n- a\n", 2, ["a list item ('- ') where the next key should be"]),
     "a list not closed": (

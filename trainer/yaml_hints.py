@@ -47,6 +47,9 @@ def _hint(source: _Source, err: yaml.MarkedYAMLError, at, opened) -> tuple[int |
         return None, None
     if "mapping values are not allowed" in problem:
         return _colon(source, at)
+    if "sequence entries are not allowed" in problem:
+        return None, ("a list item ('- ') goes on a line of its own, under its key and indented further; "
+                      "or write the list on one line in brackets: [first, second]")
     if "tab" in problem or source.char(at) == "\t":
         return None, ("a tab in the indentation: YAML indents with spaces only; replace the tab with spaces "
                       "(most editors can be set to type spaces for the tab key)")
