@@ -50,6 +50,18 @@ def make_test_app(test_library):
     return build
 
 
+@pytest.fixture
+def opened_apps(monkeypatch):
+    """The apps the commands would run, kept instead of run (the CLI's tests of opening the app)."""
+    from trainer import launch
+    from trainer.ui.app import TrainerApp
+
+    started = []
+    monkeypatch.setattr(launch, "interactive", lambda: True)
+    monkeypatch.setattr(TrainerApp, "run", lambda self: started.append(self))
+    return started
+
+
 async def settle(pilot) -> None:
     """Wait until the app's workers (loading, adding up) are done and their results are shown."""
     await pilot.pause()

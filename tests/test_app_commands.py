@@ -56,3 +56,10 @@ def test_without_a_terminal_the_app_says_what_to_use_instead(scenario_dir):
     result = invoke(scenario_dir=scenario_dir)
     assert result.exit_code == 2
     assert "needs an interactive terminal" in result.stderr and "trainer list" in result.stderr
+
+
+def test_practice_help_says_where_ids_come_from():
+    result = CliRunner().invoke(cli, ["practice", "--help"], terminal_width=100)
+    assert result.exit_code == 0
+    assert "ID is a scenario's id: the first column of 'trainer list'" in result.stdout
+    assert "trainer practice lonely-birthday" in result.stdout

@@ -38,7 +38,8 @@ def test_list_reports_problems_on_stderr_and_still_lists(run, tmp_path):
     result = CliRunner().invoke(cli, ["--scenarios", str(tmp_path), "list"])
     assert result.exit_code == 1
     assert "lonely-birthday" in result.stdout
-    assert "bad.yaml:2: this is not valid YAML" in result.stderr
+    assert "bad.yaml:1: this is not valid YAML: did not find expected node content -- the [ on line 1 is not closed" \
+        in result.stderr
 
 
 def test_validate_is_clean_on_good_files_and_names_each_problem(run, tmp_path, scenario_dir):

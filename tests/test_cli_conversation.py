@@ -84,7 +84,8 @@ def test_grading_scores_a_deeper_statement_against_it_and_counts_it_reached(tmp_
     assert grading.problems == [] and grading.notes == []
     deeper = grading.responses[2]
     assert deeper.deeper and deeper.feedback.band == "strong" and deeper.outcome == "reflected"
-    [row] = gradebook_rows(grading)
+    row, overall = gradebook_rows(grading)
+    assert overall == {**row, "scenario": "(overall)"}  # one scenario: the overall row says the same
     assert row["statements_answered"] == 4 and row["deeper_reached"] == 1
     assert row["mean_openness_change"] == "0.50"  # +1 +1 +1 -1 over four responses
     report = class_report(grading)
@@ -115,5 +116,5 @@ def test_an_export_with_a_deeper_flag_that_is_not_true_or_false_is_skipped(tmp_p
 def test_the_gradebook_csv_has_the_openness_columns(tmp_path):
     path = write_export(tmp_path / "dana.json", [("drifting-apart", 1, ADVICE), ("drifting-apart", 2, WHY)])
     result = run("grade", path)
-    [row] = list(csv.DictReader(io.StringIO(result.stdout)))
+    row, _overall = list(csv.DictReader(io.StringIO(result.stdout)))
     assert (row["mean_openness_change"], row["deeper_reached"]) == ("-1.00", "0")

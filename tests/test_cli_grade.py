@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
+from datetime import datetime, timezone
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -33,8 +35,8 @@ def test_two_students_and_a_broken_file(scenario_dir, tmp_path):
     with open(grades, newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert [(r["student"], r["scenario"]) for r in rows] == [
-        ("Alice Moreno", "lonely-birthday"), ("Alice Moreno", "warning-demo"),
-        ("bob", "lonely-birthday"), ("bob", "warning-demo")]
+        ("Alice Moreno", "lonely-birthday"), ("Alice Moreno", "warning-demo"), ("Alice Moreno", "(overall)"),
+        ("bob", "lonely-birthday"), ("bob", "warning-demo"), ("bob", "(overall)")]
     text = report.read_text(encoding="utf-8")
     assert text.startswith("# Class report\n\n2 students, 2 scenarios, 11 responses graded")
     for heading in ("Score distribution", "Most common roadblocks", "Hardest statements",
@@ -48,7 +50,7 @@ def test_the_gradebook_goes_to_standard_output_by_default(scenario_dir):
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[0] == ",".join(gradebook_columns())
     rows = csv_rows(result.stdout)
-    assert len(rows) == 4 and rows[0]["statements_answered"] == "4" and rows[0]["responses"] == "5"
+    assert len(rows) == 6 and rows[0]["statements_answered"] == "4" and rows[0]["responses"] == "5"
     assert "Add --report report.md for the class report." in result.stderr
 
 
@@ -106,8 +108,9 @@ def test_an_unknown_scenario_and_a_bad_statement_are_named(scenario_dir, tmp_pat
     assert result.exit_code == 1
     assert f"{path}: 1 response to scenario 'ghost' skipped: no scenario with that id" in result.stderr
     assert f"{path}: 1 response to scenario 'warning-demo' skipped: it has statements 1 to 2, not 7" in result.stderr
-    [row] = csv_rows(result.stdout)
+    row, overall = csv_rows(result.stdout)
     assert (row["student"], row["scenario"], row["responses"]) == ("Dana", "warning-demo", "1")
+    assert (overall["scenario"], overall["responses"]) == ("(overall)", "1")
 
 
 def test_an_unwritable_output_is_a_clear_message(scenario_dir, tmp_path):
@@ -115,3 +118,26 @@ def test_an_unwritable_output_is_a_clear_message(scenario_dir, tmp_path):
     assert result.exit_code == 1
     assert f"trainer grade: cannot write {tmp_path / 'no' / 'such' / 'g.csv'}: No such file or directory" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_a_markdown_export_is_named_with_what_to_hand_in_and_exit_1(scenario_dir, tmp_path):
+    from trainer.progress.export import to_markdown
+
+    shutil.copy(EXPORTS / "alice.json", tmp_path)
+    markdown = tmp_path / "bob.md"
+    markdown.write_text(to_markdown([], "bob", datetime(2025, 3, 10, tzinfo=timezone.utc)), encoding="utf-8")
+    result = run(scenario_dir, tmp_path)
+    assert result.exit_code == 1
+    assert (f"{markdown}: a Markdown export of 'trainer export', which cannot be graded: this student's work "
+            "was not graded -- ask for the JSON export: trainer export --student NAME --output NAME.json; "
+            "file skipped") in result.stderr
+    assert {r["student"] for r in csv_rows(result.stdout)} == {"Alice Moreno"}
+
+
+def test_other_files_of_a_folder_are_named_but_leave_exit_0(scenario_dir, tmp_path):
+    shutil.copy(EXPORTS / "alice.json", tmp_path)
+    (tmp_path / "README.txt").write_text("Week 3 hand-ins")
+    result = run(scenario_dir, tmp_path)
+    assert result.exit_code == 0, result.output
+    assert (f"{tmp_path / 'README.txt'}: not an export (trainer grade reads the JSON of 'trainer export', "
+            "*.json); file skipped") in result.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,10 @@ import pytest
 from trainer import lexicons
 from trainer.grading import (class_report, grade, gradebook_columns, gradebook_rows, read_exports,
                              student_labels, write_gradebook)
+from trainer.grading.exports import NOT_AN_EXPORT
+from trainer.grading.gradebook import reflection_to_question
 from trainer.loader import load_paths
+from trainer.progress.export import to_csv, to_markdown
 from trainer.scoring import score
 
 EXPORTS = Path(__file__).parent / "fixtures" / "exports"
@@ -41,8 +45,8 @@ def write_export(path: Path, attempts: list[tuple], student: str | None = "Dana"
 
 
 def test_reads_the_students_name_or_else_the_file_name():
-    exports, problems = read_exports([EXPORTS / "alice.json", EXPORTS / "bob.json"])
-    assert problems == []
+    exports, problems, notes = read_exports([EXPORTS / "alice.json", EXPORTS / "bob.json"])
+    assert problems == notes == []
     assert [e.student for e in exports] == ["Alice Moreno", "bob"]
     assert len(exports[0].attempts) == 7
     first = exports[0].attempts[0]
@@ -54,13 +58,14 @@ def test_a_folder_gives_its_json_files_in_order_and_each_file_once(tmp_path):
     a = write_export(tmp_path / "b.json", [], "B")
     write_export(tmp_path / "a.json", [], "A")
     (tmp_path / "notes.txt").write_text("not an export")
-    exports, problems = read_exports([tmp_path, a])
+    exports, problems, notes = read_exports([tmp_path, a])
     assert problems == []
     assert [e.path.name for e in exports] == ["a.json", "b.json"]
+    assert [(n.path.name, n.message) for n in notes] == [("notes.txt", NOT_AN_EXPORT)]
 
 
 def test_a_file_that_is_not_json_is_named_with_its_line():
-    exports, problems = read_exports([EXPORTS / "broken.json"])
+    exports, problems, _ = read_exports([EXPORTS / "broken.json"])
     assert exports == []
     [problem] = problems
     assert problem.path == EXPORTS / "broken.json"
@@ -86,7 +91,7 @@ def test_a_file_that_is_not_json_is_named_with_its_line():
 def test_a_file_of_the_wrong_shape_is_skipped_whole_with_the_reason(tmp_path, content, expected):
     path = tmp_path / "odd.json"
     path.write_text(content)
-    exports, [problem] = read_exports([path])
+    exports, [problem], _ = read_exports([path])
     assert exports == []
     assert problem.path == path
     assert expected in problem.message
@@ -95,19 +100,71 @@ def test_a_file_of_the_wrong_shape_is_skipped_whole_with_the_reason(tmp_path, co
 def test_a_file_that_is_not_text_is_reported(tmp_path):
     path = tmp_path / "photo.json"
     path.write_bytes(b"\xff\xd8\xff\xe0 binary")
-    _, [problem] = read_exports([path])
+    _, [problem], _ = read_exports([path])
     assert "not UTF-8 text" in problem.message
 
 
 def test_a_missing_file_and_an_empty_folder_are_reported(tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
-    exports, problems = read_exports([tmp_path / "gone.json", empty])
+    exports, problems, _ = read_exports([tmp_path / "gone.json", empty])
     assert exports == []
     assert [(p.path, p.message) for p in problems] == [
         (tmp_path / "gone.json", "no such file or folder"),
         (empty, "no export files (*.json) in this folder"),
     ]
+
+
+def other_exports(folder: Path) -> tuple[Path, Path]:
+    """A Markdown and a CSV export as 'trainer export' writes them."""
+    now = datetime(2025, 3, 10, 9, tzinfo=timezone.utc)
+    markdown = folder / "ana.md"
+    markdown.write_text(to_markdown([], "Ana Diaz", now), encoding="utf-8")
+    spreadsheet = folder / "ana.csv"
+    spreadsheet.write_text(to_csv([]), encoding="utf-8")
+    return markdown, spreadsheet
+
+
+def test_a_markdown_or_csv_export_in_a_folder_is_a_problem_that_says_what_to_hand_in(tmp_path):
+    markdown, spreadsheet = other_exports(tmp_path)
+    write_export(tmp_path / "bob.json", [], "Bob")
+    exports, problems, notes = read_exports([tmp_path])
+    assert [e.student for e in exports] == ["Bob"] and notes == []
+    assert [(p.path, p.line) for p in problems] == [(spreadsheet, None), (markdown, None)]
+    assert problems[1].message == (
+        "a Markdown export of 'trainer export', which cannot be graded: this student's work was not graded -- "
+        "ask for the JSON export: trainer export --student NAME --output NAME.json; file skipped")
+    assert problems[0].message.startswith("a CSV export of 'trainer export', which cannot be graded")
+
+
+def test_a_markdown_export_named_on_the_command_line_gets_the_same_message(tmp_path):
+    markdown, _ = other_exports(tmp_path)
+    renamed = markdown.rename(tmp_path / "ana.json")  # a wrong extension does not hide what it is
+    _, problems, _ = read_exports([renamed])
+    assert [p.path for p in problems] == [renamed]
+    assert problems[0].message.startswith("a Markdown export of 'trainer export'")
+
+
+def test_a_markdown_or_csv_export_beside_the_students_json_is_only_a_note(tmp_path):
+    markdown, spreadsheet = other_exports(tmp_path)
+    markdown = markdown.rename(tmp_path / "transcript.md")  # found by the name in its heading
+    json_export = write_export(tmp_path / "ana.json", [], "Ana Diaz")  # the CSV by its file name
+    exports, problems, notes = read_exports([tmp_path])
+    assert [e.student for e in exports] == ["Ana Diaz"] and problems == []
+    assert [(n.path, n.message) for n in notes] == [
+        (spreadsheet, f"a CSV export of 'Ana Diaz', who is graded from the JSON export {json_export}; file skipped"),
+        (markdown, f"a Markdown export of 'Ana Diaz', who is graded from the JSON export {json_export}; "
+                   "file skipped")]
+
+
+def test_every_other_file_of_a_folder_is_named_as_skipped(tmp_path):
+    write_export(tmp_path / "bob.json", [], "Bob")
+    for name in ("README.txt", "instructions.md", "grades.csv", ".DS_Store"):
+        (tmp_path / name).write_text("student,scenario\n# Notes\n")
+    exports, problems, notes = read_exports([tmp_path])
+    assert len(exports) == 1 and problems == []
+    assert sorted(n.path.name for n in notes) == [".DS_Store", "README.txt", "grades.csv", "instructions.md"]
+    assert {n.message for n in notes} == {NOT_AN_EXPORT}
 
 
 # ---------------------------------------------------------------------------- grading
@@ -206,7 +263,7 @@ def test_one_row_per_student_and_scenario_with_the_counts(tmp_path, library):
     ])
     grading = grade([path], library)
     rows = {row["scenario"]: row for row in gradebook_rows(grading)}
-    assert list(rows) == ["lonely-birthday", "warning-demo"]
+    assert list(rows) == ["lonely-birthday", "warning-demo", "(overall)"]
     scores = [r.feedback.score for r in grading.responses]
     demo = rows["warning-demo"]
     assert demo["student"] == "Dana"
@@ -226,15 +283,15 @@ def test_one_row_per_student_and_scenario_with_the_counts(tmp_path, library):
 
 def test_the_ratio_is_empty_when_there_are_no_questions(tmp_path, library):
     path = write_export(tmp_path / "dana.json", [("warning-demo", 1, "You felt scared.")])
-    [row] = gradebook_rows(grade([path], library))
+    row, _overall = gradebook_rows(grade([path], library))
     assert (row["reflections"], row["questions"], row["reflection_to_question"]) == (1, 0, "")
 
 
-def test_rows_are_sorted_by_student_then_scenario(library):
+def test_rows_are_sorted_by_student_then_scenario_each_student_ending_overall(library):
     rows = gradebook_rows(grade([EXPORTS], library))
     assert [(r["student"], r["scenario"]) for r in rows] == [
-        ("Alice Moreno", "lonely-birthday"), ("Alice Moreno", "warning-demo"),
-        ("bob", "lonely-birthday"), ("bob", "warning-demo")]
+        ("Alice Moreno", "lonely-birthday"), ("Alice Moreno", "warning-demo"), ("Alice Moreno", "(overall)"),
+        ("bob", "lonely-birthday"), ("bob", "warning-demo"), ("bob", "(overall)")]
 
 
 def test_the_csv_has_the_header_and_a_row_per_student_and_scenario(library):
@@ -243,7 +300,8 @@ def test_the_csv_has_the_header_and_a_row_per_student_and_scenario(library):
     rows = list(csv.reader(io.StringIO(out.getvalue())))
     assert rows[0] == gradebook_columns()
     assert [row[:4] for row in rows[1:]] == [["Alice Moreno", "lonely-birthday", "4", "5"],
-                                            ["Alice Moreno", "warning-demo", "2", "2"]]
+                                            ["Alice Moreno", "warning-demo", "2", "2"],
+                                            ["Alice Moreno", "(overall)", "6", "7"]]
 
 
 def test_a_name_a_spreadsheet_would_run_as_a_formula_is_defused(tmp_path, library):
@@ -251,8 +309,39 @@ def test_a_name_a_spreadsheet_would_run_as_a_formula_is_defused(tmp_path, librar
                         '=HYPERLINK("http://example.com")')
     out = io.StringIO()
     write_gradebook(grade([path], library), out)
-    [row] = csv.DictReader(io.StringIO(out.getvalue()))
-    assert row["student"] == '\'=HYPERLINK("http://example.com")'
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert [row["student"] for row in rows] == ['\'=HYPERLINK("http://example.com")'] * 2
+
+
+def test_the_overall_row_sums_up_every_scenario_of_the_student(tmp_path, library):
+    path = write_export(tmp_path / "dana.json", [
+        ("warning-demo", 1, "It sounds like you felt scared and stuck when he shouted last night."),
+        ("warning-demo", 1, "You should leave him."),
+        ("warning-demo", 2, "Why are you telling me?"),
+        ("lonely-birthday", 1, "Do you feel alone?"),
+        ("lonely-birthday", 2, "You felt forgotten."),
+    ])
+    grading = grade([path], library)
+    *scenarios, overall = gradebook_rows(grading)
+    scores = [r.feedback.score for r in grading.responses]
+    bests = [max(scores[0], scores[1]), scores[2], scores[3], scores[4]]
+    assert (overall["student"], overall["scenario"]) == ("Dana", "(overall)")
+    assert (overall["statements_answered"], overall["responses"]) == (4, 5)
+    assert overall["mean_score"] == f"{sum(scores) / 5:.1f}"
+    assert overall["mean_best_score"] == f"{sum(bests) / 4:.1f}"  # the grade an LMS takes
+    for column in ["responses", "statements_answered", "band_strong", "band_not_yet", "roadblock_advising",
+                   "reflections", "questions", "deeper_reached"]:
+        assert overall[column] == sum(row[column] for row in scenarios), column
+    assert overall["reflection_to_question"] == reflection_to_question(overall["reflections"],
+                                                                       overall["questions"])
+
+
+def test_a_student_with_nothing_graded_still_has_an_overall_row(tmp_path, library):
+    write_export(tmp_path / "lee.json", [], "Lee")
+    write_export(tmp_path / "kim.json", [("no-such-scenario", 1, "You felt alone.")], "Kim")
+    rows = gradebook_rows(grade([tmp_path], library))
+    assert [(r["student"], r["scenario"], r["responses"], r["mean_best_score"], r["mean_openness_change"])
+            for r in rows] == [("Kim", "(overall)", 0, "", ""), ("Lee", "(overall)", 0, "", "")]
 
 
 # ---------------------------------------------------------------------------- report
@@ -310,6 +399,46 @@ def test_the_strongest_reflections_show_the_client_and_the_response(tmp_path, li
     assert "> **Response:** It sounds like you felt scared and stuck" in strongest
     assert "a bit scared" not in strongest  # one per statement: the best
     assert "Why are you telling me" not in strongest  # a question is not a reflection
+
+
+SLIPPED = "It sounds like you felt scraed and stcuk when he shoutted last nigth."
+CLEAN = "You felt scared."
+TORN = "It sounds like you feel torn and unsure about what to do next."
+
+
+def strongest_of(grading) -> list[str]:
+    """The strongest-reflections section, as its numbered entries."""
+    section = class_report(grading, names=True).split("## Strongest reflections")[1]
+    return section.split("\n1. ", 1)[1].split("\n2. ") if "\n1. " in section else []
+
+
+def test_the_strongest_reflection_shown_is_spelt_right_when_one_is(tmp_path, library):
+    write_export(tmp_path / "ana.json", [("warning-demo", 1, SLIPPED)], "Ana")
+    write_export(tmp_path / "bob.json", [("warning-demo", 1, CLEAN)], "Bob")
+    grading = grade([tmp_path], library)
+    slipped, clean = grading.responses
+    assert slipped.feedback.score > clean.feedback.score  # the scorer forgives the slips
+    [entry] = strongest_of(grading)
+    assert f"**Bob**, score {clean.feedback.score}" in entry and "scraed" not in entry
+    assert "Check the spelling" not in entry
+
+
+def test_a_strongest_reflection_with_slips_is_marked_and_comes_after_clean_ones(tmp_path, library):
+    write_export(tmp_path / "ana.json", [("warning-demo", 1, SLIPPED), ("warning-demo", 2, TORN)], "Ana")
+    grading = grade([tmp_path], library)
+    slipped, torn = grading.responses
+    assert slipped.feedback.score > torn.feedback.score
+    first, second = strongest_of(grading)
+    assert "> **Response:** It sounds like you feel torn" in first and "Check the spelling" not in first
+    assert f"> **Response:** {SLIPPED}" in second
+    assert second.rstrip().endswith("Check the spelling before sharing: scraed, stcuk, shoutted, nigth.")
+
+
+def test_the_clients_name_and_the_statements_words_are_not_slips(tmp_path, library):
+    write_export(tmp_path / "ana.json", [("lonely-birthday", 1, "Maya, it sounds like you felt forgotten "
+                                                               "when nobody called on your birthday.")], "Ana")
+    [entry] = strongest_of(grade([tmp_path], library))
+    assert "Check the spelling" not in entry
 
 
 def test_student_text_cannot_break_the_markdown(tmp_path, library):

@@ -94,7 +94,7 @@ def test_a_hostile_export_is_reported_and_the_class_still_graded(text, tmp_path)
     assert result.exit_code == 1
     assert f"{tmp_path / 'hostile.json'}: " in result.stderr and "file skipped" in result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout_bytes.decode("utf-8"))))
-    assert [r["student"] for r in rows] == ["Ana"]
+    assert [(r["student"], r["scenario"]) for r in rows] == [("Ana", "lonely-birthday"), ("Ana", "(overall)")]
 
 
 def test_a_huge_wrong_value_is_named_briefly(tmp_path):

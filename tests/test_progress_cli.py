@@ -276,18 +276,6 @@ def test_drill_options_that_match_nothing_are_usage_errors(run, args, named):
     assert result.exit_code == 2 and named in result.stderr
 
 
-@pytest.fixture
-def opened_apps(monkeypatch):
-    """The apps the commands would run, kept instead of run."""
-    from trainer import launch
-    from trainer.ui.app import TrainerApp
-
-    started = []
-    monkeypatch.setattr(launch, "interactive", lambda: True)
-    monkeypatch.setattr(TrainerApp, "run", lambda self: started.append(self))
-    return started
-
-
 def test_a_drill_without_plan_opens_the_app_on_the_drill(run, opened_apps):
     result = run("--no-save", "drill", "--count", "3", "--skill", "feeling", "--scenario", "warning-demo")
     assert result.exit_code == 0, result.output

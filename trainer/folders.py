@@ -26,9 +26,10 @@ def _inside(path: Path, root: Path) -> bool:
         return False
 
 
-def files_under(folder: Path, suffixes: Collection[str]) -> tuple[list[Path], list[tuple[Path, str]]]:
-    """Every file under ``folder`` whose suffix is one of ``suffixes``, sorted; and what was skipped,
-    each as (path, why): links that leave the folder, and subfolders that cannot be read.
+def files_under(folder: Path, suffixes: Collection[str] | None) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Every file under ``folder`` whose suffix is one of ``suffixes`` (None: every file), sorted;
+    and what was skipped, each as (path, why): links that leave the folder, and subfolders that
+    cannot be read.
 
     Links inside the folder are fine: a linked file is read, a linked subfolder is not walked
     twice (its files are found where they really are).
@@ -47,7 +48,7 @@ def files_under(folder: Path, suffixes: Collection[str]) -> tuple[list[Path], li
                 skipped.append((here / name, OUTSIDE_FOLDER))
         for name in names:
             path = here / name
-            if path.suffix not in suffixes:
+            if suffixes is not None and path.suffix not in suffixes:
                 continue
             if path.is_symlink() and not _inside(path, root):
                 skipped.append((path, OUTSIDE_FILE))

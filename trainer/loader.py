@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 from trainer.folders import files_under
 from trainer.model import OPENNESS_NAMES, DeeperTurn, Scenario, reaction_keys
 from trainer.terminal import CONTROLS, escaped
+from trainer.yaml_hints import explain
 
 try:  # libyaml is much faster; the pure-Python loader is the fallback.
     from yaml import CSafeLoader as _YamlLoader
@@ -61,9 +62,10 @@ def _line(node: yaml.Node) -> int:
 
 def _tag_error(node: yaml.Node) -> _FileError:
     tag = node.tag.replace(_Y, "!!")
-    return _FileError(
-        _line(node), f"the tag {tag} is not allowed: scenario files hold plain text, lists and keys"
-    )
+    message = f"the tag {tag} is not allowed: scenario files hold plain text, lists and keys"
+    if isinstance(node, yaml.ScalarNode) and not node.tag.startswith(_Y):
+        message += " (text that starts with ! must be in quotes)"
+    return _FileError(_line(node), message)
 
 
 def _plain_text(node: yaml.ScalarNode) -> str:
@@ -179,9 +181,8 @@ def _parse(text: str) -> tuple[yaml.Node, object]:
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        detail = err.problem or err.context or "invalid YAML"
-        raise _FileError(mark.line + 1 if mark else None, f"this is not valid YAML: {detail}") from None
+        explained = explain(text, err, _YamlLoader)
+        raise _FileError(explained.line, explained.message) from None
     except yaml.YAMLError as err:
         raise _FileError(None, f"this is not valid YAML: {err}") from None
     finally:
@@ -199,9 +200,10 @@ def _parse(text: str) -> tuple[yaml.Node, object]:
 # ---------------------------------------------------------------------------- errors
 
 
-def _node_at(root: yaml.Node, loc: tuple) -> tuple[yaml.Node, yaml.Node | None]:
-    """The deepest node along ``loc``, and the key node that names it (if any)."""
-    node, key_node = root, None
+def _walk(root: yaml.Node, loc: tuple) -> list[tuple[yaml.Node, yaml.Node | None]]:
+    """The nodes along ``loc``, as far as the file has them, each with the key node that names it."""
+    steps: list[tuple[yaml.Node, yaml.Node | None]] = []
+    node = root
     for part in loc:
         if isinstance(node, yaml.MappingNode) and isinstance(part, str):
             match = next((kv for kv in node.value if kv[0].value == part), None)
@@ -212,7 +214,14 @@ def _node_at(root: yaml.Node, loc: tuple) -> tuple[yaml.Node, yaml.Node | None]:
             node, key_node = node.value[part], None
         else:
             break
-    return node, key_node
+        steps.append((node, key_node))
+    return steps
+
+
+def _node_at(root: yaml.Node, loc: tuple) -> tuple[yaml.Node, yaml.Node | None]:
+    """The deepest node along ``loc``, and the key node that names it (if any)."""
+    steps = _walk(root, loc)
+    return steps[-1] if steps else (root, None)
 
 
 def _model_at(loc: tuple) -> type[BaseModel]:
@@ -311,8 +320,11 @@ def _describe(error: dict) -> str:
         return f"{where}{name} must be a list, e.g. [first, second]"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return f"{where}{name} must be a mapping of keys"
+    if kind == "string_type" and isinstance(got, dict):
+        return (f"{where}{name} must be text, not a mapping -- a colon followed by a space inside text that is "
+                "not in quotes reads as a key; wrap the whole text in quotes")
     if kind == "string_type":
-        return f"{where}{name} must be text, not {type(got).__name__ if not isinstance(got, (dict, list)) else ('a mapping' if isinstance(got, dict) else 'a list')}"
+        return f"{where}{name} must be text, not {'a list' if isinstance(got, list) else type(got).__name__}"
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return f"{where}{name} must be a whole number, not {got!r}"
     if kind in ("greater_than_equal", "less_than_equal"):
@@ -366,6 +378,24 @@ def load_file(path: str | Path) -> LoadedFile:
         return LoadedFile(path, None, tuple(_validation_problems(path, root, err)))
     id_node, _ = _node_at(root, ("id",))
     return LoadedFile(path, scenario, (), _line(id_node))
+
+
+def lines_of(path: Path, places: typing.Iterable[tuple]) -> list[int | None]:
+    """The line of each place in the file as it is now -- a place is a path of keys and indexes, as
+    pydantic names them: ("turns", 0, "examples", 2) -- or None where the file no longer has it.
+
+    The model keeps no lines (loading every file stays lean); a report that points into a file
+    reads it again, once."""
+    places = list(places)
+    try:
+        root, _ = _parse(_read_text(path))
+    except (_FileError, RecursionError):
+        return [None] * len(places)
+    found = []
+    for place in places:
+        steps = _walk(root, place)
+        found.append(_line(steps[-1][0]) if steps and len(steps) == len(place) else None)
+    return found
 
 
 def scenario_files(paths: typing.Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:

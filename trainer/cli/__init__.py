@@ -15,7 +15,7 @@ import click
 
 from trainer import __version__
 from trainer.cli.app_commands import open_app
-from trainer.cli.context import AppContext, echo
+from trainer.cli.context import AppContext, echo, global_options
 from trainer.paths import DataFolderError
 
 # name -> "module:attribute" of each command.
@@ -69,12 +69,7 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, lazy_commands=COMMANDS, invoke_without_command=True,
              context_settings={"help_option_names": ["-h", "--help"]})
-@click.option(
-    "--scenarios", "scenario_dirs", multiple=True, metavar="DIR",
-    type=click.Path(exists=True, file_okay=False, dir_okay=True),
-    help="Add a folder of scenario files to the bundled library (repeatable).",
-)
-@click.option("--no-save", is_flag=True, help="Private mode: record nothing you answer.")
+@global_options
 @click.version_option(__version__, prog_name="trainer")
 @click.pass_context
 def cli(ctx: click.Context, scenario_dirs: tuple[str, ...], no_save: bool) -> None:
@@ -82,6 +77,9 @@ def cli(ctx: click.Context, scenario_dirs: tuple[str, ...], no_save: bool) -> No
 
     Run without a command to open the app. Your progress is kept in one private file in
     your data folder (set TRAINER_HOME to move it); nothing leaves this machine.
+
+    --scenarios DIR may also come after a command that reads the library (trainer list
+    --scenarios DIR), and --no-save after practice or drill.
     """
     ctx.obj = AppContext(scenario_dirs, no_save)
     if ctx.invoked_subcommand is None:

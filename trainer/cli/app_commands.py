@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from trainer.cli.context import AppContext, echo, pass_app, plural
+from trainer.cli.context import AppContext, echo, no_save_option, pass_app, plural, scenarios_option
 from trainer.launch import run_app
 
 if TYPE_CHECKING:
@@ -39,9 +39,20 @@ def _unknown_scenario(app: AppContext, scenario_id: str) -> str:
 
 @click.command("practice")
 @click.argument("scenario_id", metavar="ID")
+@scenarios_option
+@no_save_option
 @pass_app
 def practice_command(app: AppContext, scenario_id: str) -> None:
-    """Open the app straight on scenario ID (after its content-warning notice, if any)."""
+    """Open the app straight on scenario ID (after its content-warning notice, if any).
+
+    ID is a scenario's id: the first column of 'trainer list' (the "id" of 'trainer list
+    --json'). Your own scenarios need their folder: add --scenarios DIR to both.
+
+    \b
+    trainer list
+    trainer practice lonely-birthday
+    trainer practice grief-at-work --scenarios course/scenarios
+    """
     if app.library.get(scenario_id) is None:
         echo(_unknown_scenario(app, scenario_id), err=True)
         raise SystemExit(1)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from trainer.cli.context import AppContext, echo, pass_app
+from trainer.cli.context import AppContext, echo, pass_app, scenarios_option
 from trainer.schema import scenario_schema_json, schema_reference
 from trainer.template import default_title, is_valid_id, scenario_template, suggest_id
 
@@ -19,6 +19,7 @@ from trainer.template import default_title, is_valid_id, scenario_template, sugg
 @click.option("--schema", metavar="PATH|URL",
               help="Where the file's editor modeline points (default: this installation's schema).")
 @click.option("--force", is_flag=True, help="Overwrite ID.yaml if it exists.")
+@scenarios_option
 @pass_app
 def new_command(app: AppContext, scenario_id: str, title: str | None, folder: str,
                 schema: str | None, force: bool) -> None:

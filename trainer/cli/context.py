@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 class AppContext:
     def __init__(self, scenario_dirs: tuple[str, ...] = (), no_save: bool = False):
-        self.scenario_dirs = scenario_dirs
+        self.scenario_dirs = tuple(scenario_dirs)
         self.no_save = no_save  # private mode: nothing answered is recorded
 
     @cached_property
@@ -44,3 +44,39 @@ def report_problems(problems) -> None:
 
 
 pass_app = click.make_pass_decorator(AppContext)
+
+# ---------------------------------------------------------------------------- shared options
+# `--scenarios` and `--no-save` belong to `trainer` itself (`trainer --scenarios DIR list`), and may
+# come after a command too (`trainer list --scenarios DIR`) with the same meaning: the folders
+# given in either place are added up; `--no-save` in either place is private mode.
+
+_SCENARIOS = {"multiple": True, "metavar": "DIR", "type": click.Path(exists=True, file_okay=False, dir_okay=True),
+              "help": "Add a folder of scenario files to the bundled library (repeatable)."}
+_NO_SAVE = {"is_flag": True, "help": "Private mode: record nothing you answer."}
+
+
+def global_options(group):
+    """``--scenarios DIR`` and ``--no-save`` on ``trainer`` itself, passed to the group's function."""
+    group = click.option("--no-save", **_NO_SAVE)(group)
+    return click.option("--scenarios", "scenario_dirs", **_SCENARIOS)(group)
+
+
+def _add_scenario_dirs(ctx: click.Context, _param, folders: tuple[str, ...]) -> None:
+    app = ctx.ensure_object(AppContext)
+    app.scenario_dirs = (*app.scenario_dirs, *folders)
+
+
+def _private(ctx: click.Context, _param, no_save: bool) -> None:
+    if no_save:
+        ctx.ensure_object(AppContext).no_save = True
+
+
+def scenarios_option(command):
+    """``--scenarios DIR`` after a command that reads the library: more folders, as before it."""
+    return click.option("--scenarios", "scenario_dirs", expose_value=False, callback=_add_scenario_dirs,
+                        **_SCENARIOS)(command)
+
+
+def no_save_option(command):
+    """``--no-save`` after a command that opens the app: private mode, as before it."""
+    return click.option("--no-save", "no_save", expose_value=False, callback=_private, **_NO_SAVE)(command)

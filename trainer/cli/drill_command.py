@@ -9,7 +9,7 @@ import click
 
 from trainer import jsonio
 from trainer.cli.app_commands import open_app
-from trainer.cli.context import AppContext, echo, pass_app, plural
+from trainer.cli.context import AppContext, echo, no_save_option, pass_app, plural, scenarios_option
 from trainer.cli.progress_commands import end_with_skipped, stored_attempts
 from trainer.progress.attempt import iso, local_now
 from trainer.progress.history import DrillOptions
@@ -25,6 +25,8 @@ from trainer.progress.schedule import Focus, plan_drill
               help="Only statements of this scenario (repeatable).")
 @click.option("--plan", is_flag=True, help="Print the planned drill instead: each statement and why it was chosen.")
 @click.option("--json", "as_json", is_flag=True, help="Print the plan as a JSON array (implies --plan).")
+@scenarios_option
+@no_save_option
 @pass_app
 def drill_command(app: AppContext, count: int, skill: str | None, scenarios: tuple[str, ...], plan: bool,
                   as_json: bool) -> None:

@@ -1,4 +1,5 @@
-"""``trainer export``: stored responses as JSON, CSV or a Markdown transcript to hand in."""
+"""``trainer export``: stored responses as JSON (the file to hand in: ``trainer grade`` reads it), CSV,
+or a Markdown transcript to read."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from trainer.cli.context import AppContext, echo, pass_app, plural
+from trainer.cli.context import AppContext, echo, pass_app, plural, scenarios_option
 from trainer.cli.progress_commands import end_with_skipped, stored_attempts
 from trainer.paths import create_private
 from trainer.progress.attempt import local_now
@@ -33,19 +34,25 @@ class LocalDate(click.ParamType):
 
 @click.command("export")
 @click.option("--format", "fmt", type=click.Choice(FORMATS),
-              help="json (the default), csv (one row per response) or md (a transcript with feedback); "
-                   "without it, the extension of --output decides.")
+              help="json (the default, and the file to hand in), csv (one row per response) or md (a transcript "
+                   "with feedback, to read); without it, the extension of --output decides.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE",
               help="Write to FILE instead of standard output.")
 @click.option("--scenario", "scenarios", multiple=True, metavar="ID", help="Only this scenario (repeatable).")
 @click.option("--since", type=LocalDate(), metavar="YYYY-MM-DD", help="Only responses from this day on.")
 @click.option("--student", metavar="NAME", help="Your name, put at the top of the export.")
+@scenarios_option
 @pass_app
 def export_command(app: AppContext, fmt: str | None, output: str | None, scenarios: tuple[str, ...],
                    since: datetime | None, student: str | None) -> None:
     """Export your stored responses and their feedback.
 
+    To hand in your practice, hand in the JSON export (the default): it is the file
+    'trainer grade' reads. The Markdown transcript is for reading (keep it, or add it
+    alongside); grading cannot use it, nor the CSV.
+
     \b
+    trainer export --student "Ana Diaz" -o ana-diaz.json   # the file to hand in
     trainer export --format md --student "Ana Diaz" -o practice.md
     trainer export --format csv --since 2025-03-01 > march.csv
     """

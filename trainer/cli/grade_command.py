@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from trainer.cli.context import AppContext, echo, pass_app, plural, report_problems
+from trainer.cli.context import AppContext, echo, pass_app, plural, report_problems, scenarios_option
 from trainer.grading import class_report, grade, write_gradebook
 from trainer.paths import create_private
 from trainer.terminal import printable
@@ -45,9 +45,11 @@ def _same_target(a: str, b: str) -> bool:
 @click.command("grade", short_help="Grade a class: exports in, a gradebook and a class report out.")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(), metavar="FILE|DIR...")
 @click.option("--output", "-o", default="-", metavar="FILE", show_default="standard output",
-              help="Write the gradebook CSV here.")
+              help="Write the gradebook CSV here: a row per student and scenario, and an (overall) row per "
+                   "student, whose mean_best_score is the grade to give an LMS.")
 @click.option("--report", "-r", metavar="FILE", help="Write the Markdown class report here ('-' for standard output).")
 @click.option("--names", is_flag=True, help="Show students' names in the report instead of Student A, B...")
+@scenarios_option
 @pass_app
 def grade_command(app: AppContext, paths: tuple[str, ...], output: str, report: str | None,
                   names: bool) -> None:
@@ -55,8 +57,11 @@ def grade_command(app: AppContext, paths: tuple[str, ...], output: str, report: 
 
     Every response is scored again with the current scoring, so every student is graded
     the same way. FILE|DIR: export files, or folders searched for *.json. Files that cannot
-    be read, and responses to scenarios or statements the library does not have, are
-    reported and skipped; the rest are graded, and the exit code is then 1.
+    be read, Markdown or CSV exports handed in instead of the JSON one (they cannot be
+    graded: ask for the JSON export), and responses to scenarios or statements the library
+    does not have, are reported and skipped; the rest are graded, and the exit code is then
+    1. Any other file in a folder, and a Markdown or CSV export beside the same student's
+    JSON export, is named as skipped and leaves the exit code alone.
 
     \b
     trainer grade exports/ > grades.csv

@@ -5,12 +5,13 @@ from __future__ import annotations
 import click
 
 from trainer import jsonio
-from trainer.cli.context import AppContext, echo, pass_app, plural, report_problems
+from trainer.cli.context import AppContext, echo, pass_app, plural, report_problems, scenarios_option
 from trainer.loader import bundled_scenarios_dir, load_paths
 
 
 @click.command("list")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array instead of a table.")
+@scenarios_option
 @pass_app
 def list_command(app: AppContext, as_json: bool) -> None:
     """List the scenarios that load; problems with other files go to stderr."""
@@ -44,6 +45,7 @@ def list_command(app: AppContext, as_json: bool) -> None:
 
 @click.command("validate")
 @click.argument("paths", nargs=-1, type=click.Path())
+@scenarios_option
 @pass_app
 def validate_command(app: AppContext, paths: tuple[str, ...]) -> None:
     """Check scenario files or folders (default: the bundled library and any --scenarios).

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from trainer import jsonio
-from trainer.cli.context import AppContext, echo, pass_app
+from trainer.cli.context import AppContext, echo, pass_app, scenarios_option
 
 if TYPE_CHECKING:
     from trainer.scoring import Feedback
@@ -46,6 +46,7 @@ def render(feedback: Feedback) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON object instead of text.")
 @click.option("--batch", type=click.File("rb"), metavar="FILE",
               help="Score JSON Lines from FILE ('-' for standard input); one JSON object out per line.")
+@scenarios_option
 @pass_app
 def score_command(app: AppContext, response, client, models, feelings, content, scenario_id, turn, deeper,
                   as_json, batch) -> None:

@@ -6,11 +6,16 @@ An export is ``{"student", "exported_at", "attempts": [{"scenario", "turn", "cli
 answered a deeper statement, and the student's name. A file that is not JSON, or not shaped
 like an export, is reported by name and skipped whole: a damaged or hand-edited file cannot
 be trusted in part.
+
+Only the JSON export can be graded: the Markdown export is a transcript for people to read,
+and the CSV one has no student. Either, handed in instead of the JSON, is a student's work
+left ungraded -- a problem, named with the way out; beside the same student's JSON export it
+is only a note. Any other file in a folder is skipped with a note that names it: nothing is
+passed over in silence.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -18,10 +23,15 @@ from typing import Iterable
 from trainer import jsonio
 from trainer.folders import files_under
 from trainer.loader import Problem
+from trainer.progress.export import CSV_FIELDS
 
 EXPORT_SUFFIX = ".json"
 # An export of 10,000 attempts is about 5 MB; anything far larger is not an export.
 MAX_EXPORT_BYTES = 50_000_000
+# The first line of a Markdown export (``trainer.progress.export.to_markdown``).
+MARKDOWN_HEADING = "# Reflective listening practice"
+HAND_IN = "ask for the JSON export: trainer export --student NAME --output NAME.json"
+NOT_AN_EXPORT = "not an export (trainer grade reads the JSON of 'trainer export', *.json); file skipped"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,15 +62,19 @@ class ExportError(ValueError):
         self.line = line
 
 
-def export_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
-    """Files as given, and every ``*.json`` under each folder; each file once, in order. Links out
-    of a folder and subfolders that cannot be read are problems: a student could go missing."""
+def export_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path], list[Problem]]:
+    """Files as given, and every ``*.json`` under each folder, each file once, in order; the other
+    files of the folders; and the problems: links out of a folder and subfolders that cannot be
+    read (a student could go missing), and folders without a ``*.json``."""
     files: dict[Path, Path] = {}
+    others: list[Path] = []
     problems: list[Problem] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found, skipped = files_under(path, (EXPORT_SUFFIX,))
+            everything, skipped = files_under(path, None)
+            found = [f for f in everything if f.suffix == EXPORT_SUFFIX]
+            others.extend(f for f in everything if f.suffix != EXPORT_SUFFIX)
             problems.extend(Problem(where, None, why) for where, why in skipped)
             if not found and not skipped:
                 problems.append(Problem(path, None, "no export files (*.json) in this folder"))
@@ -71,7 +85,42 @@ def export_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]
             continue
         for file in found:
             files.setdefault(file.resolve(), file)
-    return list(files.values()), problems
+    return list(files.values()), others, problems
+
+
+@dataclass(frozen=True)
+class OtherFormat:
+    """An export of 'trainer export' in a format grading cannot read."""
+
+    kind: str  # "Markdown" or "CSV"
+    student: str | None = None  # the name in a Markdown export's heading
+
+
+def other_format(path: Path) -> OtherFormat | None:
+    """What ``path`` is when it is a Markdown or CSV export of 'trainer export', else None."""
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(4096).decode("utf-8-sig", errors="replace")
+    except OSError:
+        return None
+    first = start.splitlines()[0] if start else ""
+    if first.startswith(MARKDOWN_HEADING):
+        name = " ".join(first[len(MARKDOWN_HEADING):].removeprefix(":").split())
+        return OtherFormat("Markdown", name or None)
+    if first.split(",")[:len(CSV_FIELDS)] == list(CSV_FIELDS):
+        return OtherFormat("CSV")
+    return None
+
+
+def _ungraded(path: Path, found: OtherFormat, exports: list[Export]) -> tuple[bool, Problem]:
+    """A Markdown or CSV export: a note when the same student's JSON export is graded (the same
+    name in its heading, or the same file name), else a problem -- their work went ungraded."""
+    twin = next((e for e in exports if e.path.stem == path.stem or e.student == found.student), None)
+    if twin is not None:
+        return False, Problem(path, None, f"a {found.kind} export of '{twin.student}', who is graded from the "
+                                          f"JSON export {twin.path}; file skipped")
+    return True, Problem(path, None, f"a {found.kind} export of 'trainer export', which cannot be graded: this "
+                                     f"student's work was not graded -- {HAND_IN}; file skipped")
 
 
 def _text(path: Path) -> str:
@@ -140,13 +189,30 @@ def parse_export(path: Path, text: str) -> Export:
     return Export(path, name, tuple(_attempt(i, a) for i, a in enumerate(attempts, start=1)))
 
 
-def read_exports(paths: Iterable[str | Path]) -> tuple[list[Export], list[Problem]]:
-    """Every export under ``paths`` that reads, and a problem for each that does not."""
-    files, problems = export_files(paths)
-    exports = []
+def read_exports(paths: Iterable[str | Path]) -> tuple[list[Export], list[Problem], list[Problem]]:
+    """Every export under ``paths`` that reads; a problem for each that does not, or that is an
+    export in another format without the student's JSON export beside it (their work left
+    ungraded); and a note for every other file of the folders, skipped."""
+    files, others, problems = export_files(paths)
+    exports: list[Export] = []
+    notes: list[Problem] = []
+    unreadable: list[tuple[Path, OtherFormat]] = []
     for path in files:
         try:
             exports.append(parse_export(path, _text(path)))
         except ExportError as err:
-            problems.append(Problem(path, err.line, f"{err.message}; file skipped"))
-    return exports, problems
+            found = other_format(path)
+            if found:
+                unreadable.append((path, found))
+            else:
+                problems.append(Problem(path, err.line, f"{err.message}; file skipped"))
+    for path in others:
+        found = other_format(path)
+        if found:
+            unreadable.append((path, found))
+        else:
+            notes.append(Problem(path, None, NOT_AN_EXPORT))
+    for path, found in unreadable:
+        is_problem, problem = _ungraded(path, found, exports)
+        (problems if is_problem else notes).append(problem)
+    return exports, problems, notes

@@ -141,8 +141,8 @@ class _Grader:
 
 def grade(paths: Iterable[str | Path], library: Library) -> Grading:
     """Read the exports under ``paths`` and score every response against ``library``."""
-    exports, problems = read_exports(paths)
-    grading = Grading(problems=problems)
+    exports, problems, notes = read_exports(paths)
+    grading = Grading(problems=problems, notes=notes)
     grader = _Grader(library)
     taken: dict[str, Path] = {}
     for export in exports:

@@ -1,4 +1,12 @@
-"""The gradebook: one row per student and scenario, ready for a spreadsheet.
+"""The gradebook: one row per student and scenario, then one ``(overall)`` row per student, ready
+for a spreadsheet -- and for a learning management system, which takes one number per student.
+
+The ``(overall)`` row (its ``scenario`` cell; no scenario id has brackets) sums up all of the
+student's graded responses with the same columns: its ``mean_best_score`` is the mean of the
+best score of every statement the student answered, in any scenario -- the grade an LMS can
+take. Statements not answered do not count against it (``statements_answered`` says how much
+was done). Every student whose export was read has one, even with nothing graded: then its
+means are empty and its counts 0.
 
 Columns, in order:
 
@@ -6,7 +14,8 @@ Columns, in order:
 - ``statements_answered``: how many of the scenario's statements the student answered;
 - ``responses``: how many responses that took (a retry is a second response);
 - ``mean_score``: the mean of all responses; ``mean_best_score``: the mean of each
-  statement's best response, which does not hold practice against a student;
+  statement's best response, which does not hold practice against a student (both empty
+  when nothing was graded);
 - ``band_<id>``: responses per band (strong, good, developing, not_yet);
 - ``roadblock_<id>``: responses with each of Gordon's roadblocks, in the order of
   ``trainer/data/roadblocks.yaml``;
@@ -57,14 +66,22 @@ def deeper_reached(responses: list[GradedResponse]) -> int:
     return len({r.statement for r in responses if r.deeper})
 
 
+OVERALL = "(overall)"
+
+
+def _mean(values) -> str:
+    values = list(values)
+    return f"{fmean(values):.1f}" if values else ""
+
+
 def _row(student: str, scenario: str, responses: list[GradedResponse]) -> dict:
-    best: dict[tuple[int, bool], int] = {}
+    best: dict[tuple[str, int, bool], int] = {}
     bands: dict[str, int] = defaultdict(int)
     roadblocks: dict[str, int] = defaultdict(int)
     kinds: dict[str, int] = defaultdict(int)
     for r in responses:
         f = r.feedback
-        best[r.turn, r.deeper] = max(best.get((r.turn, r.deeper), 0), f.score)
+        best[r.statement] = max(best.get(r.statement, 0), f.score)
         bands[f.band] += 1
         kinds[f.kind] += 1
         for roadblock in f.roadblocks:
@@ -75,25 +92,30 @@ def _row(student: str, scenario: str, responses: list[GradedResponse]) -> dict:
         "scenario": scenario,
         "statements_answered": len(best),
         "responses": len(responses),
-        "mean_score": f"{fmean(r.feedback.score for r in responses):.1f}",
-        "mean_best_score": f"{fmean(best.values()):.1f}",
+        "mean_score": _mean(r.feedback.score for r in responses),
+        "mean_best_score": _mean(best.values()),
         **{f"band_{b}": bands[b] for b in BAND_IDS},
         **{f"roadblock_{r}": roadblocks[r] for r in lexicons.roadblocks()},
         "reflections": kinds["reflection"],
         "questions": questions,
         "reflection_to_question": reflection_to_question(kinds["reflection"], questions),
-        "mean_openness_change": mean_openness_change(responses),
+        "mean_openness_change": mean_openness_change(responses) if responses else "",
         "deeper_reached": deeper_reached(responses),
     }
 
 
 def gradebook_rows(grading: Grading) -> list[dict]:
-    """Rows sorted by student, then scenario id."""
-    groups: dict[tuple[str, str], list[GradedResponse]] = defaultdict(list)
+    """By student (every student whose export was read), each scenario in id order, then the
+    student's ``(overall)`` row."""
+    by_student: dict[str, dict[str, list[GradedResponse]]] = {s: defaultdict(list) for s in grading.students}
     for r in grading.responses:
-        groups[(r.student, r.scenario)].append(r)
-    order = sorted(groups, key=lambda k: (k[0].casefold(), k[0], k[1]))
-    return [_row(student, scenario, groups[(student, scenario)]) for student, scenario in order]
+        by_student[r.student][r.scenario].append(r)
+    rows = []
+    for student in sorted(by_student, key=lambda s: (s.casefold(), s)):
+        scenarios = by_student[student]
+        rows += [_row(student, scenario, scenarios[scenario]) for scenario in sorted(scenarios)]
+        rows.append(_row(student, OVERALL, [r for scenario in sorted(scenarios) for r in scenarios[scenario]]))
+    return rows
 
 
 def write_gradebook(grading: Grading, handle: TextIO) -> None:

@@ -20,6 +20,8 @@ from trainer.grading.gradebook import deeper_reached, mean_openness_change, refl
 from trainer.model import OUTCOMES
 from trainer.scoring import BAND_WORDS, KIND_WORDS
 from trainer.scoring.feedback import BANDS
+from trainer.scoring.spelling import is_word
+from trainer.text import words
 from trainer.wording import plural, statement_name
 
 TOP = 5  # statements and reflections listed
@@ -121,23 +123,46 @@ def _hardest(grading: Grading) -> list[str]:
     return lines[:-1]
 
 
+def _unknown_words(grading: Grading, r: GradedResponse,
+                   known: dict[tuple[str, int, bool], frozenset[str]]) -> list[str]:
+    """The words of a response the spell check does not know -- English, the word lists, and the
+    statement's own words (its client's name too) are known -- in the order typed."""
+    statement = r.statement
+    if statement not in known:
+        scenario = grading.scenarios[r.scenario]
+        said = scenario.statement(r.turn, r.deeper)
+        texts = [*said.wordings, *said.model_answers, *said.feelings, *said.content, scenario.client_name]
+        known[statement] = frozenset(w for text in texts for w in words(text))
+    return list(dict.fromkeys(w for w in words(r.response) if not is_word(w, known[statement])))
+
+
 def _strongest(grading: Grading, labels: dict[str, str]) -> list[str]:
-    reflections = [r for r in grading.responses if r.feedback.kind == "reflection"]
-    reflections.sort(key=lambda r: (-r.feedback.score, r.statement, labels[r.student]))
+    """Per statement, its best reflection spelt right (the scorer forgives a slip; a class reading
+    it should not meet one) -- else its best, marked -- the statements with clean ones first."""
+    by_statement: dict[tuple[str, int, bool], list[GradedResponse]] = defaultdict(list)
+    for r in grading.responses:
+        if r.feedback.kind == "reflection":
+            by_statement[r.statement].append(r)
+    known: dict[tuple[str, int, bool], frozenset[str]] = {}
+    picks = []
+    for responses in by_statement.values():
+        responses.sort(key=lambda r: (-r.feedback.score, labels[r.student]))
+        checked = ((r, _unknown_words(grading, r, known)) for r in responses)
+        first = next(checked)
+        picks.append(first if not first[1] else next((c for c in checked if not c[1]), first))
+    picks.sort(key=lambda pick: (bool(pick[1]), -pick[0].feedback.score, pick[0].statement, labels[pick[0].student]))
     lines = ["## Strongest reflections", "",
-             "The highest-scoring reflections, one per statement, to share with the class.", ""]
-    shown: set[tuple[str, int, bool]] = set()
-    for r in reflections:
-        if r.statement in shown:
-            continue
-        shown.add(r.statement)
-        lines += [f"{len(shown)}. **{_md(labels[r.student])}**, score {r.feedback.score}: "
+             "The highest-scoring reflections, one per statement, to share with the class: those spelt "
+             "right first (the scoring forgives a slip of the keyboard; a class reading it should not "
+             "meet one), and any other marked with the words to check.", ""]
+    for i, (r, unknown) in enumerate(picks[:TOP], start=1):
+        lines += [f"{i}. **{_md(labels[r.student])}**, score {r.feedback.score}: "
                   f"{_statement_name(grading, *r.statement)}",
                   "", f"   {_client_says(grading, *r.statement)}", "   >",
                   f"   > **Response:** {_md(r.response)}", ""]
-        if len(shown) == TOP:
-            break
-    if not shown:
+        if unknown:
+            lines[-1:-1] = ["", f"   Check the spelling before sharing: {', '.join(_md(w) for w in unknown)}."]
+    if not picks:
         return [*lines[:2], "No response was a reflection yet."]
     return lines[:-1]
 
