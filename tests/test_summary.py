@@ -115,3 +115,14 @@ def test_a_real_session_adds_up(birthday):
     assert summary.average == round(sum(scores) / 2)
     assert summary.best_moment.turn_number == 1
     assert summary.best_moment_why.startswith("You named the feeling")
+
+
+def test_the_skill_to_work_on_is_never_one_just_named_as_strong(birthday):
+    # the feeling is met in two of four responses -- a strength -- and missed in the other two, as
+    # often as content and form, and at the greater cost: it would be the skill, were it not a strength
+    weak = {"feeling", "content", "reflective_form"}
+    summary = summarise(birthday, records(
+        birthday, [feedback(80)], [feedback(80)], [feedback(40, missed=weak)], [feedback(40, missed=weak)],
+    ))
+    assert "You named the feeling in 2 of your 4 responses." in summary.strengths
+    assert not summary.work_on.startswith("Naming the feeling")

@@ -174,26 +174,31 @@ def _points(best: list[Attempt], passed: bool) -> Counter:
     return totals
 
 
-def _strengths(best: list[Attempt], name: str) -> tuple[str, ...]:
+def _strong_checks(best: list[Attempt]) -> list[str]:
     """Checks met in at least half the responses, those that earned the most points first."""
     met = Counter(c.id for a in best for c in a.feedback.checks if c.passed and c.id in SKILLS)
     earned = _points(best, passed=True)
-    ranked = sorted((i for i, n in met.items() if i not in _NOT_PRAISED and 2 * n >= len(best)),
-                    key=lambda i: -earned[i])
-    sentences = tuple(f"{SKILLS[i].did.format(name=name)}{_out_of(met[i], len(best))}."
-                      for i in ranked[:MAX_STRENGTHS])
+    return sorted((i for i, n in met.items() if i not in _NOT_PRAISED and 2 * n >= len(best)),
+                  key=lambda i: -earned[i])[:MAX_STRENGTHS]
+
+
+def _strengths(best: list[Attempt], strong: list[str], name: str) -> tuple[str, ...]:
+    met = Counter(c.id for a in best for c in a.feedback.checks if c.passed)
+    sentences = tuple(f"{SKILLS[i].did.format(name=name)}{_out_of(met[i], len(best))}." for i in strong)
     return sentences or (f"You stayed with {name} and responded to what you heard -- "
                          "that is where listening starts.",)
 
 
-def _work_on(best: list[Attempt], name: str) -> str:
-    """The check missed most often (ties: the one that cost the most points), with a tip."""
+def _work_on(best: list[Attempt], strong: list[str], name: str) -> str:
+    """The check missed most often (ties: the one that cost the most points), with a tip -- not
+    one just named among the strengths, while another was missed."""
     missed = Counter(c.id for a in best for c in a.feedback.checks if not c.passed and c.id in SKILLS)
     if not missed:
         return ("Every check was met. Next time, go one step deeper: reflect what this means "
                 f"to {name}, or the feeling underneath.")
-    if len(missed) > 1:
-        missed.pop(_LAST_RESORT, None)
+    for check_id in (*strong, _LAST_RESORT):
+        if len(missed) > 1:
+            missed.pop(check_id, None)
     lost = _points(best, passed=False)
     check_id = max(missed, key=lambda i: (missed[i], lost[i]))
     skill = SKILLS[check_id]
@@ -222,6 +227,7 @@ def summarise(scenario: Scenario | None, records: tuple[StatementRecord, ...]) -
         return Summary(scenario, records, name, None, None, None, "", (),
                        "Respond to one statement next time -- even a short reflection is a start.", story)
     best = [r.best for r in answered]
+    strong = _strong_checks(best)
     moment = max(answered, key=lambda r: r.best.feedback.score)
     return Summary(
         scenario=scenario,
@@ -231,7 +237,7 @@ def summarise(scenario: Scenario | None, records: tuple[StatementRecord, ...]) -
         best_moment=moment.best,
         best_moment_from=moment.scenario or scenario,
         best_moment_why=moment.best.feedback.strengths[0],
-        strengths=_strengths(best, name),
-        work_on=_work_on(best, name),
+        strengths=_strengths(best, strong, name),
+        work_on=_work_on(best, strong, name),
         openness=story,
     )

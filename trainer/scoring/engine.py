@@ -274,9 +274,10 @@ def _no_roadblock(reading: Reading, v: Vocabulary) -> Check:
                      strength="You listened without fixing, judging or reassuring.")
     hit = reading.roadblocks[0]
     block = v.roadblocks[hit.roadblock]
-    more = f" (and {len(reading.roadblocks) - 1} more)" if len(reading.roadblocks) > 1 else ""
+    others = [f"{v.roadblocks[h.roadblock].name.lower()} (\"{h.said}\")" for h in reading.roadblocks[1:]]
+    more = f"; also {_listing(tuple(others), len(others)).replace(' or ', ' and ')}" if others else ""
     return Check("no_roadblock", False, 0, top,
-                 f"Roadblock: {block.name} (\"{hit.said}\"){more} -- {block.why}.",
+                 f"Roadblock: {block.name} (\"{hit.said}\") -- {block.why}{more}.",
                  next_step=f"{block.name} (\"{hit.said}\") is a roadblock: {block.why}. Instead, {block.instead}.")
 
 
