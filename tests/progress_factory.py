@@ -6,7 +6,8 @@ from datetime import datetime, timedelta, timezone
 
 from trainer.model import Reaction
 from trainer.progress.attempt import Attempt
-from trainer.scoring import Check, band_for
+from trainer.rubric import band_for
+from trainer.scoring import Check
 
 T0 = datetime(2025, 3, 3, 9, 0, tzinfo=timezone.utc)  # a Monday morning
 

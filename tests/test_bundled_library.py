@@ -13,7 +13,7 @@ import pytest
 
 from trainer.conversation import CHANGE, moved, opens_deeper, says_guarded
 from trainer.loader import bundled_scenarios_dir, load_library, scenario_files
-from trainer.model import Band
+from trainer.rubric import Band
 
 # The listening skills a scenario may say it practises (see docs for scenario writers).
 SKILLS = {

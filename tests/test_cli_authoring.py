@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from trainer.cli import cli
 from trainer.loader import load_file
-from trainer.model import BAND_IDS
+from trainer.rubric import BAND_IDS
 from trainer.schema import SCHEMA_FILE, scenario_schema_json, schema_reference
 from trainer.scoring import score
 from trainer.template import default_title, scenario_template, suggest_id

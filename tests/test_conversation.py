@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 from trainer import lexicons
 from trainer.conversation import (HIGHEST, LOWEST, Exchange, change, exchange, moved, openness_bar, openness_line,
                                   openness_move, outcome, reaction_to, says_guarded, opens_deeper)
-from trainer.model import OPENNESS_NAMES, OUTCOMES, Reaction, Turn
-from trainer.scoring import KINDS, Statement, score
-from trainer.scoring.feedback import BANDS
+from trainer.model import OPENNESS_NAMES, Reaction, Turn
+from trainer.rubric import BAND_IDS, KINDS, OUTCOMES
+from trainer.scoring import Statement, score
 
 
 @pytest.mark.parametrize("kind, band, expected", [
@@ -34,7 +34,7 @@ def test_the_outcome_follows_the_kind_and_band(kind, band, expected):
 
 
 def test_every_kind_and_band_lands_somewhere_an_author_can_write_for():
-    assert {outcome(kind, band) for kind in KINDS for band, _ in BANDS} == set(OUTCOMES)
+    assert {outcome(kind, band) for kind in KINDS for band in BAND_IDS} == set(OUTCOMES)
 
 
 @pytest.mark.parametrize("landed, roadblocks, expected", [

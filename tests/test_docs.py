@@ -8,7 +8,7 @@ from pathlib import Path
 
 from trainer.cli import cli
 from trainer.loader import load_file
-from trainer.model import BAND_IDS
+from trainer.rubric import BAND_IDS
 from trainer.scoring import score
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"

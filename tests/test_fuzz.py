@@ -31,7 +31,8 @@ from trainer.cli import cli
 from trainer.grading import class_report, grade, write_gradebook
 from trainer.loader import load_file, load_paths
 from trainer.progress.rows import DamagedRow, read_row
-from trainer.scoring import KINDS, Statement, band_for, score
+from trainer.rubric import KINDS, band_for
+from trainer.scoring import Statement, score
 from trainer.terminal import CONTROLS, printable
 
 FIXTURES = Path(__file__).parent / "fixtures"

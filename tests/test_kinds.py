@@ -12,7 +12,8 @@ from __future__ import annotations
 import pytest
 
 from trainer import lexicons
-from trainer.scoring import KINDS, Statement, score
+from trainer.rubric import KINDS
+from trainer.scoring import Statement, score
 
 CLIENT = ("My sister promised she'd come to my birthday dinner and then she just didn't show up. "
           "She didn't even text. I sat there with her present like an idiot.")

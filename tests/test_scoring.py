@@ -7,7 +7,8 @@ import random
 
 import pytest
 
-from trainer.scoring import Statement, band_for, score
+from trainer.rubric import band_for
+from trainer.scoring import Statement, score
 
 BIRTHDAY = Statement(
     client="My birthday was on Saturday and nobody even called. Not my mom, not my friends from home.",

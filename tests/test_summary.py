@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from trainer.scoring import BestMatch, Check, Feedback, band_for
+from trainer.rubric import band_for
+from trainer.scoring import BestMatch, Check, Feedback
 from trainer.session import Attempt, PracticeSession, StatementRecord
 from trainer.summary import summarise
 

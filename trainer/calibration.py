@@ -13,7 +13,8 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from trainer.loader import Library, lines_of
-from trainer.model import BAND_IDS, DeeperTurn, Scenario, Turn
+from trainer.model import DeeperTurn, Scenario, Turn
+from trainer.rubric import BAND_IDS
 from trainer.scoring import score
 
 

@@ -20,16 +20,16 @@ from typing import TYPE_CHECKING
 
 from trainer import lexicons
 from trainer.model import OPENNESS_NAMES, Reaction
+from trainer.rubric import QUESTION_KINDS, ROADBLOCK_KINDS
 
 if TYPE_CHECKING:
     from trainer.model import DeeperTurn, Turn
     from trainer.scoring import Feedback
 
-QUESTION_KINDS = ("open_question", "closed_question")
 REFLECTED_BANDS = ("strong", "good")
 _OUTCOME_OF_KIND = {
     **dict.fromkeys(QUESTION_KINDS, "questioned"),
-    **dict.fromkeys(("advice", "information", "reassurance", "judgment"), "blocked"),
+    **dict.fromkeys(ROADBLOCK_KINDS, "blocked"),
     "self_disclosure": "self_focus",
 }
 CHANGE = {"reflected": 1, "partly": 0, "questioned": 0, "blocked": -1, "self_focus": -1, "other": 0}

@@ -14,6 +14,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 from trainer import lexicons
+from trainer.rubric import OUTCOMES, Band
 
 NonEmptyText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 ScenarioId = Annotated[
@@ -21,29 +22,9 @@ ScenarioId = Annotated[
     StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=1, max_length=80),
 ]
 
-BAND_IDS = ("strong", "good", "developing", "not_yet")
-
-# How a response landed (see trainer/conversation.py), and what each means to an author.
-OUTCOMES = {
-    "reflected": "a reflection in the good or strong band",
-    "partly": "a reflection in the developing or not_yet band",
-    "questioned": "an open or closed question, a 'why' among them",
-    "blocked": "advice, information, reassurance or judgment",
-    "self_focus": "self-disclosure: the listener talked about themselves",
-    "other": "anything else (small talk, humour, gibberish)",
-}
 # The client's trust, from 1 to 5, each level with the name the learner sees.
 OPENNESS_NAMES = {1: "closed", 2: "guarded", 3: "wary", 4: "opening up", 5: "open"}
 DEFAULT_OPENNESS = 3
-
-
-class Band(str, Enum):
-    """The four score bands, highest first."""
-
-    strong = "strong"
-    good = "good"
-    developing = "developing"
-    not_yet = "not_yet"
 
 
 class Difficulty(str, Enum):

@@ -14,53 +14,11 @@ from dataclasses import dataclass
 from trainer import lexicons
 from trainer.conversation import DEEPER_AT_LEAST, asks_why, openness_words
 from trainer.model import Scenario
-from trainer.scoring import KIND_WORDS
+from trainer.rubric import CHECK, KIND_WORDS
 from trainer.session import Attempt, StatementRecord
 from trainer.wording import statement_name
 
 
-@dataclass(frozen=True)
-class Skill:
-    """How the summary speaks of one rubric check."""
-
-    name: str  # "Naming the feeling"
-    did: str  # "You named the feeling"
-    gap: str  # "missed the feeling {name} expressed" (of some responses); may use {name}
-    tip: str  # one concrete thing to try; may use {name}
-
-
-SKILLS = {
-    "similarity": Skill(
-        "Coming close to a model answer", "Your words were close to the model answers",
-        "were still far from the model answers",
-        "After each try, compare your words with the closest model answer: what did it notice?"),
-    "feeling": Skill(
-        "Naming the feeling", "You named the feeling", "missed the feeling {name} expressed",
-        "Listen for the feeling under {name}'s words and name it: \"It sounds like you feel ...\"."),
-    "content": Skill(
-        "Saying what it is about", "You captured what it was about", "left out what it was about",
-        "Add what the feeling is about: \"... because ...\" or \"... when ...\"."),
-    "reflective_form": Skill(
-        "Reflecting as a statement", "You reflected as a statement from {name}'s side",
-        "were not yet reflections",
-        "Turn questions into statements of what you hear: \"It sounds like you ...\"."),
-    "depth": Skill(
-        "Going beyond the words", "You went beyond {name}'s words", "stayed with {name}'s own words",
-        "Go one step deeper: reflect what it means to {name}, or the feeling underneath."),
-    "no_roadblock": Skill(
-        "Listening without roadblocks", "You listened without fixing, judging or reassuring",
-        "held a roadblock (advice, reassurance, judgment or a \"why\" question)",
-        "Hold back advice and reassurance until {name} feels heard; reflect first."),
-    "own_words": Skill(
-        "Using your own words", "You put things in your own words", "repeated {name}'s words",
-        "Say it in your own words, and add the feeling underneath what {name} said."),
-    "client_focus": Skill(
-        "Keeping the focus on the client", "You kept the focus on {name}", "turned the focus to you",
-        "Keep the spotlight on {name}: leave your own story out for now."),
-    "length": Skill(
-        "A workable length", "Your responses were a workable length", "were very short or very long",
-        "Aim for one or two sentences: the feeling and what it is about."),
-}
 # A workable length is a condition of a reflection, not a listening skill worth praising.
 _NOT_PRAISED = frozenset({"length"})
 # Closeness to a model answer follows from the other skills; it is the skill to work on only
@@ -176,7 +134,7 @@ def _points(best: list[Attempt], passed: bool) -> Counter:
 
 def _strong_checks(best: list[Attempt]) -> list[str]:
     """Checks met in at least half the responses, those that earned the most points first."""
-    met = Counter(c.id for a in best for c in a.feedback.checks if c.passed and c.id in SKILLS)
+    met = Counter(c.id for a in best for c in a.feedback.checks if c.passed and c.id in CHECK)
     earned = _points(best, passed=True)
     return sorted((i for i, n in met.items() if i not in _NOT_PRAISED and 2 * n >= len(best)),
                   key=lambda i: -earned[i])[:MAX_STRENGTHS]
@@ -184,7 +142,7 @@ def _strong_checks(best: list[Attempt]) -> list[str]:
 
 def _strengths(best: list[Attempt], strong: list[str], name: str) -> tuple[str, ...]:
     met = Counter(c.id for a in best for c in a.feedback.checks if c.passed)
-    sentences = tuple(f"{SKILLS[i].did.format(name=name)}{_out_of(met[i], len(best))}." for i in strong)
+    sentences = tuple(f"{CHECK[i].did.format(name=name)}{_out_of(met[i], len(best))}." for i in strong)
     return sentences or (f"You stayed with {name} and responded to what you heard -- "
                          "that is where listening starts.",)
 
@@ -192,7 +150,7 @@ def _strengths(best: list[Attempt], strong: list[str], name: str) -> tuple[str, 
 def _work_on(best: list[Attempt], strong: list[str], name: str) -> str:
     """The check missed most often (ties: the one that cost the most points), with a tip -- not
     one just named among the strengths, while another was missed."""
-    missed = Counter(c.id for a in best for c in a.feedback.checks if not c.passed and c.id in SKILLS)
+    missed = Counter(c.id for a in best for c in a.feedback.checks if not c.passed and c.id in CHECK)
     if not missed:
         return ("Every check was met. Next time, go one step deeper: reflect what this means "
                 f"to {name}, or the feeling underneath.")
@@ -201,10 +159,10 @@ def _work_on(best: list[Attempt], strong: list[str], name: str) -> str:
             missed.pop(check_id, None)
     lost = _points(best, passed=False)
     check_id = max(missed, key=lambda i: (missed[i], lost[i]))
-    skill = SKILLS[check_id]
+    skill = CHECK[check_id]
     count, total = missed[check_id], len(best)
     who = "your response" if total == 1 else f"{count} of your {total} responses"
-    return f"{skill.name}: {who} {skill.gap.format(name=name)}. {skill.tip.format(name=name)}"
+    return f"{skill.skill}: {who} {skill.gap.format(name=name)}. {skill.tip.format(name=name)}"
 
 
 def _listened_to(scenario: Scenario | None, records: tuple[StatementRecord, ...]) -> str:

@@ -17,8 +17,7 @@ if TYPE_CHECKING:
 def render(feedback: Feedback) -> str:
     """Feedback as plain text for a terminal: score, checks, how it landed, then the messages."""
     from trainer.conversation import change, outcome_of
-    from trainer.model import OUTCOMES
-    from trainer.scoring import BAND_WORDS, KIND_WORDS
+    from trainer.rubric import BAND_WORDS, KIND_WORDS, OUTCOMES
 
     landed = outcome_of(feedback)
     moves = change(landed, feedback.roadblocks)

@@ -40,9 +40,8 @@ from statistics import fmean
 from typing import TextIO
 
 from trainer import lexicons
-from trainer.conversation import QUESTION_KINDS
 from trainer.grading.grade import GradedResponse, Grading
-from trainer.model import BAND_IDS
+from trainer.rubric import BAND_IDS, QUESTION_KINDS
 from trainer.spreadsheet import SafeCsvWriter
 
 

@@ -14,12 +14,9 @@ from collections import Counter, defaultdict
 from statistics import fmean
 
 from trainer import lexicons
-from trainer.conversation import QUESTION_KINDS
 from trainer.grading.grade import GradedResponse, Grading
 from trainer.grading.gradebook import deeper_reached, mean_openness_change, reflection_to_question
-from trainer.model import OUTCOMES
-from trainer.scoring import BAND_WORDS, KIND_WORDS
-from trainer.scoring.feedback import BANDS
+from trainer.rubric import BAND_FLOORS, BAND_WORDS, KIND_WORDS, OUTCOMES, QUESTION_KINDS
 from trainer.scoring.spelling import is_word
 from trainer.text import words
 from trainer.wording import plural, statement_name
@@ -68,10 +65,11 @@ def _histogram(rows: list[tuple[str, int]], total: int) -> list[str]:
 
 def _distribution(responses: list[GradedResponse]) -> list[str]:
     scores = [r.feedback.score for r in responses]
-    bands = Counter(r.feedback.band for r in responses)
-    ceilings = [100] + [floor - 1 for _, floor in BANDS[:-1]]
-    by_band = [(f"{BAND_WORDS[band]} ({floor}-{ceiling})", bands[band])
-               for (band, floor), ceiling in zip(BANDS, ceilings)]
+    counts = Counter(r.feedback.band for r in responses)
+    floors = [(band.value, floor) for band, floor in BAND_FLOORS.items()]
+    ceilings = [100] + [floor - 1 for _, floor in floors[:-1]]
+    by_band = [(f"{BAND_WORDS[band]} ({floor}-{ceiling})", counts[band])
+               for (band, floor), ceiling in zip(floors, ceilings)]
     deciles = Counter(min(s // 10, 9) for s in scores)
     by_range = [(f"{10 * d}-{10 * d + 9 if d < 9 else 100}", deciles[d]) for d in range(9, -1, -1)]
     return ["## Score distribution", "", "By band:", "", *_histogram(by_band, len(scores)), "",

@@ -10,20 +10,6 @@ from trainer.model import Reaction
 from trainer.scoring import Check, Feedback
 
 
-# What each scoring check is called where progress is shown ("feelings named: 70%").
-CHECK_LABELS = {
-    "feeling": "Feelings named",
-    "reflective_form": "Reflective form",
-    "no_roadblock": "Roadblocks avoided",
-    "content": "Content captured",
-    "depth": "Beyond the words",
-    "similarity": "Close to a model answer",
-    "own_words": "In your own words",
-    "client_focus": "Focus on the client",
-    "length": "A workable length",
-}
-
-
 def utc_now() -> datetime:
     """The default clock; everything that needs the time takes a clock or ``now`` instead."""
     return datetime.now(timezone.utc)

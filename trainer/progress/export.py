@@ -14,8 +14,8 @@ from datetime import datetime
 
 from trainer import jsonio
 from trainer.conversation import openness_move
-from trainer.progress.attempt import CHECK_LABELS, Attempt, iso
-from trainer.scoring import BAND_WORDS, KIND_WORDS
+from trainer.progress.attempt import Attempt, iso
+from trainer.rubric import BAND_WORDS, CHECK_LABELS, KIND_WORDS
 from trainer.spreadsheet import SafeCsvWriter
 from trainer.wording import statement_name
 

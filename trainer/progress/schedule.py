@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from trainer.model import Scenario
-from trainer.progress.attempt import CHECK_LABELS, Attempt
+from trainer.progress.attempt import Attempt
+from trainer.rubric import CHECK_LABELS
 
 INTERVALS = (timedelta(0), timedelta(days=1), timedelta(days=3), timedelta(days=7), timedelta(days=21))
 BOXES = len(INTERVALS)

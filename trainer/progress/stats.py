@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from statistics import mean
 
-from trainer.progress.attempt import CHECK_LABELS, Attempt
+from trainer.progress.attempt import Attempt
+from trainer.rubric import CHECK_LABELS
 from trainer.scoring.vocabulary import vocabulary
 from trainer.wording import plural, statement_name
 

@@ -8,18 +8,16 @@ from itertools import chain
 
 from rapidfuzz import fuzz, process
 
-from trainer.scoring.feedback import KIND_WORDS, BestMatch, Check, Feedback, band_for, strengths_and_step
+from trainer.rubric import CHECK, KIND_WORDS, MAX_POINTS, band_for
+from trainer.scoring.feedback import BestMatch, Check, Feedback, strengths_and_step
 from trainer.scoring.features import SAID_BACK, ClientWords
 from trainer.scoring.reading import Reading, feelings_in, read
 from trainer.scoring.spelling import Speller, is_word
 from trainer.scoring.vocabulary import Vocabulary, vocabulary
 from trainer.text import feeling_phrase, sentences, stem, stems, words
 
-# Points per check; without model answers "similarity" is left out and the rest scaled to 100.
-MAX_POINTS = {
-    "similarity": 10, "feeling": 25, "content": 10, "reflective_form": 15, "depth": 15,
-    "no_roadblock": 10, "own_words": 7, "client_focus": 5, "length": 3,
-}
+# Points per check are in trainer/rubric.py; without model answers "similarity" is left out and the
+# rest scaled to 100.
 # A response that is not a reflection cannot score like one, however many words it shares
 # with a model answer.
 KIND_CAPS = {"open_question": 55, "closed_question": 45}
@@ -163,7 +161,7 @@ def _similarity(p: _Prepared, reading: Reading) -> tuple[Check, BestMatch]:
                else f"Not yet close to a model answer ({best.similarity}% similar).")
     return Check("similarity", passed, points, top, message,
                  strength=f"Your words are close to a model answer ({best.similarity}% similar).",
-                 next_step="Compare your words with the model answer below: what did it notice that you did not?"), best
+                 next_step=CHECK["similarity"].tip), best
 
 
 def _listing(words_: tuple[str, ...], limit: int = 3) -> str:
@@ -262,7 +260,7 @@ def _reflective_form(reading: Reading, name: str) -> Check:
                      next_step="Keep the reflection and leave out the rest; let it stand on its own.")
     if reading.kind in ("open_question", "closed_question"):
         return Check("reflective_form", False, 0, top, f"A question, not a reflection ({KIND_WORDS[reading.kind]}).",
-                     next_step="Turn the question into a statement of what you hear: \"It sounds like you ...\".")
+                     next_step=CHECK["reflective_form"].tip)
     return Check("reflective_form", False, 0, top, f"Not a reflection: this is {KIND_WORDS[reading.kind]}.",
                  next_step=f"Start from {name}'s side: \"It sounds like you feel ...\" or \"You're ...\".")
 
@@ -300,9 +298,9 @@ def _depth(reading: Reading, feeling: Check, content: Check | None, name: str) -
                      strength=f"You went beyond {name}'s words: {what} (\"{said}\").")
     if reading.kind == "reflection" and feeling.passed and content is not None and content.passed:
         return Check("depth", False, top // 3, top, "Links the feeling to what happened.",
-                     next_step=f"Go one step deeper: what does this mean to {name}, or what is underneath it?")
+                     next_step=CHECK["depth"].tip.format(name=name))
     return Check("depth", False, 0, top, f"Stays with {name}'s words.",
-                 next_step=f"Go one step deeper: what does this mean to {name}, or what is underneath it?")
+                 next_step=CHECK["depth"].tip.format(name=name))
 
 
 def _parrots(p: _Prepared, reading: Reading, v: Vocabulary) -> bool:
@@ -323,7 +321,7 @@ def _own_words(parrots: bool, name: str) -> Check:
     top = MAX_POINTS["own_words"]
     if parrots:
         return Check("own_words", False, 0, top, f"Repeats {name}'s words almost exactly.",
-                     next_step=f"Say it in your own words, and add the feeling underneath what {name} said.")
+                     next_step=CHECK["own_words"].tip.format(name=name))
     return Check("own_words", True, top, top, "In your own words, not a repeat.",
                  strength="You put it in your own words.")
 
@@ -333,7 +331,7 @@ def _client_focus(reading: Reading, name: str) -> Check:
     if reading.disclosures or (reading.first_person >= 3 and reading.first_person > reading.second_person):
         evidence = f" (\"{reading.disclosures[0]}\")" if reading.disclosures else ""
         return Check("client_focus", False, 0, top, f"Turns the focus to you{evidence}.",
-                     next_step=f"Keep the spotlight on {name}: leave your own story out for now.")
+                     next_step=CHECK["client_focus"].tip.format(name=name))
     return Check("client_focus", True, top, top, f"Keeps the focus on {name}.",
                  strength=f"You kept the focus on {name}.")
 

@@ -4,26 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from trainer.rubric import CHECK, NEXT_STEP_ORDER, STRENGTH_ORDER
+
 # The result types below are plain (not frozen) dataclasses: several are built for every
 # response scored, frozen ones cost four times as much to build, and nothing changes them
 # after construction.
-BANDS = (("strong", 80), ("good", 60), ("developing", 40), ("not_yet", 0))
-BAND_WORDS = {"strong": "Strong", "good": "Good", "developing": "Developing", "not_yet": "Not yet"}
-KIND_WORDS = {
-    "reflection": "a reflection",
-    "open_question": "an open question",
-    "closed_question": "a closed question",
-    "advice": "advice",
-    "information": "information",
-    "reassurance": "reassurance",
-    "judgment": "a judgment",
-    "self_disclosure": "self-disclosure",
-    "other": "another kind of response",
-}
-
-
-def band_for(score: int) -> str:
-    return next(band for band, floor in BANDS if score >= floor)
 
 
 @dataclass(slots=True)
@@ -93,17 +78,12 @@ class Feedback:
         }
 
 
-# Strengths are told in this order, at most two; the next step is the first failed check.
-_STRENGTH_ORDER = ("feeling", "depth", "reflective_form", "content", "no_roadblock", "similarity",
-                   "own_words", "client_focus")
-_NEXT_STEP_ORDER = ("no_roadblock", "reflective_form", "feeling", "content", "depth", "own_words",
-                    "client_focus", "length", "similarity")
 # The check that says what made a response this kind leads, when it is not the roadblock one:
 # "I understand, I went through the same" needs the spotlight back on the client first.
 _KIND_STEP = {"self_disclosure": "client_focus"}
 # Strengths are said only of what counts toward the skill: a reflection's, or the feeling a
 # question names. Advice is never praised for its content or its closeness to a model answer.
-_STRENGTHS_BY_KIND = {"reflection": _STRENGTH_ORDER, "open_question": ("feeling",), "closed_question": ("feeling",)}
+_STRENGTHS_BY_KIND = {"reflection": STRENGTH_ORDER, "open_question": ("feeling",), "closed_question": ("feeling",)}
 
 
 def strengths_and_step(checks: tuple[Check, ...], name: str, band: str, kind: str) -> tuple[tuple[str, ...], str]:
@@ -114,11 +94,10 @@ def strengths_and_step(checks: tuple[Check, ...], name: str, band: str, kind: st
                  if i in by_id and by_id[i].passed and by_id[i].strength][:2]
     if not strengths:
         strengths = [f"You responded to {name} -- every try builds the skill."]
-    order = (_KIND_STEP[kind], *_NEXT_STEP_ORDER) if kind in _KIND_STEP else _NEXT_STEP_ORDER
+    order = (_KIND_STEP[kind], *NEXT_STEP_ORDER) if kind in _KIND_STEP else NEXT_STEP_ORDER
     step = next((by_id[i].next_step for i in order
                  if i in by_id and not by_id[i].passed and by_id[i].next_step), "")
     if not step:
-        step = (f"Next, try going one step deeper: reflect what this means to {name}, "
-                "or the feeling underneath." if band == "strong" else
-                "Next, name the feeling and what it is about in one sentence: \"It sounds like you feel ... because ...\".")
+        tip = CHECK["depth"].tip if band == "strong" else CHECK["length"].tip  # nothing missed: the next stretch
+        step = "Next, " + tip[0].lower() + tip[1:].format(name=name)
     return tuple(strengths), step

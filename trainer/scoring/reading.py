@@ -15,11 +15,6 @@ from trainer.scoring.rules import RULES, SentenceAct
 from trainer.scoring.vocabulary import Vocabulary, vocabulary
 from trainer.text import Correct, Sentence, sentences
 
-KINDS = (
-    "reflection", "open_question", "closed_question", "advice", "information",
-    "reassurance", "judgment", "self_disclosure", "other",
-)
-
 # When sentences do different things, the response is named after the act that most shapes
 # how the client will hear it: a roadblock outweighs a reflection that came before it, and a
 # reflection a question; an empathic remark ("That's hard.") gives way to a question after

@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
-from trainer.scoring import band_for
+from trainer.rubric import band_for
 from trainer.summary import Summary
 from trainer.ui.widgets.app_header import AppHeader
 from trainer.ui.widgets.feedback_panel import score_words

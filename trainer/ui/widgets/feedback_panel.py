@@ -8,7 +8,7 @@ from textual.content import Content
 from textual.widgets import Label, Static
 
 from trainer.model import Turn
-from trainer.scoring import BAND_WORDS, KIND_WORDS
+from trainer.rubric import BAND_WORDS, KIND_WORDS
 from trainer.session import Attempt
 from trainer.ui.widgets.checklist import Checklist
 

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from trainer.wording import plural
-from trainer.scoring import BAND_WORDS
+from trainer.rubric import BAND_WORDS
 from trainer.session import StatementRecord
 
 SNIPPET = 40
