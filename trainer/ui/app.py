@@ -4,11 +4,13 @@
 was not handed in -- the library, the learner's history -- is then loaded in a worker, so
 the first frame never waits for YAML, pydantic or SQLite. The app holds both for the whole
 run: one progress store per run, one recorder (one session id) per practice run, and the
-private-mode switch.
+private-mode switch. ``wait_until_started`` tells when start-up is over, for whatever must
+wait on it (tests, benchmarks) rather than guess with time.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from functools import partial
@@ -72,7 +74,8 @@ class TrainerApp(App[None]):
         self._start_scenario = start_scenario
         self._start_drill = start_drill
         self._last_drill = start_drill
-        self._waiting: list[Callable[[], None]] = []  # asked for before the history was ready
+        self._waiting: list[Callable[[], None]] = []  # asked for before the library and history were ready
+        self._started = asyncio.Event()
         self.theme = theme
 
     # ------------------------------------------------------------------ start-up
@@ -124,15 +127,18 @@ class TrainerApp(App[None]):
         self.home.show_library(message.library)
         if self.history is None:
             self.call_after_refresh(self._load_history)
+        else:
+            self._after_loading()
 
-    def on_history_opened(self, message: HistoryOpened) -> None:
+    async def on_history_opened(self, message: HistoryOpened) -> None:
         trouble = message.trouble
         if trouble is None:
             self._use_history(message.history)
         elif trouble.can_set_aside:
             from trainer.ui.dialogs.store_trouble import StoreTroubleDialog
 
-            self.push_screen(StoreTroubleDialog(trouble), partial(self._trouble_answered, trouble))
+            await self.push_screen(StoreTroubleDialog(trouble), partial(self._trouble_answered, trouble))
+            self._started.set()  # start-up has done its part: the rest is the learner's answer
         else:
             self._use_unsaved(f"{trouble} {NOT_SAVED_NOW}")
 
@@ -167,6 +173,13 @@ class TrainerApp(App[None]):
         if history.cannot_save and not self.private:
             self.notify(history.cannot_save, title="Not saving", severity="warning", timeout=12)
         self.home.show_records(history.scenario_records())
+        self._after_loading()
+
+    def _after_loading(self) -> None:
+        """Once the library and the history are both here: start-up is over, and what waited runs."""
+        if self.library is None or self.history is None:
+            return
+        self._started.set()
         waiting, self._waiting = self._waiting, []
         for action in waiting:
             action()
@@ -177,6 +190,12 @@ class TrainerApp(App[None]):
             action()
         else:
             self._waiting.append(action)
+
+    async def wait_until_started(self) -> None:
+        """Return once start-up has done all it does by itself: the library is listed and the
+        learner's history is open -- or, when the progress file is in trouble, the question of
+        what to do is on the screen (the rest waits for the learner's answer)."""
+        await self._started.wait()
 
     def on_unmount(self) -> None:
         if self.history is not None:
