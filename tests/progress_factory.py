@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from trainer.progress.attempt import Attempt
+from trainer.progress.run import Run
 from trainer.scoring import Check, band_for
 
 T0 = datetime(2025, 3, 3, 9, 0, tzinfo=timezone.utc)  # a Monday morning
@@ -18,6 +19,12 @@ def make_attempt(scenario: str = "alpha", turn: int = 1, score: int = 50, at: da
               + tuple(Check(c, False, 0, 10, f"{c} was not met.") for c in missed))
     return Attempt(scenario, turn, client, response, score, band_for(score), kind, checks, roadblocks,
                    ("A message.",), at, session, row_id)
+
+
+def make_run(session: str, scenario: str | None = "alpha", statements: int = 2, moved_on: int | None = None,
+             at: datetime = T0) -> Run:
+    """A run that started and last moved on at ``at``; finished unless ``moved_on`` says otherwise."""
+    return Run(session, scenario, statements, statements if moved_on is None else moved_on, at, at)
 
 
 def days(n: float) -> timedelta:

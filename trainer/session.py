@@ -1,13 +1,15 @@
 """One practice run, statement by statement, at the learner's pace: a scenario's, or a drill's.
 
 The app drives a ``PracticeSession``; the session scores each response with the one scoring
-function and hands every scored attempt to a ``Recorder`` -- the seam where the progress
-store plugs in. No Textual here, so every rule of the flow is tested without a terminal.
+function and hands every scored attempt, and every move on, to a ``Recorder`` -- the seam
+where the progress store plugs in. A scenario run left part-way comes back with
+``PracticeSession.resumed``. No Textual here, so every rule of the flow is tested without a
+terminal.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -55,12 +57,18 @@ class Recorder(Protocol):
         when the attempt could not be kept.
         """
 
+    def moved_on(self, count: int) -> None:
+        """The learner has moved on from ``count`` statements of the run (answered or skipped)."""
+
 
 class NullRecorder:
     """Keeps nothing: the recorder until a progress store is plugged in."""
 
     def record(self, scenario: str, turn_number: int, client: str, response: str,
                feedback: Feedback) -> None:
+        return None
+
+    def moved_on(self, count: int) -> None:
         return None
 
 
@@ -101,6 +109,25 @@ class PracticeSession:
     @classmethod
     def for_scenario(cls, scenario: Scenario, recorder: Recorder | None = None) -> PracticeSession:
         return cls(scenario_steps(scenario), recorder, scenario=scenario)
+
+    @classmethod
+    def resumed(cls, scenario: Scenario, recorder: Recorder | None, answers: Iterable[tuple[int, str]],
+                moved_on: int) -> PracticeSession:
+        """A run of ``scenario`` left part-way, back where the learner stopped.
+
+        ``answers`` are its responses so far, (statement number, response), oldest first; each
+        is scored again by the one scoring function (so its feedback is what was shown), and
+        none is recorded again. The statements before ``moved_on`` without an answer were skipped.
+        """
+        session = cls.for_scenario(scenario, recorder)
+        if not 0 <= moved_on < session.total:
+            raise ValueError(f"a run of {session.total} statements cannot resume after {moved_on}")
+        for number, response in answers:
+            step = session.steps[number - 1]
+            session._attempts[number - 1].append(Attempt(number, response, session._score(step, response)))
+        session.index = moved_on
+        session._skipped = {i for i in range(moved_on) if not session._attempts[i]}
+        return session
 
     @property
     def is_drill(self) -> bool:
@@ -150,7 +177,7 @@ class PracticeSession:
         if self.finished:
             raise RuntimeError("the run is finished; there is no statement to respond to")
         step = self.step
-        feedback = score(step.turn, text, step.scenario.client_name)
+        feedback = self._score(step, text)
         try:
             wins = tuple(self.recorder.record(step.scenario.id, step.number, step.turn.client, text,
                                               feedback) or ())
@@ -160,6 +187,10 @@ class PracticeSession:
         attempt = Attempt(step.number, text, feedback, problem, wins)
         self._attempts[self.index].append(attempt)
         return attempt
+
+    @staticmethod
+    def _score(step: Step, text: str) -> Feedback:
+        return score(step.turn, text, step.scenario.client_name)
 
     def previous_score(self) -> int | None:
         """The score of the try before the latest at this statement (for "Try again")."""
@@ -176,6 +207,7 @@ class PracticeSession:
         if self.finished:
             raise RuntimeError("the run is already finished")
         self.index += 1
+        self.recorder.moved_on(self.index)
 
     def records(self) -> tuple[StatementRecord, ...]:
         """Every statement of the run, reached or not, with what happened there."""

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from trainer.paths import data_dir
 from trainer.progress.attempt import Attempt, iso, utc_now
+from trainer.progress.run import Run
 from trainer.scoring import Check, Feedback
 
 DB_NAME = "progress.sqlite3"
@@ -58,8 +59,20 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX attempts_by_statement ON attempts (scenario, turn)",
         "CREATE INDEX attempts_by_time ON attempts (at)",
     ),
+    (  # Runs, so that a finished run, a run left part-way and a drill are told apart. Sessions
+       # from before have no row: their answers count as answers, never as runs.
+        """CREATE TABLE runs (
+            session TEXT PRIMARY KEY,    -- the session of the run's attempts
+            scenario TEXT,               -- the scenario run through; NULL for a drill
+            statements INTEGER NOT NULL, -- how many statements the run has
+            moved_on INTEGER NOT NULL,   -- statements moved on from (answered or skipped)
+            started TEXT NOT NULL,       -- UTC, ISO 8601
+            updated TEXT NOT NULL        -- UTC, ISO 8601: the learner's last step in it
+        )""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+RUNS_VERSION = 2  # the schema version that keeps runs; a file left older (read-only) has none
 
 BUSY_SECONDS = 2.0  # how long SQLite itself waits for another copy's write to finish
 TRIES = 4  # how many times a busy open or write is tried, with a growing pause between
@@ -162,6 +175,31 @@ class ProgressStore:
             values)
         return cursor.lastrowid
 
+    def save_run(self, run: Run) -> bool:
+        """Keep where ``run`` stands now (one row per run, replaced at each step); whether it was
+        written. A failed write leaves the row as it was, and the run's next step writes it whole."""
+        if not self.saving:
+            return False
+        values = (run.session, run.scenario, run.statements, run.moved_on, iso(run.started), iso(run.updated))
+        try:
+            with self._lock:
+                _retrying(lambda: self._connection.execute(
+                    "INSERT INTO runs (session, scenario, statements, moved_on, started, updated) "
+                    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (session) DO UPDATE SET "
+                    "moved_on = excluded.moved_on, updated = excluded.updated", values))
+        except sqlite3.Error:
+            return False
+        return True
+
+    def runs(self) -> list[Run]:
+        """Every stored run, in the order they started."""
+        sql = "SELECT session, scenario, statements, moved_on, started, updated FROM runs ORDER BY started, session"
+        with self._lock:
+            if self._connection is None or _user_version(self._connection) < RUNS_VERSION:
+                return []
+            rows = self._connection.execute(sql).fetchall()
+        return [run for run in map(_run, rows) if run is not None]
+
     def attempts(self, scenarios: Collection[str] = (), since: datetime | None = None) -> list[Attempt]:
         """The stored attempts, oldest first; optionally only some scenarios, or from a moment on."""
         if self._connection is None:
@@ -200,6 +238,17 @@ class ProgressStore:
 def _stored_check(check_id: str, passed: bool, points: int, max_points: int, message: str) -> Check:
     """Checks are immutable and repeat a lot across a history: each distinct one is made once."""
     return Check(check_id, passed, points, max_points, message)
+
+
+def _run(row) -> Run | None:
+    """One stored row as a run; None for a row too damaged to say where its run stands (its
+    answers still count as answers)."""
+    session, scenario, statements, moved_on, started, updated = row
+    try:
+        return Run(session, scenario, int(statements), int(moved_on), datetime.fromisoformat(started),
+                   datetime.fromisoformat(updated))
+    except (TypeError, ValueError):
+        return None
 
 
 def _attempt(row) -> Attempt:
