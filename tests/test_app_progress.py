@@ -4,7 +4,7 @@ up, drills run across scenarios, and the home screen shows best and latest score
 
 from __future__ import annotations
 
-from progress_factory import T0, days, make_attempt
+from progress_factory import T0, days, make_attempt, make_run
 from test_app_flows import run
 
 from drive import choose, move_on, notifications, on_screen, respond, settle, text, try_again, until
@@ -79,17 +79,117 @@ def test_every_submitted_response_is_stored_at_once_one_session_per_run(make_tes
     assert len({a.session for a in attempts[:3]}) == 1 and attempts[3].session != attempts[0].session
 
 
-def test_the_home_screen_shows_best_and_latest_after_a_run(make_test_app):
+def test_the_home_screen_shows_best_and_latest_after_a_finished_run(make_test_app):
     async def body(pilot):
         await choose(pilot, "Nobody Remembered")
         await respond(pilot, GOOD)
-        await leave(pilot)
+        await move_on(pilot)
+        for _ in range(3):
+            await move_on(pilot, "ctrl+s")
+        await pilot.press("enter")  # from the summary, home
+        await on_screen(pilot, HomeScreen)
         table = pilot.app.screen.query_one(ScenarioTable)
         row = table.get_row("lonely-birthday")
         [attempt] = stored()
         assert [str(row[4]), str(row[5])] == [str(attempt.score)] * 2
         assert [str(cell) for cell in table.get_row("warning-demo")[4:]] == ["–", "–"]
-        assert f"best {attempt.score}, latest {attempt.score} (1 run)" in text(pilot.app.screen.query_one("#preview-text"))
+        preview = text(pilot.app.screen.query_one("#preview-text"))
+        assert f"best {attempt.score}, latest {attempt.score} (1 finished run)" in preview
+        assert "Left part-way" not in preview and not pilot.app.screen.check_action("resume", ())
+    run(body, make_test_app())
+
+
+def test_leaving_part_way_is_no_run_and_the_home_screen_offers_to_resume(make_test_app):
+    async def body(pilot):
+        await choose(pilot, "Nobody Remembered")
+        await respond(pilot, GOOD)
+        await pilot.press("escape")
+        await on_screen(pilot, LeaveDialog)
+        assert "press r on the home screen" in text(pilot.app.screen.query_one("#what-happens"))
+        await pilot.press("enter")
+        await on_screen(pilot, HomeScreen)
+        home = pilot.app.screen
+        assert [str(cell) for cell in home.query_one(ScenarioTable).get_row("lonely-birthday")[4:]] == ["–", "–"]
+        preview = text(home.query_one("#preview-text"))
+        assert "no finished run yet" in preview and "Left part-way at statement 1 of 4" in preview
+        assert home.check_action("resume", ())
+        await pilot.press("down")  # a scenario with nothing to resume: no Resume key
+        await until(pilot, lambda: not home.check_action("resume", ()), "Resume gone for A Hard Week")
+    run(body, make_test_app())
+
+
+def test_a_resumed_run_goes_on_where_it_stopped_and_counts_once_finished(make_test_app):
+    async def body(pilot):
+        app = pilot.app
+        await choose(pilot, "Nobody Remembered")
+        await respond(pilot, GOOD)
+        await move_on(pilot)
+        await move_on(pilot, "ctrl+s")  # statement 2 skipped
+        await respond(pilot, WEAK)  # statement 3 answered, then left
+        await leave(pilot)
+
+        await pilot.press("r")
+        await on_screen(pilot, PracticeScreen)
+        screen = app.screen
+        assert screen.session.number == 3 and screen.mode == "reading"  # back on the feedback it was left on
+        assert WEAK in text(screen.query_one("#your-response"))
+        transcript = [text(w) for w in screen.query("#transcript Static")]
+        assert any(GOOD in line for line in transcript) and "You skipped this one." in transcript
+        await try_again(pilot)
+        await respond(pilot, GOOD)
+        await move_on(pilot)
+        await respond(pilot, "You feel left out.")
+        await move_on(pilot)
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        assert "You responded to 3 of 4 statements" in text(summary.query_one("#headline"))
+        await pilot.press("enter")
+        await on_screen(pilot, HomeScreen)
+        preview = text(app.screen.query_one("#preview-text"))
+        assert "(1 finished run)" in preview and "Left part-way" not in preview
+        assert not app.screen.check_action("resume", ())
+
+    run(body, make_test_app())
+    attempts = stored()
+    assert [(a.turn, a.response) for a in attempts] == [
+        (1, GOOD), (3, WEAK), (3, GOOD), (4, "You feel left out.")]  # nothing recorded twice
+    assert len({a.session for a in attempts}) == 1  # one run, resumed
+
+
+def test_a_drill_answer_shows_as_a_drill_answer_not_a_run(make_test_app):
+    async def body(pilot):
+        app = pilot.app
+        await pilot.press("d")
+        await on_screen(pilot, ContentWarningDialog)
+        await pilot.press("enter")
+        await on_screen(pilot, PracticeScreen)
+        answered = app.screen.session.step.scenario
+        await respond(pilot, GOOD)
+        await leave(pilot)
+        [attempt] = stored()
+        row = app.screen.query_one(ScenarioTable).get_row(answered.id)
+        assert [str(cell) for cell in row[4:]] == ["–", "–"]
+        assert not app.screen.check_action("resume", ())  # a drill is not resumed
+        if app.screen.query_one(ScenarioTable).highlighted.id != answered.id:
+            await pilot.press("down")
+        await until(pilot, lambda: f"1 drill answer, best {attempt.score}" in text(app.screen.query_one("#preview-text")),
+                    "the drill answer in the preview")
+        assert "no finished run yet" in text(app.screen.query_one("#preview-text"))
+    run(body, make_test_app())
+
+
+def test_in_private_mode_leaving_says_nothing_is_kept_and_nothing_is_offered_to_resume(make_test_app):
+    async def body(pilot):
+        await pilot.press("ctrl+o")
+        await until(pilot, lambda: pilot.app.private, "private mode on")
+        await choose(pilot, "Nobody Remembered")
+        await respond(pilot, GOOD)
+        await pilot.press("escape")
+        await on_screen(pilot, LeaveDialog)
+        assert "not being saved, so this run ends here" in text(pilot.app.screen.query_one("#what-happens"))
+        await pilot.press("enter")
+        await on_screen(pilot, HomeScreen)
+        assert not pilot.app.screen.check_action("resume", ())
     run(body, make_test_app())
 
 
@@ -269,8 +369,17 @@ def earlier_practice() -> list:
     ]
 
 
-def injected_history(attempts=None) -> History:
-    return History(None, earlier_practice() if attempts is None else attempts, clock=lambda: NOW)
+def earlier_runs() -> list:
+    """Where those sittings stand: a run of "Nobody Remembered" finished, a drill, and a run of
+    "A Hard Week" left part-way on its second (and last) statement, answered but not moved on from."""
+    return [make_run("a", "lonely-birthday", 4, at=T0 + days(0.02)), make_run("b", None, 3, moved_on=1, at=T0 + days(1)),
+            make_run("c", "warning-demo", 2, moved_on=1, at=T0 + days(2.01))]
+
+
+def injected_history(attempts=None, runs=None) -> History:
+    if attempts is None:
+        attempts, runs = earlier_practice(), earlier_runs()
+    return History(None, attempts, runs or (), clock=lambda: NOW)
 
 
 def test_the_progress_screen_adds_up_the_history(make_test_app):
@@ -287,7 +396,9 @@ def test_the_progress_screen_adds_up_the_history(make_test_app):
         assert "Feelings named" in skills and "40%" in skills and "Roadblocks avoided" in skills
         bests = screen.query_one(ScenarioBests)
         assert bests.row_count == 2 and bests.get_row_at(0)[0] == "A Hard Week"  # latest first
-        assert "1: 84  2: 62" == bests.get_row_at(1)[4]
+        hard_week, birthday = (list(map(str, bests.get_row_at(row))) for row in (0, 1))
+        assert hard_week[1:5] == ["–", "–", "0", "0"]  # left part-way: no run yet
+        assert birthday[1:] == ["48", "48", "1", "1", "1: 84  2: 62"]  # the drill's 84 is a drill answer
         assert "first strong reflection" in text(screen.query_one("#wins"))
         await pilot.press("escape")
         await on_screen(pilot, HomeScreen)
@@ -386,3 +497,15 @@ def test_a_drill_asked_for_before_the_library_is_read_waits_for_it(make_test_app
         assert {s.scenario.id for s in pilot.app.screen.session.steps} == {"lonely-birthday"}
     run(body, make_test_app(library=None, scenario_dirs=[scenario_dir],
                             start_drill=DrillOptions(count=2, only=("lonely-birthday",))))
+
+
+def test_a_run_left_in_a_scenario_that_has_changed_since_is_started_afresh(make_test_app):
+    history = injected_history([make_attempt("warning-demo", 1, 71, T0, session="c")],
+                               [make_run("c", "warning-demo", 3, moved_on=1, at=T0)])  # it had 3 statements then
+
+    async def body(pilot):
+        home = pilot.app.screen
+        await pilot.press("down")
+        await until(pilot, lambda: "has changed since" in text(home.query_one("#preview-text")), "the change said")
+        assert not home.check_action("resume", ())
+    run(body, make_test_app(history=history))

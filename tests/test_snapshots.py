@@ -131,6 +131,11 @@ def test_home_with_best_and_latest_scores(snapshot, make_test_app):
     assert snapshot(make_test_app(history=injected_history()), shown=front(HomeScreen))
 
 
+def test_home_with_a_run_to_resume(snapshot, make_test_app):
+    assert snapshot(make_test_app(history=injected_history()), press=["down"],
+                    shown=lambda app: app.screen.check_action("resume", ()))
+
+
 def test_progress_screen(snapshot, make_test_app):
 
     assert snapshot(make_test_app(history=injected_history()), press=["p"], shown=progress_shown)

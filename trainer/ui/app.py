@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from trainer.loader import Library
     from trainer.model import Scenario
     from trainer.progress.history import DrillOptions, History
+    from trainer.progress.stats import LeftRun
     from trainer.progress.store import StoreTrouble
     from trainer.session import Step
 
@@ -236,14 +237,15 @@ class TrainerApp(App[None]):
         while not isinstance(self.screen, HomeScreen):
             self.pop_screen()
 
-    def practise(self, scenario: Scenario) -> None:
-        """Start ``scenario``: its content-warning notice first, if it has one."""
-        self._when_ready(partial(self._practise_now, scenario))
+    def practise(self, scenario: Scenario, left: LeftRun | None = None) -> None:
+        """Start ``scenario`` -- or, with ``left``, go on with its run left part-way -- after its
+        content-warning notice, if it has one."""
+        self._when_ready(partial(self._practise_now, scenario, left))
 
-    def _practise_now(self, scenario: Scenario) -> None:
+    def _practise_now(self, scenario: Scenario, left: LeftRun | None) -> None:
         from trainer.session import scenario_steps
 
-        self._begin_after_warnings(scenario_steps(scenario), scenario)
+        self._begin_after_warnings(scenario_steps(scenario), scenario, left)
 
     def action_drill(self) -> None:
         self.drill()
@@ -264,24 +266,31 @@ class TrainerApp(App[None]):
             return
         self._begin_after_warnings([Step(self.library.get(i.scenario), i.turn, i.reason) for i in items])
 
-    def _begin_after_warnings(self, steps: Sequence[Step], scenario: Scenario | None = None) -> None:
+    def _begin_after_warnings(self, steps: Sequence[Step], scenario: Scenario | None = None,
+                              left: LeftRun | None = None) -> None:
         """Start a run (``scenario``'s, or a drill), after a notice of any content warnings."""
         from trainer.ui.dialogs.content_warning import ContentWarningDialog
 
         self.go_home()
         warned = list({s.scenario.id: s.scenario for s in steps if s.scenario.content_warnings}.values())
-        begin = partial(self._begin, steps, scenario)
+        begin = partial(self._begin, steps, scenario, left)
         if warned:
             self.push_screen(ContentWarningDialog(warned, drill=scenario is None),
                              lambda start: begin() if start else None)
         else:
             begin()
 
-    def _begin(self, steps: Sequence[Step], scenario: Scenario | None) -> None:
+    def _begin(self, steps: Sequence[Step], scenario: Scenario | None, left: LeftRun | None) -> None:
         from trainer.session import PracticeSession
         from trainer.ui.screens.practice import PracticeScreen
 
-        self.push_screen(PracticeScreen(PracticeSession(steps, self.history.recorder(), scenario=scenario)))
+        recorder = self.history.recorder(scenario.id if scenario else None, len(steps), left)
+        if left is None:
+            session = PracticeSession(steps, recorder, scenario=scenario)
+        else:
+            answers = [(a.turn, a.response) for a in self.history.answers_in(left)]
+            session = PracticeSession.resumed(scenario, recorder, answers, left.moved_on)
+        self.push_screen(PracticeScreen(session))
 
     def action_show_progress(self) -> None:
         self._when_ready(self._show_progress)
