@@ -34,12 +34,15 @@ def header_title(app) -> str:
     return str(app.screen.query_one("HeaderTitle").render())
 
 
-async def leave(pilot) -> None:
-    """Esc on the practice screen, then Leave in the dialog that asks: back home."""
+async def leave(pilot) -> str:
+    """Esc on the practice screen, then Leave in the dialog that asks: back home. Returns what
+    the dialog said leaving does."""
     await pilot.press("escape")
     await on_screen(pilot, LeaveDialog)
+    said = text(pilot.app.screen.query_one("#what-happens"))
     await pilot.press("enter")
     await on_screen(pilot, HomeScreen)
+    return said
 
 
 async def added_up(pilot) -> None:
@@ -103,13 +106,10 @@ def test_leaving_part_way_is_no_run_and_the_home_screen_offers_to_resume(make_te
     async def body(pilot):
         await choose(pilot, "Nobody Remembered")
         await respond(pilot, GOOD)
-        await pilot.press("escape")
-        await on_screen(pilot, LeaveDialog)
-        assert "press r on the home screen" in text(pilot.app.screen.query_one("#what-happens"))
-        await pilot.press("enter")
-        await on_screen(pilot, HomeScreen)
+        assert "press r on the home screen" in await leave(pilot)
         home = pilot.app.screen
-        assert [str(cell) for cell in home.query_one(ScenarioTable).get_row("lonely-birthday")[4:]] == ["–", "–"]
+        scores = home.query_one(ScenarioTable).get_row("lonely-birthday")[4:]
+        assert [str(cell) for cell in scores] == ["–", "–"]
         preview = text(home.query_one("#preview-text"))
         assert "no finished run yet" in preview and "Left part-way at statement 1 of 4" in preview
         assert home.check_action("resume", ())
@@ -172,9 +172,9 @@ def test_a_drill_answer_shows_as_a_drill_answer_not_a_run(make_test_app):
         assert not app.screen.check_action("resume", ())  # a drill is not resumed
         if app.screen.query_one(ScenarioTable).highlighted.id != answered.id:
             await pilot.press("down")
-        await until(pilot, lambda: f"1 drill answer, best {attempt.score}" in text(app.screen.query_one("#preview-text")),
-                    "the drill answer in the preview")
-        assert "no finished run yet" in text(app.screen.query_one("#preview-text"))
+        preview = app.screen.query_one("#preview-text")
+        await until(pilot, lambda: f"1 drill answer, best {attempt.score}" in text(preview), "the drill answer shown")
+        assert "no finished run yet" in text(preview)
     run(body, make_test_app())
 
 
@@ -184,11 +184,7 @@ def test_in_private_mode_leaving_says_nothing_is_kept_and_nothing_is_offered_to_
         await until(pilot, lambda: pilot.app.private, "private mode on")
         await choose(pilot, "Nobody Remembered")
         await respond(pilot, GOOD)
-        await pilot.press("escape")
-        await on_screen(pilot, LeaveDialog)
-        assert "not being saved, so this run ends here" in text(pilot.app.screen.query_one("#what-happens"))
-        await pilot.press("enter")
-        await on_screen(pilot, HomeScreen)
+        assert "not being saved, so this run ends here" in await leave(pilot)
         assert not pilot.app.screen.check_action("resume", ())
     run(body, make_test_app())
 
@@ -372,7 +368,8 @@ def earlier_practice() -> list:
 def earlier_runs() -> list:
     """Where those sittings stand: a run of "Nobody Remembered" finished, a drill, and a run of
     "A Hard Week" left part-way on its second (and last) statement, answered but not moved on from."""
-    return [make_run("a", "lonely-birthday", 4, at=T0 + days(0.02)), make_run("b", None, 3, moved_on=1, at=T0 + days(1)),
+    return [make_run("a", "lonely-birthday", 4, at=T0 + days(0.02)),
+            make_run("b", None, 3, moved_on=1, at=T0 + days(1)),
             make_run("c", "warning-demo", 2, moved_on=1, at=T0 + days(2.01))]
 
 

@@ -103,7 +103,8 @@ def test_a_finished_run_without_an_answer_is_no_run_and_a_skipped_statement_no_z
 
 def test_only_the_latest_run_left_part_way_can_be_resumed():
     runs = [make_run("old", moved_on=1, at=T0), make_run("new", at=T0 + days(1))]
-    history = [make_attempt("alpha", 1, 50, T0, session="old"), make_attempt("alpha", 1, 60, T0 + days(1), session="new")]
+    history = [make_attempt("alpha", 1, 50, T0, session="old"),
+               make_attempt("alpha", 1, 60, T0 + days(1), session="new")]
     assert scenario_records(history, runs)["alpha"].left is None
     left = scenario_records(history, runs[:1])["alpha"].left
     assert left.fits(2) and not left.fits(3)
