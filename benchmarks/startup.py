@@ -108,8 +108,7 @@ def _practice_child(scenario_dirs: list[str]) -> None:
         from trainer.ui.widgets.response_box import ResponseBox
 
         app = pilot.app
-        await pilot.pause()
-        await app.workers.wait_for_complete()  # the library and the history, loaded after the first frame
+        await app.wait_until_started()  # the library and the history, loaded after the first frame
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()

@@ -62,10 +62,25 @@ def opened_apps(monkeypatch):
     return started
 
 
-async def settle(pilot) -> None:
-    """Wait until the app's workers (loading, adding up) are done and their results are shown."""
-    await pilot.pause()
-    while any(not worker.is_finished for worker in pilot.app.workers):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-    await pilot.pause()
+@pytest.fixture
+def snapshot(snap_compare):
+    """``snap_compare`` taken once the screen shows what the test is about, never after a time.
+
+    ``run_before(pilot)`` drives the app (with the steps of ``drive``, which wait for what they
+    do), then ``press`` is pressed and ``shown(app)``, when given, is waited for. Before the
+    picture, start-up and every worker are done and the text cursors hold still.
+    """
+    from drive import hold_cursors_still, settle, until
+
+    def compare(app, *, run_before=None, press=(), shown=None, size=(80, 24)) -> bool:
+        async def drive(pilot):
+            await settle(pilot)
+            if run_before is not None:
+                await run_before(pilot)
+            await pilot.press(*press)
+            if shown is not None:
+                await until(pilot, lambda: shown(pilot.app), "what the snapshot shows")
+            await settle(pilot)
+            hold_cursors_still(pilot.app)
+        return snap_compare(app, run_before=drive, terminal_size=size)
+    return compare

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 from trainer.model import Reaction
 from trainer.progress.attempt import Attempt
+from trainer.progress.run import Run
 from trainer.rubric import band_for
 from trainer.scoring import Check
 
@@ -22,6 +23,12 @@ def make_attempt(scenario: str = "alpha", turn: int = 1, score: int = 50, at: da
     before, after = openness or (None, None)
     return Attempt(scenario, turn, client, response, score, band_for(score), kind, checks, roadblocks,
                    ("A message.",), at, session, row_id, deeper, reaction, before, after)
+
+
+def make_run(session: str, scenario: str | None = "alpha", statements: int = 2, moved_on: int | None = None,
+             at: datetime = T0) -> Run:
+    """A run that started and last moved on at ``at``; finished unless ``moved_on`` says otherwise."""
+    return Run(session, scenario, statements, statements if moved_on is None else moved_on, at, at)
 
 
 def days(n: float) -> timedelta:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 
+from textual.command import CommandList, CommandPalette
 from textual.widgets import Input, Static
 
 from trainer.loader import load_paths
@@ -20,44 +21,27 @@ from trainer.ui.widgets.problems_panel import ProblemsPanel
 from trainer.ui.widgets.response_box import ResponseBox
 from trainer.ui.widgets.scenario_table import ScenarioTable
 
+from drive import choose, move_on, notifications, on_screen, respond, settle, text, try_again, until
+
 SIZE = (80, 24)
 GOOD = "It sounds like you felt really forgotten when nobody called on your birthday."
 WEAK = "That sounds lonely."
 
 
 def run(body, app):
-    """Run ``body(pilot)`` against ``app`` at 80x24 with notifications kept."""
+    """Run ``body(pilot)`` against ``app`` at 80x24 with notifications kept, once it has started."""
     async def go():
         async with app.run_test(size=SIZE, notifications=True) as pilot:
-            await pilot.pause()
+            await settle(pilot)
             await body(pilot)
     asyncio.run(go())
 
 
-def text(widget: Static) -> str:
-    return str(widget.render())
-
-
-async def choose(pilot, title: str) -> None:
-    """From the home screen, move to the row of ``title`` and press Enter."""
-    table = pilot.app.screen.query_one(ScenarioTable)
-    while table.highlighted.title != title:
-        await pilot.press("down")
-    await pilot.press("enter")
-    await pilot.pause()
-
-
-async def respond(pilot, response: str) -> None:
-    pilot.app.screen.query_one(ResponseBox).value = response
-    await pilot.press("enter")
-    await pilot.pause()
-
-
-def notifications(app) -> list[str]:
-    return [n.message for n in app._notifications]
-
-
 # ---------------------------------------------------------------------------- home
+
+
+def row_ids(table: ScenarioTable) -> list[str]:
+    return [table.coordinate_to_cell_key((row, 0)).row_key.value for row in range(table.row_count)]
 
 
 def test_home_lists_the_library_and_previews_the_highlighted_scenario(make_test_app):
@@ -68,6 +52,7 @@ def test_home_lists_the_library_and_previews_the_highlighted_scenario(make_test_
         assert table.row_count == 2 and pilot.app.focused is table
         assert "Maya, 19" in text(screen.query_one("#preview-text"))
         await pilot.press("down")
+        await until(pilot, lambda: "Sam, 34" in text(screen.query_one("#preview-text")), "the second preview")
         preview = text(screen.query_one("#preview-text"))
         assert "Content warning: domestic conflict" in preview and "Sam, 34" in preview
         assert not screen.query(ProblemsPanel)
@@ -78,27 +63,34 @@ def test_search_filters_as_you_type_and_enter_starts_the_match(make_test_app):
     async def body(pilot):
         screen = pilot.app.screen
         table = screen.query_one(ScenarioTable)
+        search = screen.query_one("#search", Input)
         await pilot.press("slash")
-        assert isinstance(pilot.app.focused, Input)
+        await until(pilot, lambda: pilot.app.focused is search, "the search box focused")
         await pilot.press("m", "a", "y", "a")
-        assert table.row_count == 1 and table.highlighted.id == "lonely-birthday"
+        await until(pilot, lambda: search.value == "maya" and table.row_count == 1, "one match for 'maya'")
+        assert table.highlighted.id == "lonely-birthday"
         await pilot.press("x")
+        await until(pilot, lambda: "No scenario matches" in text(screen.query_one("#preview-text")), "no match")
         assert table.row_count == 0
-        assert "No scenario matches" in text(screen.query_one("#preview-text"))
         await pilot.press("backspace", "enter")
-        await pilot.pause()
-        assert isinstance(pilot.app.screen, PracticeScreen)
+        await on_screen(pilot, PracticeScreen)
     run(body, make_test_app())
 
 
 def test_the_level_key_steps_through_the_difficulties(make_test_app):
     async def body(pilot):
         table = pilot.app.screen.query_one(ScenarioTable)
-        await pilot.press("l")  # beginner
-        assert [table.highlighted.id, table.row_count] == ["lonely-birthday", 1]
-        await pilot.press("l")  # intermediate
-        assert [table.highlighted.id, table.row_count] == ["warning-demo", 1]
-        await pilot.press("l", "l")  # advanced, then all again
+
+        async def level(shown: list) -> None:
+            await pilot.press("l")
+            await until(pilot, lambda: row_ids(table) == shown, f"only {shown} shown")
+
+        await level(["lonely-birthday"])  # beginner
+        assert table.highlighted.id == "lonely-birthday"
+        await level(["warning-demo"])  # intermediate
+        assert table.highlighted.id == "warning-demo"
+        await level([])  # advanced
+        await level(["lonely-birthday", "warning-demo"])  # all again
         assert table.row_count == 2
     run(body, make_test_app())
 
@@ -144,7 +136,7 @@ def test_choose_respond_feedback_next_and_summary_then_home(make_test_app, test_
         assert marks == [MET if c.passed else NOT_MET for c in expected.checks]
         assert expected.best_match.answer in text(panel.query_one("#closest"))
 
-        await pilot.press("enter")
+        await move_on(pilot)
         assert screen.query_one("#statement").border_title == "Statement 2 of 4"
         assert isinstance(app.focused, ResponseBox) and app.focused.value == ""
         transcript = " ".join(text(w) for w in screen.query("#transcript Static"))
@@ -152,8 +144,7 @@ def test_choose_respond_feedback_next_and_summary_then_home(make_test_app, test_
 
         for response in ("You kept checking your phone.", "You feel left out.", "You feel sad."):
             await respond(pilot, response)
-            await pilot.press("enter")
-            await pilot.pause()
+            await move_on(pilot)
         summary = app.screen
         assert isinstance(summary, SummaryScreen)
         assert "You responded to 4 of 4 statements with Maya" in text(summary.query_one("#headline"))
@@ -162,7 +153,7 @@ def test_choose_respond_feedback_next_and_summary_then_home(make_test_app, test_
         assert text(summary.query_one("#work-on"))
 
         await pilot.press("enter")
-        assert isinstance(app.screen, HomeScreen)
+        await on_screen(pilot, HomeScreen)
     run(body, make_test_app())
 
 
@@ -173,12 +164,11 @@ def test_a_content_warning_comes_first_and_choose_another_goes_back(make_test_ap
         assert isinstance(app.screen, ContentWarningDialog)
         assert "domestic conflict" in text(app.screen.query_one("#warnings"))
         await pilot.press("escape")
-        assert isinstance(app.screen, HomeScreen)
+        await on_screen(pilot, HomeScreen)
         await pilot.press("enter")
-        assert isinstance(app.screen, ContentWarningDialog)
+        await on_screen(pilot, ContentWarningDialog)
         await pilot.press("enter")  # Start is focused
-        await pilot.pause()
-        assert isinstance(app.screen, PracticeScreen)
+        await on_screen(pilot, PracticeScreen)
         assert app.screen.session.scenario.id == "warning-demo"
         assert isinstance(app.focused, ResponseBox)
     run(body, make_test_app())
@@ -191,11 +181,11 @@ def test_hint_shows_and_hides_on_request(make_test_app):
         hint = screen.query_one("#hint")
         assert not hint.display
         await pilot.press("ctrl+t")
-        assert hint.display
+        await until(pilot, lambda: hint.display, "the hint shown")
         assert "wait all day for a call" in text(hint)
         assert isinstance(pilot.app.focused, ResponseBox)  # typing goes on
         await pilot.press("ctrl+t")
-        assert not hint.display
+        await until(pilot, lambda: not hint.display, "the hint hidden")
     run(body, make_test_app())
 
 
@@ -203,13 +193,13 @@ def test_skip_moves_on_and_the_summary_says_skipped(make_test_app):
     async def body(pilot):
         app = pilot.app
         await choose(pilot, "Nobody Remembered")
-        await pilot.press("ctrl+s")
+        await move_on(pilot, "ctrl+s")
         assert app.screen.query_one("#statement").border_title == "Statement 2 of 4"
         assert "You skipped this one." in [text(w) for w in app.screen.query("#transcript Static")]
-        await pilot.press("ctrl+s", "ctrl+s")
+        await move_on(pilot, "ctrl+s")
+        await move_on(pilot, "ctrl+s")
         await respond(pilot, "You feel sad.")
-        await pilot.press("enter")
-        await pilot.pause()
+        await move_on(pilot)
         summary = app.screen
         assert isinstance(summary, SummaryScreen)
         bands = [summary.query_one("#scores").get_row_at(i)[3] for i in range(4)]
@@ -221,8 +211,11 @@ def test_skip_moves_on_and_the_summary_says_skipped(make_test_app):
 def test_skipping_everything_gives_a_kind_summary(make_test_app):
     async def body(pilot):
         await choose(pilot, "A Hard Week")
-        await pilot.press("enter", "ctrl+s", "ctrl+s")
-        await pilot.pause()
+        await pilot.press("enter")
+        await on_screen(pilot, PracticeScreen)
+        await move_on(pilot, "ctrl+s")
+        await move_on(pilot, "ctrl+s")
+        assert isinstance(pilot.app.screen, SummaryScreen)
         assert "You did not respond to any of the 2 statements" in text(pilot.app.screen.query_one("#headline"))
         assert not pilot.app.screen.query("#best-moment")
     run(body, make_test_app())
@@ -235,7 +228,7 @@ def test_try_again_shows_the_change_and_celebrates_an_improvement(make_test_app)
         await respond(pilot, WEAK)
         first = app.screen.session.tries[-1].feedback.score
         assert not app.screen.query_one("#change-line").display
-        await pilot.press("r")
+        await try_again(pilot)
         assert isinstance(app.focused, ResponseBox) and app.focused.value == WEAK
         await respond(pilot, GOOD)
         second = app.screen.session.tries[-1].feedback.score
@@ -247,7 +240,7 @@ def test_try_again_shows_the_change_and_celebrates_an_improvement(make_test_app)
         said = notifications(app)
         assert any("Your first strong reflection" in m for m in said)
         assert not any("A new personal best" in m for m in said)
-        await pilot.press("r")
+        await try_again(pilot)
         await respond(pilot, WEAK)
         assert not app.screen.query_one("#change-line").has_class("-improved")
         assert "Your best try is the one that counts" in text(app.screen.query_one("#change-line"))
@@ -262,7 +255,8 @@ def test_other_model_answers_on_request(make_test_app):
         others = panel.query_one("#other-answers")
         assert not others.display or not panel.has_class("-others-shown")
         await pilot.press("m")
-        assert panel.has_class("-others-shown") and others.display
+        await until(pilot, lambda: panel.has_class("-others-shown"), "the other model answers shown")
+        assert others.display
         closest = score(pilot.app.screen.session.turn, GOOD, "Maya").best_match.answer
         shown = text(others)
         assert closest not in shown and shown.count("•") == 2
@@ -272,10 +266,12 @@ def test_other_model_answers_on_request(make_test_app):
 def test_an_empty_response_is_not_scored(make_test_app):
     async def body(pilot):
         await choose(pilot, "Nobody Remembered")
-        await respond(pilot, "   ")
+        pilot.app.screen.query_one(ResponseBox).value = "   "
+        await pilot.press("enter")
+        await until(pilot, lambda: any("Type a response first" in m for m in notifications(pilot.app)),
+                    "the notice to type a response first")
         assert pilot.app.screen.mode == RESPONDING
         assert pilot.app.screen.session.tries == ()
-        assert any("Type a response first" in m for m in notifications(pilot.app))
     run(body, make_test_app())
 
 
@@ -283,8 +279,7 @@ def test_leave_at_once_when_nothing_would_be_lost(make_test_app):
     async def body(pilot):
         await choose(pilot, "Nobody Remembered")
         await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(pilot.app.screen, HomeScreen)
+        await on_screen(pilot, HomeScreen)
     run(body, make_test_app())
 
 
@@ -294,12 +289,14 @@ def test_leave_asks_first_once_there_is_work(make_test_app):
         await choose(pilot, "Nobody Remembered")
         await respond(pilot, GOOD)
         await pilot.press("escape")
-        assert isinstance(app.screen, LeaveDialog)
+        await on_screen(pilot, LeaveDialog)
         await pilot.press("escape")  # keep practising
-        assert isinstance(app.screen, PracticeScreen) and app.screen.mode == READING
-        await pilot.press("escape", "enter")  # Leave is focused
-        await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
+        await on_screen(pilot, PracticeScreen)
+        assert app.screen.mode == READING
+        await pilot.press("escape")
+        await on_screen(pilot, LeaveDialog)
+        await pilot.press("enter")  # Leave is focused
+        await on_screen(pilot, HomeScreen)
     run(body, make_test_app())
 
 
@@ -307,11 +304,13 @@ def test_practise_again_from_the_summary(make_test_app):
     async def body(pilot):
         app = pilot.app
         await choose(pilot, "A Hard Week")
-        await pilot.press("enter", "ctrl+s", "ctrl+s")
-        await pilot.pause()
+        await pilot.press("enter")
+        await on_screen(pilot, PracticeScreen)
+        await move_on(pilot, "ctrl+s")
+        await move_on(pilot, "ctrl+s")
+        await on_screen(pilot, SummaryScreen)
         await pilot.press("r")  # practise again: the warning first, as always
-        await pilot.pause()
-        assert isinstance(app.screen, ContentWarningDialog)
+        await on_screen(pilot, ContentWarningDialog)
         assert len(app.screen_stack) == 3  # default, home, dialog: the summary is gone
     run(body, make_test_app())
 
@@ -324,8 +323,7 @@ def test_start_scenario_opens_straight_on_the_first_statement(make_test_app):
         assert isinstance(pilot.app.screen, PracticeScreen)
         assert isinstance(pilot.app.focused, ResponseBox)
         await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(pilot.app.screen, HomeScreen)
+        await on_screen(pilot, HomeScreen)
     run(body, make_test_app(start_scenario="lonely-birthday"))
 
 
@@ -333,8 +331,7 @@ def test_start_scenario_with_a_warning_shows_the_notice_first(make_test_app):
     async def body(pilot):
         assert isinstance(pilot.app.screen, ContentWarningDialog)
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(pilot.app.focused, ResponseBox)
+        await until(pilot, lambda: isinstance(pilot.app.focused, ResponseBox), "the response box focused")
     run(body, make_test_app(start_scenario="warning-demo"))
 
 
@@ -377,20 +374,26 @@ def test_the_command_palette_offers_the_main_actions(make_test_app):
         assert "Show the hint" not in titles
         practise = next(c for c in app.get_system_commands(app.screen) if c.title == "Practise: A Hard Week")
         practise.callback()
-        await pilot.pause()
-        assert isinstance(app.screen, ContentWarningDialog)
+        await on_screen(pilot, ContentWarningDialog)
     run(body, make_test_app())
 
 
 def test_the_palette_opens_and_runs_a_command_by_keyboard(make_test_app):
     async def body(pilot):
         await pilot.press("ctrl+p")
-        await pilot.pause()
+        await on_screen(pilot, CommandPalette)
+        palette = pilot.app.screen
         await pilot.press(*"practise nobody")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: palette.query_one(Input).value == "practise nobody", "the words typed")
+        await settle(pilot)  # the palette searches in a worker
+
+        def first_hit() -> str:
+            option = palette.query_one(CommandList).highlighted_option
+            return "" if option is None else str(getattr(option.prompt, "plain", option.prompt))
+
+        await until(pilot, lambda: "Practise: Nobody Remembered" in first_hit(), "the scenario offered first")
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(pilot.app.screen, PracticeScreen)
+        await on_screen(pilot, PracticeScreen)
     run(body, make_test_app())
 
 

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 import trainer.cli
 from trainer.cli import cli
 from trainer.loader import load_paths
+from trainer.progress.run import Run
 from trainer.progress.store import DB_NAME, SCHEMA_VERSION, open_store
 from trainer.scoring import score
 
@@ -44,6 +45,15 @@ def record(library):
         with open_store(clock=lambda: at) as store:
             return store.record(scenario_id, number, turn.client, response,
                                 score(turn, response, scenario.client_name), session)
+    return save
+
+
+@pytest.fixture
+def keep_run():
+    """Keep where a run stands, as the app does: ``keep_run(session, scenario_id or None, statements, moved_on)``."""
+    def save(session, scenario_id, statements, moved_on, at=SPRING):
+        with open_store() as store:
+            store.save_run(Run(session, scenario_id, statements, moved_on, at, at))
     return save
 
 
@@ -185,14 +195,35 @@ def test_progress_summarises_the_history(run, record):
     assert "A new personal best on lonely-birthday, statement 1" in text
 
 
-def test_progress_as_json(run, record, trainer_home):
+def test_progress_as_json(run, record, keep_run, trainer_home):
     record("warning-demo", 1, "It sounds like you felt scared when he shouted.", SPRING)
+    keep_run("s1", "warning-demo", 2, 2)
     document = json.loads(run("progress", "--json").stdout)
     assert document["path"] == str(trainer_home / DB_NAME)
     assert document["totals"]["attempts"] == 1
     assert {s["check"] for s in document["skills"]} >= {"feeling", "reflective_form", "no_roadblock"}
     assert document["bests"][0]["scenario"] == "warning-demo"
     assert document["scenarios"][0]["best_at"] == "2025-03-10T12:00:00+00:00"
+
+
+def test_progress_tells_runs_drill_answers_and_a_run_left_part_way_apart(run, record, keep_run):
+    finished = record("warning-demo", 1, "It sounds like you felt scared when he shouted.", session="run")
+    keep_run("run", "warning-demo", 2, 2)
+    drilled = record("lonely-birthday", 2, "You kept hoping someone would call.", session="drill")
+    keep_run("drill", None, 3, 1)
+    record("lonely-birthday", 1, "You felt alone.", session="left")
+    keep_run("left", "lonely-birthday", 4, 1)
+
+    text = run("progress").stdout
+    assert f"warning-demo     best {finished.score}, latest {finished.score} (1 finished run)" in text
+    assert (f"lonely-birthday  no finished run yet; 1 drill answer, best {drilled.score}; "
+            "left part-way at statement 2 of 4 (2025-03-10)") in text
+    scenarios = {s["scenario"]: s for s in json.loads(run("progress", "--json").stdout)["scenarios"]}
+    assert (scenarios["warning-demo"]["runs"], scenarios["warning-demo"]["best"]) == (1, finished.score)
+    birthday = scenarios["lonely-birthday"]
+    assert (birthday["runs"], birthday["best"], birthday["latest"]) == (0, None, None)
+    assert (birthday["answers"], birthday["drill_answers"], birthday["drill_best"]) == (2, 1, drilled.score)
+    assert birthday["left"] == {"session": "left", "moved_on": 1, "statements": 4, "at": "2025-03-10T12:00:00+00:00"}
 
 
 # ---------------------------------------------------------------------------- trouble

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta, timezone
 
-from progress_factory import T0, days, make_attempt
+from progress_factory import T0, days, make_attempt, make_run
 
 from trainer.progress.stats import (CLEAN_RUN, WinTracker, daily_scores, personal_bests, scenario_records,
                                     skills, small_wins, streak, summarise, totals)
@@ -66,17 +66,48 @@ def test_personal_bests_keep_the_first_attempt_to_reach_the_top_score():
     assert bests[("alpha", 1, False)] is first_top and bests[("beta", 2, False)].score == 30
 
 
-def test_each_scenario_has_its_best_and_latest_run():
+def test_each_scenario_has_its_best_and_latest_finished_run():
     history = [make_attempt("alpha", 1, 40, T0, session="a"), make_attempt("alpha", 2, 60, T0, session="a"),
                make_attempt("alpha", 1, 90, T0 + days(1), session="b"),  # the best run
                make_attempt("alpha", 1, 30, T0 + days(2), session="c"),
-               make_attempt("alpha", 1, 70, T0 + days(2.01), session="c"),  # a second try counts, not both
-               make_attempt("beta", 1, 55, T0, session="a")]
-    records = scenario_records(history)
+               make_attempt("alpha", 1, 70, T0 + days(2.01), session="c"),  # the best try counts, not both
+               make_attempt("alpha", 1, 100, T0 + days(3), session="left"),  # a run left part-way
+               make_attempt("beta", 1, 55, T0, session="a2")]
+    runs = [make_run("a", at=T0), make_run("b", at=T0 + days(1)), make_run("c", at=T0 + days(2.01)),
+            make_run("left", moved_on=1, at=T0 + days(3)), make_run("a2", "beta", at=T0)]
+    records = scenario_records(history, runs)
     alpha = records["alpha"]
     assert (alpha.best, alpha.best_at, alpha.latest, alpha.runs) == (90, T0 + days(1), 70, 3)
-    assert alpha.latest_at == T0 + days(2.01)
+    assert alpha.latest_at == T0 + days(2.01) and alpha.last_at == T0 + days(3)
+    assert (alpha.left.session, alpha.left.next_statement, alpha.answers) == ("left", 2, 6)
     assert (records["beta"].best, records["beta"].latest) == (55, 55)
+
+
+def test_drill_answers_and_answers_from_before_runs_are_no_runs():
+    history = [make_attempt("alpha", 2, 100, T0, session="drill"), make_attempt("beta", 1, 80, T0, session="drill"),
+               make_attempt("alpha", 1, 60, T0, session="before-runs-were-kept")]
+    records = scenario_records(history, [make_run("drill", None, statements=2)])
+    alpha = records["alpha"]
+    assert (alpha.runs, alpha.best, alpha.latest, alpha.left) == (0, None, None, None)
+    assert (alpha.answers, alpha.drill_answers, alpha.drill_best) == (2, 1, 100)
+    assert alpha.describe() == "no finished run yet; 1 drill answer, best 100"
+
+
+def test_a_finished_run_without_an_answer_is_no_run_and_a_skipped_statement_no_zero():
+    history = [make_attempt("alpha", 1, 80, T0, session="half")]
+    runs = [make_run("skipped-all", at=T0), make_run("half", statements=2, at=T0 + days(1))]
+    alpha = scenario_records(history, runs)["alpha"]
+    assert (alpha.runs, alpha.best) == (1, 80)
+    assert alpha.describe() == "best 80, latest 80 (1 finished run)"
+
+
+def test_only_the_latest_run_left_part_way_can_be_resumed():
+    runs = [make_run("old", moved_on=1, at=T0), make_run("new", at=T0 + days(1))]
+    history = [make_attempt("alpha", 1, 50, T0, session="old"),
+               make_attempt("alpha", 1, 60, T0 + days(1), session="new")]
+    assert scenario_records(history, runs)["alpha"].left is None
+    left = scenario_records(history, runs[:1])["alpha"].left
+    assert left.fits(2) and not left.fits(3)
 
 
 def test_a_first_strong_reflection_is_noticed_once():
@@ -122,7 +153,7 @@ def test_the_tracker_continues_from_the_history_it_was_given():
 
 def test_the_summary_holds_every_view_and_uses_the_clock_s_time_zone():
     history = [make_attempt("alpha", 1, 50, T0.replace(hour=23)), make_attempt("alpha", 1, 85, T0 + days(1))]
-    summary = summarise(history, (T0 + days(1)).astimezone(PLUS_TWO))
+    summary = summarise(history, (T0 + days(1)).astimezone(PLUS_TWO), runs=[make_run("s1", statements=1)])
     # At UTC+2 both attempts fall on the 4th of March: one day of practice, not two.
     assert summary.totals.days == 1 and summary.streak.current == 1
     assert [d.day for d in summary.days] == [date(2025, 3, 4)]

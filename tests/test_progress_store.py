@@ -18,6 +18,7 @@ import pytest
 
 from trainer.loader import load_file
 from trainer.progress import store as store_module
+from trainer.progress.run import Run
 from trainer.progress.store import (DB_NAME, MIGRATIONS, SCHEMA_VERSION, StoreTrouble, forget, migrate,
                                     open_store, set_aside, stored_files)
 from trainer.scoring import score
@@ -163,6 +164,41 @@ def test_a_migration_is_applied_once_and_keeps_the_data(trainer_home, birthday):
     assert migrate(connection, newer) == SCHEMA_VERSION + 1  # nothing left to do
     assert connection.execute("SELECT response, note FROM attempts").fetchall() == [("You felt alone.", "")]
     connection.close()
+
+
+def test_runs_are_kept_one_row_each_and_read_back(trainer_home):
+    later = MOMENT + timedelta(minutes=5)
+    with open_store() as store:
+        assert store.save_run(Run("s1", "lonely-birthday", 4, 1, MOMENT, MOMENT))
+        assert store.save_run(Run("s1", "lonely-birthday", 4, 4, MOMENT, later))  # the same run, moved on
+        assert store.save_run(Run("d1", None, 3, 0, later, later))  # a drill
+    with open_store(saving=False) as store:
+        assert store.runs() == [Run("s1", "lonely-birthday", 4, 4, MOMENT, later), Run("d1", None, 3, 0, later, later)]
+        assert not store.save_run(Run("s2", "lonely-birthday", 4, 1, later, later))  # reading only
+
+
+def test_a_file_from_before_runs_is_migrated_and_keeps_its_answers(trainer_home, birthday):
+    trainer_home.mkdir(parents=True)
+    connection = sqlite3.connect(trainer_home / DB_NAME, isolation_level=None)
+    migrate(connection, MIGRATIONS[:1])
+    connection.execute("INSERT INTO attempts (scenario, turn, client, response, score, band, kind, checks, "
+                       "roadblocks, messages, at, session) VALUES ('lonely-birthday', 1, 'c', 'You felt alone.', "
+                       "50, 'developing', 'reflection', '[]', '[]', '[]', '2025-03-03T09:30:00+00:00', 'old')")
+    assert store_module.ProgressStore(trainer_home / DB_NAME, connection, saving=False).runs() == []  # as it was
+    connection.close()
+    with open_store() as store:
+        assert [a.response for a in store.attempts()] == ["You felt alone."] and store.runs() == []
+    assert user_version(trainer_home / DB_NAME) == SCHEMA_VERSION
+
+
+def test_a_damaged_run_row_is_passed_over(trainer_home):
+    with open_store() as store:
+        store.save_run(Run("s1", "lonely-birthday", 4, 1, MOMENT, MOMENT))
+    connection = sqlite3.connect(trainer_home / DB_NAME, isolation_level=None)
+    connection.execute("INSERT INTO runs VALUES ('s2', 'lonely-birthday', 4, 1, 'yesterday', 'today')")
+    connection.close()
+    with open_store(saving=False) as store:
+        assert [run.session for run in store.runs()] == ["s1"]
 
 
 def test_a_failing_migration_is_rolled_back_whole(trainer_home):

@@ -14,15 +14,18 @@ WEAK = "That sounds lonely."
 class ListRecorder:
     def __init__(self):
         self.calls = []
+        self.moves = []
 
     def record(self, scenario, turn_number, client, response, feedback, **conversation):
         self.calls.append((scenario, turn_number, client, response, feedback, conversation))
 
+    def moved_on(self, count):
+        self.moves.append(count)
 
-class BrokenRecorder:
+
+class BrokenRecorder(ListRecorder):
     def record(self, *args, **kwargs):
         raise OSError("disk full")
-
 
 @pytest.fixture
 def birthday(test_library):
@@ -103,6 +106,47 @@ def test_every_attempt_is_handed_to_the_recorder(birthday):
         ("lonely-birthday", 1, WEAK), ("lonely-birthday", 1, GOOD), ("lonely-birthday", 2, WEAK)]
     assert recorder.calls[2][2] == birthday.turns[1].client
     assert recorder.calls[2][4] == attempt.feedback
+
+
+def test_every_move_on_is_handed_to_the_recorder_up_to_the_end(birthday):
+    recorder = ListRecorder()
+    session = PracticeSession.for_scenario(birthday, recorder)
+    session.submit(GOOD)
+    session.next()
+    session.skip()
+    assert recorder.moves == [1, 2]
+    session.skip()
+    session.skip()
+    assert recorder.moves == [1, 2, 3, 4] and session.finished
+
+# ---------------------------------------------------------------------------- resuming
+
+
+def test_a_resumed_run_is_back_where_it_stopped_with_its_answers_scored_again(birthday):
+    recorder = ListRecorder()
+    session = PracticeSession.resumed(birthday, recorder, [(1, False, WEAK), (1, False, GOOD), (3, False, WEAK)],
+                                      moved_on=3)
+    assert (session.number, session.responded, session.tries) == (4, 2, ())
+    first, second, third, _ = session.records()
+    assert [a.response for a in first.attempts] == [WEAK, GOOD]
+    assert first.best.feedback == score(birthday.turns[0], GOOD, "Maya")  # the same scoring, the same feedback
+    assert second.skipped and not second.attempts and not third.skipped
+    assert [r.number for r in session.transcript()] == [1, 2, 3]
+    assert recorder.calls == []  # nothing is recorded twice
+    session.submit(GOOD)
+    assert [(c[1], c[3]) for c in recorder.calls] == [(4, GOOD)]
+
+
+def test_a_run_left_after_an_answer_resumes_on_that_statement_with_its_tries(birthday):
+    session = PracticeSession.resumed(birthday, None, [(1, False, GOOD), (2, False, WEAK)], moved_on=1)
+    assert session.number == 2 and [a.response for a in session.tries] == [WEAK]
+    session.submit(GOOD)
+    assert session.previous_score() == score(birthday.turns[1], WEAK, "Maya").score
+
+
+def test_a_finished_run_cannot_be_resumed(birthday):
+    with pytest.raises(ValueError):
+        PracticeSession.resumed(birthday, None, [], moved_on=4)
 
 
 def test_a_failing_recorder_never_stops_the_practice(birthday):

@@ -187,3 +187,31 @@ def test_a_client_who_arrives_guarded_says_the_first_statement_guarded(drifting)
     answer(wary, REFLECT[0])  # a reflection of the little that was said still lands: 3
     assert wary.openness == 3 and wary.said == drifting.turns[1].client
     assert wary.records()[0].guarded and wary.records()[0].words == drifting.turns[0].guarded
+
+
+def test_a_resumed_conversation_is_played_again_openness_and_deeper_statement_too(drifting):
+    recorder = ListRecorder()
+    answers = [(1, False, REFLECT[0]), (2, False, REFLECT[1]), (2, True, REFLECT[2])]
+    session = PracticeSession.resumed(drifting, recorder, answers, moved_on=1)
+    # Left while reading the feedback on the deeper statement: back there, openness as it was.
+    assert session.step.deeper and session.place == (2, 3) and session.openness == 5
+    assert [a.response for a in session.tries] == [REFLECT[2]]
+    assert session.tries[0].exchange.openness_before == 5
+    assert recorder.calls == [] and recorder.moves == []  # nothing is kept twice
+    session.next()
+    assert session.place == (3, 3) and session.openness == 5 and recorder.moves == [2]
+
+
+def test_a_run_moved_on_past_an_unanswered_deeper_statement_resumes_after_it(drifting):
+    answers = [(1, False, REFLECT[0]), (2, False, REFLECT[1])]
+    session = PracticeSession.resumed(drifting, None, answers, moved_on=2)
+    assert session.place == (3, 3) and not session.tries
+    assert [(r.turn_number, r.deeper, r.skipped) for r in session.transcript()] == [
+        (1, False, False), (2, False, False), (2, True, True)]
+
+
+def test_an_answer_the_conversation_no_longer_reaches_is_left_out(drifting):
+    # Advice first: the client closes up, so statement 2 brings no deeper statement this time.
+    answers = [(1, False, ADVICE), (2, False, REFLECT[1]), (2, True, REFLECT[2])]
+    session = PracticeSession.resumed(drifting, None, answers, moved_on=2)
+    assert session.place == (3, 3) and session.responded == 2

@@ -1,32 +1,47 @@
 """What each screen looks like at 80x24 (SVGs under tests/__snapshots__, accepted by eye with
-``pytest --snapshot-update``). Fixed theme, no clock, test scenarios only."""
+``pytest --snapshot-update``). Fixed theme, no clock, test scenarios only. Each picture is
+taken once the app shows the state it is about (the ``snapshot`` fixture and ``drive``)."""
 
 from __future__ import annotations
 
 import pytest
 
 from trainer.loader import load_paths
-from trainer.ui.widgets.response_box import ResponseBox
+from trainer.ui.dialogs.content_warning import ContentWarningDialog
+from trainer.ui.dialogs.leave import LeaveDialog
+from trainer.ui.screens.home import HomeScreen
+from trainer.ui.screens.practice import PracticeScreen
+from trainer.ui.screens.summary import SummaryScreen
+from trainer.ui.widgets.feedback_panel import FeedbackPanel
 
-from conftest import FIXTURES, TEST_SCENARIOS, settle
+from conftest import FIXTURES, TEST_SCENARIOS
+from drive import move_on, respond, try_again
+from test_app_progress import added_up, injected_history, progress_shown
 
 GOOD = "It sounds like you felt really forgotten when nobody called on your birthday."
 WEAK = "That sounds lonely."
 
 
 def typing(*responses: str):
-    """A run_before that submits each response in turn, pressing Enter after each."""
+    """A run_before that submits each response in turn (``r``: try again first)."""
     async def run_before(pilot):
-        await pilot.pause()
         for response in responses:
             if response == "r":
-                await pilot.press("r")
+                await try_again(pilot)
                 continue
-            pilot.app.screen.query_one(ResponseBox).value = response
-            await pilot.press("enter")
-            await pilot.pause()
+            await respond(pilot, response)
             pilot.app.clear_notifications()  # small wins depend on the scores; Pilot tests check them
     return run_before
+
+
+def front(screen_type: type):
+    """``shown``: a screen of ``screen_type`` is in front."""
+    return lambda app: isinstance(app.screen, screen_type)
+
+
+def feedback_panel(app) -> FeedbackPanel | None:
+    panels = app.screen.query(FeedbackPanel)
+    return panels.first() if panels else None
 
 
 @pytest.fixture
@@ -34,114 +49,119 @@ def practice_app(make_test_app):
     return lambda **kw: make_test_app(start_scenario="lonely-birthday", **kw)
 
 
-def test_home(snap_compare, make_test_app):
-    assert snap_compare(make_test_app(), terminal_size=(80, 24))
+def test_home(snapshot, make_test_app):
+    assert snapshot(make_test_app(), shown=front(HomeScreen))
 
 
-def test_home_with_problems(snap_compare, make_test_app):
+def test_home_with_problems(snapshot, make_test_app):
     library = load_paths([TEST_SCENARIOS, FIXTURES / "broken-scenarios"])
-    assert snap_compare(make_test_app(library=library), press=["down"], terminal_size=(80, 24))
+    assert snapshot(make_test_app(library=library), press=["down"],
+                    shown=lambda app: app.screen.query_one("#preview").border_title == "A Hard Week")
 
 
-def test_home_light_theme(snap_compare, make_test_app):
-    assert snap_compare(make_test_app(theme="textual-light"), terminal_size=(80, 24))
+def test_home_light_theme(snapshot, make_test_app):
+    assert snapshot(make_test_app(theme="textual-light"), shown=front(HomeScreen))
 
 
-def test_content_warning(snap_compare, make_test_app):
-    assert snap_compare(make_test_app(start_scenario="warning-demo"), terminal_size=(80, 24))
+def test_content_warning(snapshot, make_test_app):
+    assert snapshot(make_test_app(start_scenario="warning-demo"), shown=front(ContentWarningDialog))
 
 
-def test_practice_first_statement(snap_compare, practice_app):
-    assert snap_compare(practice_app(), terminal_size=(80, 24))
+def test_practice_first_statement(snapshot, practice_app):
+    assert snapshot(practice_app(), shown=front(PracticeScreen))
 
 
-def test_practice_with_hint_and_transcript(snap_compare, practice_app):
-    assert snap_compare(practice_app(), run_before=typing(GOOD), press=["enter", "ctrl+t"],
-                        terminal_size=(80, 24))
-
-
-def test_feedback(snap_compare, practice_app):
-    assert snap_compare(practice_app(), run_before=typing(WEAK), terminal_size=(80, 24))
-
-
-def test_feedback_checklist(snap_compare, practice_app):
-    assert snap_compare(practice_app(), run_before=typing(WEAK), press=["end"], terminal_size=(80, 24))
-
-
-def test_feedback_light_theme(snap_compare, practice_app):
-    assert snap_compare(practice_app(theme="textual-light"), run_before=typing(WEAK),
-                        terminal_size=(80, 24))
-
-
-def test_try_again_improved(snap_compare, practice_app):
-    assert snap_compare(practice_app(), run_before=typing(WEAK, "r", GOOD), terminal_size=(80, 24))
-
-
-def test_other_model_answers(snap_compare, practice_app):
-    assert snap_compare(practice_app(), run_before=typing(GOOD), press=["m"], terminal_size=(80, 24))
-
-
-def test_leave_dialog(snap_compare, practice_app):
-    assert snap_compare(practice_app(), run_before=typing(GOOD), press=["escape"], terminal_size=(80, 24))
-
-
-def test_summary(snap_compare, practice_app):
-    steps = typing(WEAK, "r", GOOD)
-
+def test_practice_with_hint_and_transcript(snapshot, practice_app):
     async def run_before(pilot):
-        await steps(pilot)
-        await pilot.press("enter")
-        await pilot.press("ctrl+s")
+        await typing(GOOD)(pilot)
+        await move_on(pilot)
+        await pilot.press("ctrl+t")
+    assert snapshot(practice_app(), run_before=run_before, shown=lambda app: app.screen.hint_shown)
+
+
+def test_feedback(snapshot, practice_app):
+    assert snapshot(practice_app(), run_before=typing(WEAK))
+
+
+def test_feedback_checklist(snapshot, practice_app):
+    assert snapshot(practice_app(), run_before=typing(WEAK), press=["end"],
+                    shown=lambda app: feedback_panel(app).is_vertical_scroll_end)
+
+
+def test_feedback_light_theme(snapshot, practice_app):
+    assert snapshot(practice_app(theme="textual-light"), run_before=typing(WEAK))
+
+
+def test_try_again_improved(snapshot, practice_app):
+    assert snapshot(practice_app(), run_before=typing(WEAK, "r", GOOD))
+
+
+def other_answers_in_view(app) -> bool:
+    panel = feedback_panel(app)
+    others = panel.query_one("#other-answers")
+    return panel.has_class("-others-shown") and panel.content_region.contains_point(others.region.offset)
+
+
+def test_other_model_answers(snapshot, practice_app):
+    assert snapshot(practice_app(), run_before=typing(GOOD), press=["m"], shown=other_answers_in_view)
+
+
+def test_leave_dialog(snapshot, practice_app):
+    assert snapshot(practice_app(), run_before=typing(GOOD), press=["escape"], shown=front(LeaveDialog))
+
+
+def test_summary(snapshot, practice_app):
+    async def run_before(pilot):
+        await typing(WEAK, "r", GOOD)(pilot)
+        await move_on(pilot)
+        await move_on(pilot, "ctrl+s")
         await typing("You should stop checking your phone.")(pilot)
-        await pilot.press("enter")
+        await move_on(pilot)
         await typing("You're afraid people forget you because of who you are, and that hurts.")(pilot)
-        await pilot.press("enter")
-    assert snap_compare(practice_app(), run_before=run_before, terminal_size=(80, 24))
+        await move_on(pilot)
+    assert snapshot(practice_app(), run_before=run_before, shown=front(SummaryScreen))
 
 
 # ---------------------------------------------------------------------------- progress and drills
 # Built from fixed, injected attempts and a fixed clock: no live scoring, no "today".
 
 
-def test_home_with_best_and_latest_scores(snap_compare, make_test_app):
-    from test_app_progress import injected_history
+def test_home_with_best_and_latest_scores(snapshot, make_test_app):
 
-    assert snap_compare(make_test_app(history=injected_history()), terminal_size=(80, 24))
+    assert snapshot(make_test_app(history=injected_history()), shown=front(HomeScreen))
 
 
-def test_progress_screen(snap_compare, make_test_app):
-    from test_app_progress import injected_history
+def test_home_with_a_run_to_resume(snapshot, make_test_app):
+    assert snapshot(make_test_app(history=injected_history()), press=["down"],
+                    shown=lambda app: app.screen.check_action("resume", ()))
+
+
+def test_progress_screen(snapshot, make_test_app):
+
+    assert snapshot(make_test_app(history=injected_history()), press=["p"], shown=progress_shown)
+
+
+def test_progress_screen_scrolled_to_the_bests(snapshot, make_test_app):
 
     async def run_before(pilot):
         await pilot.press("p")
-        await settle(pilot)
-    assert snap_compare(make_test_app(history=injected_history()), run_before=run_before, terminal_size=(80, 24))
+        await added_up(pilot)
+    assert snapshot(make_test_app(history=injected_history()), run_before=run_before, press=["end"],
+                    shown=lambda app: app.screen.query_one("#progress").is_vertical_scroll_end)
 
 
-def test_progress_screen_scrolled_to_the_bests(snap_compare, make_test_app):
-    from test_app_progress import injected_history
-
-    async def run_before(pilot):
-        await pilot.press("p")
-        await settle(pilot)
-        await pilot.press("end")
-    assert snap_compare(make_test_app(history=injected_history()), run_before=run_before, terminal_size=(80, 24))
-
-
-def test_drill_statement(snap_compare, make_test_app):
-    from test_app_progress import injected_history
-
+def test_drill_statement(snapshot, make_test_app):
     from trainer.progress.history import DrillOptions
 
     app = make_test_app(history=injected_history(), start_drill=DrillOptions(count=3, only=("lonely-birthday",)))
-    assert snap_compare(app, run_before=settle, terminal_size=(80, 24))
+    assert snapshot(app, shown=front(PracticeScreen))
 
 
-def test_drill_content_warning(snap_compare, make_test_app):
-    assert snap_compare(make_test_app(), press=["d"], terminal_size=(80, 24))
+def test_drill_content_warning(snapshot, make_test_app):
+    assert snapshot(make_test_app(), press=["d"], shown=front(ContentWarningDialog))
 
 
-def test_store_trouble_dialog(snap_compare, make_test_app):
+def test_store_trouble_dialog(snapshot, make_test_app):
     from pathlib import Path
 
     from trainer.progress.store import StoreTrouble
@@ -152,4 +172,4 @@ def test_store_trouble_dialog(snap_compare, make_test_app):
 
     async def run_before(pilot):
         await pilot.app.push_screen(StoreTroubleDialog(trouble))
-    assert snap_compare(make_test_app(), run_before=run_before, terminal_size=(80, 24))
+    assert snapshot(make_test_app(), run_before=run_before, shown=front(StoreTroubleDialog))

@@ -7,10 +7,12 @@ from __future__ import annotations
 import pytest
 
 from trainer.loader import load_paths
+from trainer.ui.screens.summary import SummaryScreen
 
 from conftest import FIXTURES
 from test_session_conversation import ADVICE, MORE_ADVICE, REFLECT, WHY
-from test_snapshots import typing
+from drive import move_on
+from test_snapshots import front, typing
 
 
 @pytest.fixture
@@ -19,28 +21,28 @@ def conversation_app(make_test_app):
     return lambda: make_test_app(library=library, start_scenario="drifting-apart")
 
 
-def test_a_reaction_and_openness_after_a_reflection(snap_compare, conversation_app):
-    assert snap_compare(conversation_app(), run_before=typing(REFLECT[0]), terminal_size=(80, 24))
+def test_a_reaction_and_openness_after_a_reflection(snapshot, conversation_app):
+    assert snapshot(conversation_app(), run_before=typing(REFLECT[0]), shown=lambda app: app.screen.reacted)
 
 
-def test_a_guarded_statement_after_advice(snap_compare, conversation_app):
-    assert snap_compare(conversation_app(), run_before=typing(ADVICE), press=["enter"], terminal_size=(80, 24))
-
-
-def test_the_deeper_statement(snap_compare, conversation_app):
-    steps = typing(REFLECT[0])
-
+def test_a_guarded_statement_after_advice(snapshot, conversation_app):
     async def run_before(pilot):
-        await steps(pilot)
-        await pilot.press("enter")
-        await typing(REFLECT[1])(pilot)
-        await pilot.press("enter")
-    assert snap_compare(conversation_app(), run_before=run_before, terminal_size=(80, 24))
+        await typing(ADVICE)(pilot)
+        await move_on(pilot)
+    assert snapshot(conversation_app(), run_before=run_before, shown=lambda app: app.screen.session.number == 2)
 
 
-def test_the_summary_tells_how_the_client_closed(snap_compare, conversation_app):
+def test_the_deeper_statement(snapshot, conversation_app):
+    async def run_before(pilot):
+        for response in REFLECT[:2]:
+            await typing(response)(pilot)
+            await move_on(pilot)
+    assert snapshot(conversation_app(), run_before=run_before, shown=lambda app: app.screen.session.step.deeper)
+
+
+def test_the_summary_tells_how_the_client_closed(snapshot, conversation_app):
     async def run_before(pilot):
         for response in (ADVICE, WHY, MORE_ADVICE):
             await typing(response)(pilot)
-            await pilot.press("enter")
-    assert snap_compare(conversation_app(), run_before=run_before, terminal_size=(80, 24))
+            await move_on(pilot)
+    assert snapshot(conversation_app(), run_before=run_before, shown=front(SummaryScreen))

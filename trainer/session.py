@@ -1,8 +1,10 @@
 """One practice run, statement by statement, at the learner's pace: a scenario's, or a drill's.
 
 The app drives a ``PracticeSession``; the session scores each response with the one scoring
-function and hands every scored attempt to a ``Recorder`` -- the seam where the progress
-store plugs in. No Textual here, so every rule of the flow is tested without a terminal.
+function and hands every scored attempt, and every move on, to a ``Recorder`` -- the seam
+where the progress store plugs in. A scenario run left part-way comes back with
+``PracticeSession.resumed``. No Textual here, so every rule of the flow is tested without a
+terminal.
 
 A scenario run is a conversation (``trainer.conversation`` has the rules): each response gets
 the client's reaction, and the client's openness moves once per statement, by the response the
@@ -14,7 +16,7 @@ drill takes statements out of their conversations: reactions, but no openness.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -79,12 +81,18 @@ class Recorder(Protocol):
         when the attempt could not be kept.
         """
 
+    def moved_on(self, count: int) -> None:
+        """The learner has left ``count`` statements behind (``PracticeSession.moved_on``)."""
+
 
 class NullRecorder:
     """Keeps nothing: the recorder until a progress store is plugged in."""
 
     def record(self, scenario: str, turn_number: int, client: str, response: str,
                feedback: Feedback, *, deeper: bool = False, exchange: Exchange | None = None) -> None:
+        return None
+
+    def moved_on(self, count: int) -> None:
         return None
 
 
@@ -154,6 +162,34 @@ class PracticeSession:
     @classmethod
     def for_scenario(cls, scenario: Scenario, recorder: Recorder | None = None) -> PracticeSession:
         return cls(scenario_steps(scenario), recorder, scenario=scenario)
+
+    @classmethod
+    def resumed(cls, scenario: Scenario, recorder: Recorder | None, answers: Iterable[tuple[int, bool, str]],
+                moved_on: int) -> PracticeSession:
+        """A run of ``scenario`` left part-way, back where the learner stopped.
+
+        ``answers`` are its responses so far, (statement number, to its deeper statement?,
+        response), oldest first. The run is played again: each answer is scored by the one
+        scoring function (so its feedback is what was shown) and the client takes it as before
+        (the same answers make the same conversation); statements passed without an answer were
+        skipped. Nothing is recorded again: ``recorder`` takes over once the run is back where
+        it was, ``moved_on`` statements along. An answer the scenario has no place for now
+        (the file changed) is left out.
+        """
+        session = cls.for_scenario(scenario)
+        if not 0 <= moved_on < len(scenario.turns):
+            raise ValueError(f"a run of {len(scenario.turns)} statements cannot resume after {moved_on}")
+        for number, deeper, response in answers:
+            while not session.finished and (session.step.number, session.step.deeper) < (number, deeper):
+                session.skip()
+            if not session.finished and (session.step.number, session.step.deeper) == (number, deeper):
+                session.submit(response)
+        while not session.finished and session.moved_on < moved_on:
+            session.skip()
+        if session.finished:
+            raise ValueError(f"the answers kept go past statement {moved_on + 1}, where the run was left")
+        session.recorder = recorder or NullRecorder()
+        return session
 
     @property
     def steps(self) -> tuple[Step, ...]:
@@ -245,6 +281,10 @@ class PracticeSession:
         self._attempts[self.index].append(attempt)
         return attempt
 
+    @staticmethod
+    def _score(step: Step, text: str) -> Feedback:
+        return score(step.turn, text, step.scenario.client_name)
+
     def previous_score(self) -> int | None:
         """The score of the try before the latest at this statement (for "Try again")."""
         tries = self._attempts[self.index]
@@ -272,6 +312,16 @@ class PracticeSession:
         self.index += 1
         if not self.finished:
             self._opened[self.index] = self.openness
+        self.recorder.moved_on(self.moved_on)
+
+    @property
+    def moved_on(self) -> int:
+        """How many statements the learner has left behind, answered or skipped. A scenario run
+        counts its own statements, each once the deeper statement it brought, if any, is left
+        too; a drill counts the statements it brought."""
+        if self.scenario is None:
+            return self.index
+        return len(self.scenario.turns) if self.finished else self.step.number - 1
 
     def _deeper_after(self) -> Step | None:
         """The deeper statement that moving on with the latest try would bring, if any."""

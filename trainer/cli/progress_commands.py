@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import asdict
 from datetime import date, datetime
+from typing import TypeVar
 
 import click
 
@@ -13,14 +14,15 @@ from trainer.cli.context import echo
 from trainer.paths import data_dir
 from trainer.progress.attempt import Attempt, local_now
 from trainer.progress.rows import SkippedRow
-from trainer.progress.stats import RECENT, Summary, summarise
-from trainer.progress.store import (BACKUP_PREFIX, StoreTrouble, forget, open_store, set_aside, store_path,
-                                    stored_files)
+from trainer.progress.stats import RECENT, RUNS_EXPLAINED, LeftRun, Summary, summarise
+from trainer.progress.store import (BACKUP_PREFIX, ProgressStore, StoreTrouble, forget, open_store, set_aside,
+                                    store_path, stored_files)
 from trainer.terminal import printable
 from trainer.wording import plural, statement_name
 
 START_FRESH = "trainer progress --start-fresh"
 SKIPPED_SHOWN = 10  # damaged rows named one by one; the rest are counted
+T = TypeVar("T")
 
 
 def stored_attempts(scenarios: Collection[str] = (), since: datetime | None = None
@@ -29,9 +31,15 @@ def stored_attempts(scenarios: Collection[str] = (), since: datetime | None = No
 
     A file that cannot be used at all is explained, with the way out, and exit 1.
     """
+    return reading_store(lambda store: (store.attempts(scenarios, since), store.skipped))
+
+
+def reading_store(read: Callable[[ProgressStore], T]) -> T:
+    """``read(store)`` from the stored progress; a file that cannot be used is explained, with the
+    way out, and exit 1."""
     try:
         with open_store(saving=False) as store:
-            return store.attempts(scenarios, since), store.skipped
+            return read(store)
     except StoreTrouble as trouble:
         way_out = (f" To keep it as a backup and start a fresh one, run: {START_FRESH}"
                    if trouble.can_set_aside else "")
@@ -73,10 +81,10 @@ def render_summary(summary: Summary) -> str:
     days = summary.days
     lines += ["", f"Scores by day: {sparkline([d.average for d in days])}  "
                   f"(first day {days[0].average}, latest {days[-1].average})", ""]
-    lines += ["Scenarios (a run is one session's answers, averaged):"]
+    lines += ["Scenarios:"]
     width = max(len(r.scenario) for r in summary.scenarios.values())
-    lines += [f"  {r.scenario:<{width}}  best {r.best:>3}  latest {r.latest:>3}  {plural(r.runs, 'run')}"
-              for r in summary.scenarios.values()]
+    lines += [f"  {r.scenario:<{width}}  {r.describe()}{_left(r.left)}" for r in summary.scenarios.values()]
+    lines += [f"  ({RUNS_EXPLAINED})"]
     lines += ["", "Personal bests:"]
     width = max(len(scenario) for scenario, *_ in summary.bests)
     lines += [f"  {scenario:<{width}}  {statement_name(turn, deeper):<22} {best.score:>3}  "
@@ -85,6 +93,13 @@ def render_summary(summary: Summary) -> str:
         lines += ["", "Recent small wins:"]
         lines += [f"  {w.attempt.at.astimezone():%Y-%m-%d}  {w.message}" for w in summary.wins[-5:]]
     return "\n".join(lines)
+
+
+def _left(left: LeftRun | None) -> str:
+    if left is None:
+        return ""
+    return (f"; left part-way at statement {left.next_statement} of {left.statements} "
+            f"({left.at.astimezone():%Y-%m-%d}): r on the app's home screen resumes it")
 
 
 def _json_value(value):
@@ -117,8 +132,8 @@ def progress_command(as_json: bool, start_fresh: bool) -> None:
     if start_fresh:
         _start_fresh()
         return
-    attempts, skipped = stored_attempts()
-    summary = summarise(attempts, local_now())
+    attempts, runs, skipped = reading_store(lambda store: (store.attempts(), store.runs(), store.skipped))
+    summary = summarise(attempts, local_now(), runs=runs)
     if as_json:
         document = {"path": str(store_path()), **summary_json(summary)}
         echo(jsonio.dumps(document, indent=2, default=_json_value))

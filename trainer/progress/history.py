@@ -1,9 +1,10 @@
 """The learner's history as the app holds it: read once, then kept up to date as responses come in.
 
 The app opens one ``History`` per run -- off the UI thread, since years of practice take a
-moment to read -- gives each practice run a recorder of its own (one session id per run), and
-asks the history for summaries, best and latest scores and drill plans without reading the
-file again. Private mode is a switch here: while it is on, nothing is recorded, not even in
+moment to read -- gives each practice run a recorder of its own (one session id per run, and
+where the run stands: finished, left part-way, or a drill), and asks the history for
+summaries, best and latest scores, runs to resume and drill plans without reading the file
+again. Private mode is a switch here: while it is on, nothing is recorded, not even in
 memory, and no small win is counted.
 """
 
@@ -16,8 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from trainer.progress.attempt import Attempt, local_now
+from trainer.progress.run import Run
 from trainer.progress.schedule import DrillItem, Focus, plan_drill
-from trainer.progress.stats import ScenarioRecord, Summary, WinTracker, scenario_records, summarise
+from trainer.progress.stats import LeftRun, ScenarioRecord, Summary, WinTracker, scenario_records, summarise
 from trainer.progress.store import ProgressStore, new_session_id, open_store
 from trainer.wording import plural
 
@@ -41,15 +43,16 @@ class DrillOptions:
 
 
 class History:
-    """Every stored attempt, oldest first, and the store that new ones go to.
+    """Every stored attempt, oldest first, every stored run, and the store that new ones go to.
 
     ``store`` is None when there is no file to use (the learner chose to practise without
     saving after the file could not be read; ``notice`` then says why), or for a history
-    made up of ``attempts`` only. ``names`` maps scenario ids to how small wins call them.
+    made up of ``attempts`` and ``runs`` only. ``names`` maps scenario ids to how small wins
+    call them.
     """
 
-    def __init__(self, store: ProgressStore | None, attempts: Iterable[Attempt] = (), *,
-                 private: bool = False, notice: str = "", clock: Callable[[], datetime] = local_now,
+    def __init__(self, store: ProgressStore | None, attempts: Iterable[Attempt] = (), runs: Iterable[Run] = (),
+                 *, private: bool = False, notice: str = "", clock: Callable[[], datetime] = local_now,
                  names: Mapping[str, str] | None = None):
         self.private = private
         self.names = names or {}
@@ -57,8 +60,9 @@ class History:
         self._notice = notice
         self._clock = clock
         self._attempts = list(attempts)
+        self._runs = {run.session: run for run in runs}
         self._wins = WinTracker(self._attempts, self.names)
-        self._records = scenario_records(self._attempts)
+        self._records = scenario_records(self._attempts, self._runs.values())
         self._changed: set[str] = set()  # scenarios whose record is out of date
 
     @classmethod
@@ -70,7 +74,7 @@ class History:
         Raises ``StoreTrouble`` for a file that cannot be used as it is.
         """
         store = open_store(folder, saving=not private, clock=clock)
-        return cls(store, store.attempts(), private=private, clock=clock, names=names)
+        return cls(store, store.attempts(), store.runs(), private=private, clock=clock, names=names)
 
     @classmethod
     def unsaved(cls, notice: str, **options) -> History:
@@ -109,9 +113,32 @@ class History:
         """A copy, safe to read in a worker thread while new responses come in."""
         return list(self._attempts)
 
-    def recorder(self) -> RunRecorder:
-        """The recorder for one practice run: its responses share a session id."""
-        return RunRecorder(self, new_session_id())
+    def recorder(self, scenario: str | None, statements: int, left: LeftRun | None = None) -> RunRecorder:
+        """The recorder for one practice run of ``statements`` statements, through ``scenario``
+        (None: a drill); its responses share a session id. With ``left``, the run left part-way
+        goes on: same session, from where it stopped."""
+        if left is None:
+            return RunRecorder(self, new_session_id(), scenario, statements)
+        return RunRecorder(self, left.session, scenario, statements, left.moved_on)
+
+    def answers_in(self, left: LeftRun) -> list[Attempt]:
+        """The answers given so far in a run left part-way, oldest first."""
+        return [a for a in self._attempts if a.session == left.session]
+
+    def keep_run(self, session: str, scenario: str | None, statements: int, moved_on: int) -> None:
+        """Keep where a run stands, unless private: from its first step (an answer, a skip), and
+        each time the learner moves on."""
+        if not self.saving:
+            return
+        earlier = self._runs.get(session)
+        if earlier is not None and earlier.moved_on == moved_on:
+            return
+        now = self._clock().replace(microsecond=0)
+        run = Run(session, scenario, statements, moved_on, earlier.started if earlier else now, now)
+        self._store.save_run(run)  # a write that fails is made whole by the run's next step
+        self._runs[session] = run
+        if scenario is not None:
+            self._changed.add(scenario)
 
     def record(self, session: str, scenario: str, turn_number: int, client: str, response: str,
                feedback: Feedback, *, deeper: bool = False, exchange: Exchange | None = None
@@ -139,9 +166,11 @@ class History:
         return max(earlier, key=lambda a: a.score, default=None)
 
     def scenario_records(self) -> dict[str, ScenarioRecord]:
-        """Each practised scenario's best and latest run."""
+        """Each practised scenario's runs, drill answers and run left part-way."""
         for scenario in self._changed:
-            self._records.update(scenario_records(a for a in self._attempts if a.scenario == scenario))
+            runs = [run for run in self._runs.values() if run.is_drill or run.scenario == scenario]
+            self._records[scenario] = scenario_records((a for a in self._attempts if a.scenario == scenario),
+                                                       runs)[scenario]
         self._changed.clear()
         return dict(self._records)
 
@@ -151,7 +180,7 @@ class History:
 
     def summary(self, now: datetime | None = None) -> Summary:
         """Everything the progress screen shows; days are read in ``now``'s time zone."""
-        return summarise(self.attempts(), now or self._clock(), self.names)
+        return summarise(self.attempts(), now or self._clock(), self.names, list(self._runs.values()))
 
     def plan_drill(self, scenarios: Sequence[Scenario], options: DrillOptions) -> list[DrillItem]:
         return plan_drill(scenarios, self._attempts, self.now(), count=options.count,
@@ -162,16 +191,24 @@ class History:
             self._store.close()
 
 
-@dataclass(frozen=True)
 class RunRecorder:
-    """Hands one practice run's responses to the history (the session's ``Recorder``)."""
+    """Hands one practice run's responses, and how far it has got, to the history (the
+    session's ``Recorder``)."""
 
-    history: History
-    session: str
+    def __init__(self, history: History, session: str, scenario: str | None, statements: int, moved_on: int = 0):
+        self.history, self.session = history, session
+        self.scenario, self.statements = scenario, statements
+        self._moved_on = moved_on
 
     def record(self, scenario: str, turn_number: int, client: str, response: str,
                feedback: Feedback, *, deeper: bool = False, exchange: Exchange | None = None
                ) -> tuple[str, ...]:
-        return self.history.record(self.session, scenario, turn_number, client, response, feedback,
+        wins = self.history.record(self.session, scenario, turn_number, client, response, feedback,
                                    deeper=deeper, exchange=exchange)
+        self.history.keep_run(self.session, self.scenario, self.statements, self._moved_on)
+        return wins
+
+    def moved_on(self, count: int) -> None:
+        self._moved_on = count
+        self.history.keep_run(self.session, self.scenario, self.statements, count)
 

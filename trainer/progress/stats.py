@@ -14,11 +14,14 @@ from datetime import date, datetime, timedelta, tzinfo
 from statistics import mean
 
 from trainer.progress.attempt import Attempt
+from trainer.progress.run import Run
 from trainer.rubric import CHECK_LABELS
 from trainer.scoring.vocabulary import vocabulary
 from trainer.wording import plural, statement_name
 
 RECENT = 20  # the per-skill view also shows the share over the last this many attempts
+RUNS_EXPLAINED = ("A run counts once you reach the end of the scenario; its score is the average of your best "
+                  "try at each statement. Answers in drills count toward each statement's best, never as runs.")
 CLEAN_RUN = 5  # a roadblock has been dropped once this many responses in a row are free of it
 
 
@@ -149,33 +152,101 @@ def personal_bests(attempts: Iterable[Attempt]) -> dict[tuple[str, int, bool], A
 
 
 @dataclass(frozen=True)
+class LeftRun:
+    """A scenario's latest run, left part-way: it resumes at statement ``moved_on + 1``."""
+
+    session: str
+    moved_on: int  # statements moved on from (answered or skipped)
+    statements: int
+    at: datetime  # when the learner last moved on in it
+
+    @property
+    def next_statement(self) -> int:
+        return self.moved_on + 1
+
+    def fits(self, statements: int) -> bool:
+        """Whether it can resume in a scenario of ``statements`` statements (the file may have changed)."""
+        return statements == self.statements
+
+
+@dataclass(frozen=True)
 class ScenarioRecord:
-    """A scenario's best and latest run; a run is one session's answers to it, averaged."""
+    """What the learner has done on one scenario, each kind told as what it is.
+
+    A run counts once it is finished -- the learner reached the end of the scenario -- with at
+    least one answer; its score is the average of its best try at each statement answered (as
+    the summary at its end says). Answers given in drills are drill answers, never runs. The
+    latest run, when it was left part-way, is ``left``: it can be resumed.
+    """
 
     scenario: str
-    best: int
-    best_at: datetime
-    latest: int
-    latest_at: datetime
     runs: int
+    best: int | None  # the best finished run's score; None before the first
+    best_at: datetime | None
+    latest: int | None
+    latest_at: datetime | None
+    answers: int  # every answer to its statements: in runs, in drills, or from before runs were kept
+    drill_answers: int
+    drill_best: int | None
+    left: LeftRun | None
+    last_at: datetime  # the learner's last step on it, of any kind
+
+    def describe(self) -> str:
+        """'best 84, latest 80 (2 finished runs); 1 drill answer, best 100' -- what it holds, in words."""
+        if self.runs:
+            parts = [f"best {self.best}, latest {self.latest} ({plural(self.runs, 'finished run')})"]
+        else:
+            parts = ["no finished run yet"]
+        if self.drill_answers:
+            parts.append(f"{plural(self.drill_answers, 'drill answer')}, best {self.drill_best}")
+        return "; ".join(parts)
 
 
-def scenario_records(attempts: Iterable[Attempt]) -> dict[str, ScenarioRecord]:
-    """Best and latest score of each scenario (the last answer to each statement in a run counts)."""
-    runs: dict[tuple[str, str], dict[tuple[str, int, bool], Attempt]] = {}
+def run_score(answers: Iterable[Attempt]) -> int | None:
+    """A run's score: the average of its best try at each statement answered."""
+    best: dict[tuple[str, int, bool], int] = {}
+    for attempt in answers:
+        best[attempt.statement] = max(attempt.score, best.get(attempt.statement, 0))
+    return _average(best.values())
+
+
+def scenario_records(attempts: Iterable[Attempt], runs: Iterable[Run] = ()) -> dict[str, ScenarioRecord]:
+    """What the learner has done on each scenario: finished runs, drill answers, a run left part-way.
+
+    ``runs`` tells which session was a scenario's run and which a drill; an answer whose session
+    has no run (kept before runs were) counts as an answer only.
+    """
+    runs_by_session = {run.session: run for run in runs}
+    answers: dict[str, list[Attempt]] = {}
     for attempt in attempts:
-        runs.setdefault((attempt.scenario, attempt.session), {})[attempt.statement] = attempt
-    by_scenario: dict[str, list[tuple[datetime, int]]] = {}
-    for (scenario, _), answers in runs.items():
-        ended = max(a.at for a in answers.values())
-        by_scenario.setdefault(scenario, []).append((ended, _average(a.score for a in answers.values())))
-    records = {}
-    for scenario, scored in by_scenario.items():
-        scored.sort()
-        best_at, best = max(scored, key=lambda run: (run[1], -run[0].timestamp()))
-        latest_at, latest = scored[-1]
-        records[scenario] = ScenarioRecord(scenario, best, best_at, latest, latest_at, len(scored))
-    return records
+        answers.setdefault(attempt.scenario, []).append(attempt)
+    own_runs: dict[str, list[Run]] = {}
+    for run in runs_by_session.values():
+        if not run.is_drill:
+            own_runs.setdefault(run.scenario, []).append(run)
+    return {scenario: _record(scenario, answers.get(scenario, []), own_runs.get(scenario, []), runs_by_session)
+            for scenario in answers.keys() | own_runs.keys()}
+
+
+def _record(scenario: str, answers: list[Attempt], own_runs: list[Run], runs: Mapping[str, Run]) -> ScenarioRecord:
+    by_run: dict[str, list[Attempt]] = {}
+    drill_scores = []
+    for attempt in answers:
+        run = runs.get(attempt.session)
+        if run is not None and run.is_drill:
+            drill_scores.append(attempt.score)
+        elif run is not None:
+            by_run.setdefault(run.session, []).append(attempt)
+    finished = sorted((run.updated, run_score(by_run[run.session])) for run in own_runs
+                      if run.finished and run.session in by_run)
+    best_at, best = max(finished, key=lambda run: (run[1], -run[0].timestamp()), default=(None, None))
+    latest_at, latest = finished[-1] if finished else (None, None)
+    last_run = max(own_runs, key=lambda run: (run.updated, run.started), default=None)
+    left = (LeftRun(last_run.session, last_run.moved_on, last_run.statements, last_run.updated)
+            if last_run is not None and not last_run.finished else None)
+    return ScenarioRecord(scenario, len(finished), best, best_at, latest, latest_at, len(answers),
+                          len(drill_scores), max(drill_scores, default=None), left,
+                          max([a.at for a in answers] + [run.updated for run in own_runs]))
 
 
 # ---------------------------------------------------------------------------- small wins
@@ -281,8 +352,10 @@ class Summary:
     wins: list[Win]
 
 
-def summarise(attempts: Sequence[Attempt], now: datetime, names: Mapping[str, str] | None = None) -> Summary:
-    """Everything at once; days are read in ``now``'s time zone (``names``: as for ``WinTracker``)."""
+def summarise(attempts: Sequence[Attempt], now: datetime, names: Mapping[str, str] | None = None,
+              runs: Iterable[Run] = ()) -> Summary:
+    """Everything at once; days are read in ``now``'s time zone (``names``: as for ``WinTracker``;
+    ``runs``: as for ``scenario_records``)."""
     return Summary(totals(attempts, now.tzinfo), skills(attempts), daily_scores(attempts, now.tzinfo),
-                   streak(attempts, now), personal_bests(attempts), scenario_records(attempts),
+                   streak(attempts, now), personal_bests(attempts), scenario_records(attempts, runs),
                    small_wins(attempts, names))

@@ -32,6 +32,7 @@ from trainer.conversation import Exchange
 from trainer.paths import data_dir, make_private_folders
 from trainer.progress.attempt import Attempt, iso, utc_now
 from trainer.progress.rows import BASE_COLUMNS, COLUMNS, DamagedRow, SkippedRow, read_row
+from trainer.progress.run import Run
 from trainer.scoring import Feedback
 
 DB_NAME = "progress.sqlite3"
@@ -67,8 +68,20 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE attempts ADD COLUMN openness_before INTEGER",  # 1-5; NULL outside a conversation
         "ALTER TABLE attempts ADD COLUMN openness_after INTEGER",
     ),
+    (  # Runs, so that a finished run, a run left part-way and a drill are told apart. Sessions
+       # from before have no row: their answers count as answers, never as runs.
+        """CREATE TABLE runs (
+            session TEXT PRIMARY KEY,    -- the session of the run's attempts
+            scenario TEXT,               -- the scenario run through; NULL for a drill
+            statements INTEGER NOT NULL, -- how many statements the run has
+            moved_on INTEGER NOT NULL,   -- statements moved on from (answered or skipped)
+            started TEXT NOT NULL,       -- UTC, ISO 8601
+            updated TEXT NOT NULL        -- UTC, ISO 8601: the learner's last step in it
+        )""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+RUNS_VERSION = 3  # the schema version that keeps runs; a file left older (read-only) has none
 
 BUSY_SECONDS = 2.0  # how long SQLite itself waits for another copy's write to finish
 TRIES = 4  # how many times a busy open or write is tried, with a growing pause between
@@ -180,6 +193,31 @@ class ProgressStore:
             values)
         return cursor.lastrowid
 
+    def save_run(self, run: Run) -> bool:
+        """Keep where ``run`` stands now (one row per run, replaced at each step); whether it was
+        written. A failed write leaves the row as it was, and the run's next step writes it whole."""
+        if not self.saving:
+            return False
+        values = (run.session, run.scenario, run.statements, run.moved_on, iso(run.started), iso(run.updated))
+        try:
+            with self._lock:
+                _retrying(lambda: self._connection.execute(
+                    "INSERT INTO runs (session, scenario, statements, moved_on, started, updated) "
+                    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (session) DO UPDATE SET "
+                    "moved_on = excluded.moved_on, updated = excluded.updated", values))
+        except sqlite3.Error:
+            return False
+        return True
+
+    def runs(self) -> list[Run]:
+        """Every stored run, in the order they started."""
+        sql = "SELECT session, scenario, statements, moved_on, started, updated FROM runs ORDER BY started, session"
+        with self._lock:
+            if self._connection is None or _user_version(self._connection) < RUNS_VERSION:
+                return []
+            rows = self._connection.execute(sql).fetchall()
+        return [run for run in map(_run, rows) if run is not None]
+
     def attempts(self, scenarios: Collection[str] = (), since: datetime | None = None) -> list[Attempt]:
         """The stored attempts, oldest first; optionally only some scenarios, or from a moment on.
 
@@ -224,6 +262,17 @@ class ProgressStore:
 
     def __exit__(self, *_exc) -> None:
         self.close()
+
+
+def _run(row) -> Run | None:
+    """One stored row as a run; None for a row too damaged to say where its run stands (its
+    answers still count as answers)."""
+    session, scenario, statements, moved_on, started, updated = row
+    try:
+        return Run(session, scenario, int(statements), int(moved_on), datetime.fromisoformat(started),
+                   datetime.fromisoformat(updated))
+    except (TypeError, ValueError):
+        return None
 
 
 # ---------------------------------------------------------------------------- opening

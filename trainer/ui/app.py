@@ -4,11 +4,13 @@
 was not handed in -- the library, the learner's history -- is then loaded in a worker, so
 the first frame never waits for YAML, pydantic or SQLite. The app holds both for the whole
 run: one progress store per run, one recorder (one session id) per practice run, and the
-private-mode switch.
+private-mode switch. ``wait_until_started`` tells when start-up is over, for whatever must
+wait on it (tests, benchmarks) rather than guess with time.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from functools import partial
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
     from trainer.loader import Library
     from trainer.model import Scenario
     from trainer.progress.history import DrillOptions, History
+    from trainer.progress.stats import LeftRun
     from trainer.progress.store import StoreTrouble
     from trainer.session import Step
 
@@ -72,7 +75,8 @@ class TrainerApp(App[None]):
         self._start_scenario = start_scenario
         self._start_drill = start_drill
         self._last_drill = start_drill
-        self._waiting: list[Callable[[], None]] = []  # asked for before the history was ready
+        self._waiting: list[Callable[[], None]] = []  # asked for before the library and history were ready
+        self._started = asyncio.Event()
         self.theme = theme
 
     # ------------------------------------------------------------------ start-up
@@ -124,15 +128,18 @@ class TrainerApp(App[None]):
         self.home.show_library(message.library)
         if self.history is None:
             self.call_after_refresh(self._load_history)
+        else:
+            self._after_loading()
 
-    def on_history_opened(self, message: HistoryOpened) -> None:
+    async def on_history_opened(self, message: HistoryOpened) -> None:
         trouble = message.trouble
         if trouble is None:
             self._use_history(message.history)
         elif trouble.can_set_aside:
             from trainer.ui.dialogs.store_trouble import StoreTroubleDialog
 
-            self.push_screen(StoreTroubleDialog(trouble), partial(self._trouble_answered, trouble))
+            await self.push_screen(StoreTroubleDialog(trouble), partial(self._trouble_answered, trouble))
+            self._started.set()  # start-up has done its part: the rest is the learner's answer
         else:
             self._use_unsaved(f"{trouble} {NOT_SAVED_NOW}")
 
@@ -169,6 +176,13 @@ class TrainerApp(App[None]):
         if history.damaged:
             self.notify(history.damaged, title="Damaged responses left out", severity="warning", timeout=12)
         self.home.show_records(history.scenario_records())
+        self._after_loading()
+
+    def _after_loading(self) -> None:
+        """Once the library and the history are both here: start-up is over, and what waited runs."""
+        if self.library is None or self.history is None:
+            return
+        self._started.set()
         waiting, self._waiting = self._waiting, []
         for action in waiting:
             action()
@@ -179,6 +193,12 @@ class TrainerApp(App[None]):
             action()
         else:
             self._waiting.append(action)
+
+    async def wait_until_started(self) -> None:
+        """Return once start-up has done all it does by itself: the library is listed and the
+        learner's history is open -- or, when the progress file is in trouble, the question of
+        what to do is on the screen (the rest waits for the learner's answer)."""
+        await self._started.wait()
 
     def on_unmount(self) -> None:
         if self.history is not None:
@@ -219,14 +239,15 @@ class TrainerApp(App[None]):
         while not isinstance(self.screen, HomeScreen):
             self.pop_screen()
 
-    def practise(self, scenario: Scenario) -> None:
-        """Start ``scenario``: its content-warning notice first, if it has one."""
-        self._when_ready(partial(self._practise_now, scenario))
+    def practise(self, scenario: Scenario, left: LeftRun | None = None) -> None:
+        """Start ``scenario`` -- or, with ``left``, go on with its run left part-way -- after its
+        content-warning notice, if it has one."""
+        self._when_ready(partial(self._practise_now, scenario, left))
 
-    def _practise_now(self, scenario: Scenario) -> None:
+    def _practise_now(self, scenario: Scenario, left: LeftRun | None) -> None:
         from trainer.session import scenario_steps
 
-        self._begin_after_warnings(scenario_steps(scenario), scenario)
+        self._begin_after_warnings(scenario_steps(scenario), scenario, left)
 
     def action_drill(self) -> None:
         self.drill()
@@ -247,24 +268,35 @@ class TrainerApp(App[None]):
             return
         self._begin_after_warnings([Step(self.library.get(i.scenario), i.turn, i.reason) for i in items])
 
-    def _begin_after_warnings(self, steps: Sequence[Step], scenario: Scenario | None = None) -> None:
+    def _begin_after_warnings(self, steps: Sequence[Step], scenario: Scenario | None = None,
+                              left: LeftRun | None = None) -> None:
         """Start a run (``scenario``'s, or a drill), after a notice of any content warnings."""
         from trainer.ui.dialogs.content_warning import ContentWarningDialog
 
         self.go_home()
         warned = list({s.scenario.id: s.scenario for s in steps if s.scenario.content_warnings}.values())
-        begin = partial(self._begin, steps, scenario)
+        begin = partial(self._begin, steps, scenario, left)
         if warned:
             self.push_screen(ContentWarningDialog(warned, drill=scenario is None),
                              lambda start: begin() if start else None)
         else:
             begin()
 
-    def _begin(self, steps: Sequence[Step], scenario: Scenario | None) -> None:
+    def _begin(self, steps: Sequence[Step], scenario: Scenario | None, left: LeftRun | None) -> None:
         from trainer.session import PracticeSession
         from trainer.ui.screens.practice import PracticeScreen
 
-        self.push_screen(PracticeScreen(PracticeSession(steps, self.history.recorder(), scenario=scenario)))
+        recorder = self.history.recorder(scenario.id if scenario else None, len(steps), left)
+        session = PracticeSession(steps, recorder, scenario=scenario)
+        if left is not None:
+            answers = [(a.turn, a.deeper, a.response) for a in self.history.answers_in(left)]
+            try:
+                session = PracticeSession.resumed(scenario, recorder, answers, left.moved_on)
+            except ValueError as err:  # the scenario changed under the run: it starts afresh
+                session = PracticeSession(steps, self.history.recorder(scenario.id, len(steps)), scenario=scenario)
+                self.notify(f"The run left part-way could not be resumed ({err}); it starts afresh.",
+                            title="Starting afresh", severity="warning")
+        self.push_screen(PracticeScreen(session))
 
     def action_show_progress(self) -> None:
         self._when_ready(self._show_progress)

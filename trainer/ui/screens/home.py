@@ -2,7 +2,7 @@
 
 It appears before the library is read (the app loads it in a worker after the first frame),
 saying so calmly, and fills in when the library -- and then the learner's best and latest
-scores -- arrive.
+scores -- arrive. A scenario whose latest run was left part-way can be resumed (r).
 """
 
 from __future__ import annotations
@@ -24,17 +24,19 @@ from trainer.ui.widgets.search_box import SearchBox
 
 if TYPE_CHECKING:
     from trainer.loader import Library
-    from trainer.progress.stats import ScenarioRecord
+    from trainer.model import Scenario
+    from trainer.progress.stats import LeftRun, ScenarioRecord
 
 LOADING = "Opening the scenario library…"
 # Letter keys that are letters, not keys, while the learner types in the search box.
-_LETTER_ACTIONS = frozenset({"focus_search", "cycle_level", "app.show_progress", "app.drill"})
+_LETTER_ACTIONS = frozenset({"focus_search", "cycle_level", "app.show_progress", "app.drill", "resume"})
 
 
 class HomeScreen(Screen):
     SUB_TITLE = "Choose a scenario"
     BINDINGS = [
-        Binding("slash", "focus_search", "Search"),
+        Binding("r", "resume", "Resume"),
+        Binding("slash", "focus_search", "Search", show=False),  # the search box shows its key
         Binding("l", "cycle_level", "Level"),
         Binding("p", "app.show_progress", "Progress"),
         Binding("d", "app.drill", "Drill"),
@@ -88,10 +90,22 @@ class HomeScreen(Screen):
             self.show_records(history.scenario_records())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """While typing in the search box, letters are letters, not keys: hide those keys."""
+        """While typing in the search box, letters are letters, not keys: hide those keys. Resume
+        is there only for a scenario with a run left part-way."""
         if action in _LETTER_ACTIONS and isinstance(self.focused, SearchBox):
             return False
+        if action == "resume":
+            return self._left_run() is not None
         return True
+
+    def _left_run(self) -> tuple[Scenario, LeftRun] | None:
+        """The highlighted scenario and its run left part-way, when there is one to resume."""
+        if not self.is_mounted:
+            return None
+        scenario = self.query_one(ScenarioTable).highlighted
+        record = self.records.get(scenario.id) if scenario is not None else None
+        left = record.left if record is not None else None
+        return (scenario, left) if left is not None and left.fits(len(scenario.turns)) else None
 
     def on_descendant_focus(self) -> None:
         self.refresh_bindings()
@@ -113,6 +127,7 @@ class HomeScreen(Screen):
 
     @on(ScenarioTable.Highlighted)
     def _preview(self, event: ScenarioTable.Highlighted) -> None:
+        self.refresh_bindings()  # Resume follows the highlighted scenario
         preview = self.query_one(ScenarioPreview)
         if event.scenario is not None:
             preview.show(event.scenario, record=self.records.get(event.scenario.id))
@@ -133,6 +148,10 @@ class HomeScreen(Screen):
             self.notify("No scenario matches the search yet.", severity="warning")
         else:
             self.app.practise(scenario)
+
+    def action_resume(self) -> None:
+        if (found := self._left_run()) is not None:
+            self.app.practise(*found)
 
     def action_focus_search(self) -> None:
         self.query_one(SearchBox).focus()

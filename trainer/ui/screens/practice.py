@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from trainer.conversation import openness_line
-from trainer.session import PracticeSession
+from trainer.session import Attempt, PracticeSession
 from trainer.summary import summarise
 from trainer.ui.describe import persona_line
 from trainer.ui.dialogs.leave import LeaveDialog
@@ -69,6 +69,8 @@ class PracticeScreen(Screen):
     def on_mount(self) -> None:
         self.title = "Drill" if self.session.is_drill else self.session.scenario.title
         self.show_statement()
+        if self.session.tries:  # a run resumed after an answer here: back to its feedback
+            self._show_feedback(self.session.tries[-1])
 
     # ------------------------------------------------------------------ modes
 
@@ -133,17 +135,21 @@ class PracticeScreen(Screen):
                         title="Not saved", severity="warning")
         for win in attempt.wins:
             self.notify(win, title="A small win", timeout=8)
+        self._show_feedback(attempt)
         previous = self.session.previous_score()
+        if previous is not None and attempt.feedback.score > previous and not attempt.wins:
+            self.notify(f"Up {attempt.feedback.score - previous} points on your last try. "
+                        "Your change worked.", title="Nice work")
+
+    def _show_feedback(self, attempt: Attempt) -> None:
+        """Reading mode: the feedback on ``attempt``, focused."""
         self.query_one("#your-response", Static).update(
             Content.from_markup("[b]You:[/b] $said", said=attempt.response))
         self.reacted = self.query_one(ClientReaction).show(attempt, self.session.client_name)
         panel = self.query_one(FeedbackPanel)
-        panel.show(attempt, self.session.turn, previous)
+        panel.show(attempt, self.session.turn, self.session.previous_score())
         self._set_mode(READING)
         panel.focus()
-        if previous is not None and attempt.feedback.score > previous and not attempt.wins:
-            self.notify(f"Up {attempt.feedback.score - previous} points on your last try. "
-                        "Your change worked.", title="Nice work")
 
     def action_hint(self) -> None:
         """Show the scenario's hint for this statement, or hide it again."""
@@ -186,7 +192,7 @@ class PracticeScreen(Screen):
         if not self.session.responded and not self.query_one(ResponseBox).value.strip():
             self.app.go_home()
             return
-        self.app.push_screen(LeaveDialog(self.session), self._leave_if)
+        self.app.push_screen(LeaveDialog(self.session, kept=self.app.history.saving), self._leave_if)
 
     def _leave_if(self, leave: bool | None) -> None:
         if leave:

@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Sparkline, Static
 
-from trainer.progress.stats import RECENT
+from trainer.progress.stats import RECENT, RUNS_EXPLAINED
 from trainer.ui.widgets.app_header import AppHeader
 from trainer.ui.widgets.scenario_bests import ScenarioBests
 from trainer.ui.widgets.skill_shares import SkillShares
@@ -107,7 +107,7 @@ class ProgressScreen(Screen):
         yield shares
         yield Label("Personal bests", classes="heading")
         yield ScenarioBests(summary.scenarios, summary.bests, self.titles, id="bests")
-        yield Static("A run is one sitting's answers to a scenario, averaged.", classes="caption")
+        yield Static(RUNS_EXPLAINED, classes="caption")
         if summary.wins:
             yield Label("Small wins", classes="heading")
             zone = now.tzinfo

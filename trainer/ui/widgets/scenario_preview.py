@@ -10,18 +10,26 @@ from textual.widgets import Static
 
 from trainer.ui.describe import level_line, persona_line
 from trainer.ui.widgets.scenario_table import WARNING_MARK
-from trainer.wording import plural
 
 if TYPE_CHECKING:
     from trainer.model import Scenario
     from trainer.progress.stats import ScenarioRecord
 
 
-def _scores(record: ScenarioRecord | None) -> Content:
+def _scores(scenario: Scenario, record: ScenarioRecord | None) -> Content:
+    """The learner's runs and drill answers on ``scenario``, and the run left part-way, if any."""
     if record is None:
         return Content.from_markup("[b]Your scores:[/b] not practised yet.")
-    return Content.from_markup("[b]Your scores:[/b] best $best, latest $latest ($runs).",
-                               best=str(record.best), latest=str(record.latest), runs=plural(record.runs, "run"))
+    scores = Content.from_markup("[b]Your scores:[/b] $scores.", scores=record.describe())
+    left = record.left
+    if left is None:
+        return scores
+    if not left.fits(len(scenario.turns)):
+        return Content("\n").join([scores, Content(
+            "You left a run part-way, but the scenario has changed since: Enter starts it afresh.")])
+    return Content("\n").join([scores, Content.from_markup(
+        "[b]Left part-way[/b] at statement $next of $total: [b]r[/b] resumes it where you stopped, "
+        "Enter starts afresh.", next=str(left.next_statement), total=str(left.statements))])
 
 
 class ScenarioPreview(VerticalScroll):
@@ -47,5 +55,5 @@ class ScenarioPreview(VerticalScroll):
             Content.from_markup("[b]Client:[/b] $who", who=persona_line(scenario)),
             Content.from_markup("[b]Level:[/b] $level", level=level_line(scenario)),
             warning,
-            _scores(record),
+            _scores(scenario, record),
         ]))

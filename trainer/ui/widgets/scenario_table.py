@@ -24,7 +24,8 @@ def _fit(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _score(value: int | None) -> Text:
+def number_cell(value: int | None) -> Text:
+    """A number for a table cell, right-aligned; a dash for none yet."""
     return Text(NOT_YET if value is None else str(value), justify="right")
 
 
@@ -67,7 +68,7 @@ class ScenarioTable(DataTable):
             self.add_row(_fit(s.title, widths["Title"]), s.difficulty.value.capitalize(),
                          Text(str(len(s.turns)), justify="right"),
                          f"{WARNING_MARK} yes" if s.content_warnings else "",
-                         _score(record and record.best), _score(record and record.latest), key=s.id)
+                         number_cell(record and record.best), number_cell(record and record.latest), key=s.id)
         if current is not None and current.id in self._shown:
             self.move_cursor(row=self.get_row_index(current.id))
         self.post_message(self.Highlighted(self.highlighted))

@@ -1,4 +1,5 @@
-"""The filter-as-you-type box of the library; Enter starts the highlighted scenario."""
+"""The filter-as-you-type box of the library; Enter starts the highlighted scenario. Its key
+(/) is in its placeholder, which leaves the footer room for the keys of the moment."""
 
 from __future__ import annotations
 
@@ -10,4 +11,4 @@ class SearchBox(Input):
     BINDINGS = [Binding("enter", "submit", "Start", show=True)]
 
     def __init__(self, **kwargs):
-        super().__init__(placeholder="Search: type words from a title, skill or name", **kwargs)
+        super().__init__(placeholder="Search (/): type words from a title, skill or name", **kwargs)
