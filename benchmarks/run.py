@@ -32,7 +32,7 @@ from rapidfuzz import fuzz
 
 from trainer.batch import score_lines
 from trainer.loader import load_library, load_paths
-from trainer.scoring import Statement, score
+from trainer.scoring import AdHocStatement, score
 
 
 def best_of(repeats: int, work) -> float:
@@ -45,7 +45,7 @@ def best_of(repeats: int, work) -> float:
     return min(times)
 
 
-def realistic_inputs() -> list[tuple[Statement, str]]:
+def realistic_inputs() -> list[tuple[AdHocStatement, str]]:
     """Every calibration response of the bundled library, each paired with its own statement,
     given ten model answers: the statement's own, then those of the scenario's other
     statements."""
@@ -54,7 +54,7 @@ def realistic_inputs() -> list[tuple[Statement, str]]:
         pooled = [a for t in scenario.turns for a in t.model_answers]
         for turn in scenario.turns:
             answers = tuple(dict.fromkeys([*turn.model_answers, *pooled]))[:10]
-            statement = Statement(turn.client, answers, tuple(turn.feelings), tuple(turn.content))
+            statement = AdHocStatement(turn.client, answers, tuple(turn.feelings), tuple(turn.content))
             pairs.extend((statement, e.response) for e in turn.examples)
     return pairs
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from trainer.model import Reaction
-from trainer.progress.attempt import Attempt
+from trainer.progress.attempt import SavedAttempt
 from trainer.progress.run import Run
 from trainer.rubric import band_for
 from trainer.scoring import Check
@@ -17,11 +17,11 @@ def make_attempt(scenario: str = "alpha", turn: int = 1, score: int = 50, at: da
                  kind: str = "reflection", met: tuple[str, ...] = (), missed: tuple[str, ...] = (),
                  roadblocks: tuple[str, ...] = (), session: str = "s1", response: str = "You felt alone.",
                  client: str = "Nobody called.", row_id: int | None = None, deeper: bool = False,
-                 reaction: Reaction | None = None, openness: tuple[int, int] | None = None) -> Attempt:
+                 reaction: Reaction | None = None, openness: tuple[int, int] | None = None) -> SavedAttempt:
     checks = (tuple(Check(c, True, 10, 10, f"{c} was met.") for c in met)
               + tuple(Check(c, False, 0, 10, f"{c} was not met.") for c in missed))
     before, after = openness or (None, None)
-    return Attempt(scenario, turn, client, response, score, band_for(score), kind, checks, roadblocks,
+    return SavedAttempt(scenario, turn, client, response, score, band_for(score), kind, checks, roadblocks,
                    ("A message.",), at, session, row_id, deeper, reaction, before, after)
 
 

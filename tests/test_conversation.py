@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 from trainer import lexicons
 from trainer.conversation import (HIGHEST, LOWEST, Exchange, change, exchange, moved, openness_bar, openness_line,
                                   openness_move, outcome, reaction_to, says_guarded, opens_deeper)
-from trainer.model import OPENNESS_NAMES, Reaction, Turn
+from trainer.model import OPENNESS_NAMES, Reaction, Statement
 from trainer.rubric import BAND_IDS, KINDS, OUTCOMES
-from trainer.scoring import Statement, score
+from trainer.scoring import AdHocStatement, score
 
 
 @pytest.mark.parametrize("kind, band, expected", [
@@ -79,8 +79,8 @@ def test_guarded_at_two_or_lower_and_deeper_at_four_or_higher():
     assert [opens_deeper(level) for level in range(1, 6)] == [False, False, False, True, True]
 
 
-def turn(**reactions) -> Turn:
-    return Turn(client="Nobody called on my birthday.", model_answers=["You felt forgotten."],
+def turn(**reactions) -> Statement:
+    return Statement(client="Nobody called on my birthday.", model_answers=["You felt forgotten."],
                 feelings=["forgotten"], reactions=reactions)
 
 
@@ -119,5 +119,5 @@ def test_an_exchange_is_the_outcome_the_line_and_openness_before_and_after():
 
 
 def test_the_outcome_of_an_ad_hoc_statement_needs_no_scenario():
-    feedback = score(Statement("Nobody called."), "You should call them.")
-    assert exchange(Turn(client="Nobody called.", model_answers=["x"]), feedback, 3).outcome == "blocked"
+    feedback = score(AdHocStatement("Nobody called."), "You should call them.")
+    assert exchange(Statement(client="Nobody called.", model_answers=["x"]), feedback, 3).outcome == "blocked"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from trainer.scoring import Statement, score
+from trainer.scoring import AdHocStatement, score
 
 
 def test_strengths_step_and_model_answer(test_library):
@@ -28,7 +28,7 @@ def test_an_open_question_that_explores_is_raised_to_a_start_and_says_so(test_li
 
 
 def test_without_model_answers_there_is_no_model_answer():
-    feedback = score(Statement("I failed my exam and I feel like a fraud."), "You should study harder next time.")
+    feedback = score(AdHocStatement("I failed my exam and I feel like a fraud."), "You should study harder next time.")
     assert feedback.best_match is None and feedback.model_answer_line is None
     assert feedback.messages == (*feedback.strengths, feedback.next_step, *feedback.notes)
 
@@ -41,7 +41,7 @@ def test_advice_is_never_praised_for_its_content_or_its_closeness_to_a_model_ans
 
 
 def test_a_response_longer_than_any_reflection_is_read_up_to_the_limit_and_says_so():
-    statement = Statement("My birthday was on Saturday and nobody called.")
+    statement = AdHocStatement("My birthday was on Saturday and nobody called.")
     long = "It sounds like you felt forgotten. " + "And then there is more to say about it all. " * 100
     feedback = score(statement, long)
     assert any(note.startswith("Only the first") and "characters were scored" in note for note in feedback.notes)

@@ -32,7 +32,7 @@ from trainer.grading import class_report, grade, write_gradebook
 from trainer.loader import load_file, load_paths
 from trainer.progress.rows import DamagedRow, read_row
 from trainer.rubric import KINDS, band_for
-from trainer.scoring import Statement, score
+from trainer.scoring import AdHocStatement, score
 from trainer.terminal import CONTROLS, printable
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -88,7 +88,7 @@ def assert_sound(feedback) -> None:
 @given(client=st.one_of(st.text(max_size=200), PHRASE_SALAD), answers=SHORT_TEXTS, feelings=SHORT_TEXTS,
        content=SHORT_TEXTS, response=RESPONSES)
 def test_score_takes_any_text_and_gives_a_sound_feedback(client, answers, feelings, content, response):
-    statement = Statement(client, answers, feelings, content)
+    statement = AdHocStatement(client, answers, feelings, content)
     feedback = score(statement, response)
     assert_sound(feedback)
     assert score(statement, response) == feedback  # the same input, the same output

@@ -13,14 +13,14 @@ import pytest
 
 from trainer import lexicons
 from trainer.rubric import KINDS
-from trainer.scoring import Statement, score
+from trainer.scoring import AdHocStatement, score
 
 CLIENT = ("My sister promised she'd come to my birthday dinner and then she just didn't show up. "
           "She didn't even text. I sat there with her present like an idiot.")
 
 
 def read_as(text: str, client: str = CLIENT):
-    return score(Statement(client), text)
+    return score(AdHocStatement(client), text)
 
 
 KIND_EXAMPLES = {
@@ -250,7 +250,7 @@ def test_a_roadblock_in_the_listeners_voice_next_to_a_reflection_is_still_found(
     assert feedback.roadblocks == ("advising",)
 
 
-CARER = Statement(
+CARER = AdHocStatement(
     client="I've been looking after my dad every night since his stroke, and I haven't slept properly in weeks.",
     model_answers=(
         "You're exhausted from looking after your dad every night since his stroke.",

@@ -123,11 +123,11 @@ def test_an_openness_out_of_range_names_the_levels(tmp_path, value, message):
 
 def test_the_schema_lists_every_reaction_key_and_both_shapes():
     definitions = scenario_schema()["$defs"]
-    reactions = definitions["Turn"]["properties"]["reactions"]
+    reactions = definitions["Statement"]["properties"]["reactions"]
     assert list(reactions["properties"]) == list(reaction_keys()) and reactions["additionalProperties"] is False
     assert reactions["properties"]["reflected"]["anyOf"] == [{"type": "string", "minLength": 1},
                                                              {"$ref": "#/$defs/Reaction"}]
     assert set(definitions["Reaction"]["properties"]) == {"say", "cue"}
-    turn_keys = set(definitions["Turn"]["properties"])
-    assert set(definitions["DeeperTurn"]["properties"]) == turn_keys - {"guarded", "deeper"}
+    turn_keys = set(definitions["Statement"]["properties"])
+    assert set(definitions["DeeperStatement"]["properties"]) == turn_keys - {"guarded", "deeper"}
     assert scenario_schema()["properties"]["openness"]["minimum"] == 1

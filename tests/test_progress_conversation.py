@@ -10,14 +10,14 @@ from datetime import datetime, timezone
 from trainer.conversation import Exchange
 from trainer.model import Reaction
 from trainer.progress.store import DB_NAME, MIGRATIONS, ProgressStore, migrate, open_store
-from trainer.scoring import Statement, score
+from trainer.scoring import AdHocStatement, score
 
 MOMENT = datetime(2025, 3, 3, 9, 30, tzinfo=timezone.utc)
 CLIENT = "Nobody called on my birthday."
 
 
 def feedback(response: str = "You felt forgotten."):
-    return score(Statement(CLIENT, ("You felt forgotten.",), ("forgotten",)), response)
+    return score(AdHocStatement(CLIENT, ("You felt forgotten.",), ("forgotten",)), response)
 
 
 def test_an_attempt_keeps_its_reaction_openness_and_deeper_flag(trainer_home):

@@ -218,13 +218,13 @@ WRITER = textwrap.dedent("""
     import sys, time
     from pathlib import Path
     from trainer.progress.store import open_store
-    from trainer.scoring import Statement, score
+    from trainer.scoring import AdHocStatement, score
 
     folder, name, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
     (folder.parent / f"{name}.ready").touch()
     while len(list(folder.parent.glob("*.ready"))) < 2:  # start together
         time.sleep(0.001)
-    statement = Statement("Nobody called on my birthday.", ("You felt forgotten.",))
+    statement = AdHocStatement("Nobody called on my birthday.", ("You felt forgotten.",))
     with open_store(folder) as store:
         for number in range(count):
             attempt = store.record("shared", number + 1, statement.client, f"{name} {number}",

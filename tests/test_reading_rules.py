@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from trainer.scoring.engine import prepare
-from trainer.scoring import Statement
+from trainer.scoring import AdHocStatement
 from trainer.scoring.features import SentenceFeatures
 from trainer.scoring.reading import read
 from trainer.scoring.rules import RULES
@@ -22,7 +22,7 @@ def test_rule_names_are_unique():
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.name)
 def test_every_rule_has_at_least_two_examples_that_it_decides(rule):
-    client = prepare(Statement(CLIENT)).client
+    client = prepare(AdHocStatement(CLIENT)).client
     assert len(rule.examples) >= 2
     for example in rule.examples:
         decided = [act.why for act in read(example, client).acts]

@@ -8,9 +8,9 @@ import random
 import pytest
 
 from trainer.rubric import band_for
-from trainer.scoring import Statement, score
+from trainer.scoring import AdHocStatement, score
 
-BIRTHDAY = Statement(
+BIRTHDAY = AdHocStatement(
     client="My birthday was on Saturday and nobody even called. Not my mom, not my friends from home.",
     model_answers=(
         "It sounds like you felt alone and forgotten on a day that should have felt special.",
@@ -21,7 +21,7 @@ BIRTHDAY = Statement(
     content=("birthday", "nobody called"),
 )
 GOOD = "It sounds like you felt really lonely when nobody called on your birthday."
-AD_HOC = Statement("My birthday was Saturday and nobody called.")
+AD_HOC = AdHocStatement("My birthday was Saturday and nobody called.")
 
 
 def checks(feedback) -> dict:
@@ -206,7 +206,7 @@ def test_without_model_answers_the_checks_that_need_them_are_left_out():
 
 
 def test_without_a_feeling_list_the_model_answers_say_which_feelings_are_expected():
-    statement = Statement(AD_HOC.client, ("It sounds like you felt alone and forgotten.",))
+    statement = AdHocStatement(AD_HOC.client, ("It sounds like you felt alone and forgotten.",))
     feeling = checks(score(statement, "You felt lonely on your birthday."))["feeling"]
     assert feeling.passed and "a word for feeling alone" in feeling.message
 

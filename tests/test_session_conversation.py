@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from trainer.loader import load_paths
-from trainer.session import PracticeSession, Step
+from trainer.session import PracticeSession, StatementInRun
 from trainer.summary import summarise
 
 from conftest import FIXTURES
@@ -142,7 +142,7 @@ def test_a_scenario_without_the_conversation_keeps_no_openness(birthday):
 
 
 def test_a_drill_reacts_but_keeps_no_openness(drifting):
-    session = PracticeSession([Step(drifting, 2), Step(drifting, 1)])
+    session = PracticeSession([StatementInRun(drifting, 2), StatementInRun(drifting, 1)])
     first = answer(session, WHY)
     assert first.exchange.reaction.say == "I don't know why. I just do."
     assert first.exchange.openness_before is None and session.openness is None

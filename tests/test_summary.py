@@ -6,7 +6,7 @@ import pytest
 
 from trainer.rubric import band_for
 from trainer.scoring import BestMatch, Check, Feedback
-from trainer.session import Attempt, PracticeSession, StatementRecord
+from trainer.session import Try, PracticeSession, StatementRecord
 from trainer.summary import summarise
 
 WEIGHTS = {"similarity": 20, "feeling": 25, "content": 15, "reflective_form": 15,
@@ -29,7 +29,7 @@ def records(scenario, *per_turn):
     out = []
     for i, turn in enumerate(scenario.turns):
         tries = per_turn[i] if i < len(per_turn) else []
-        attempts = tuple(Attempt(i + 1, f"response {i + 1}.{n}", f) for n, f in enumerate(tries or ()))
+        attempts = tuple(Try(i + 1, f"response {i + 1}.{n}", f) for n, f in enumerate(tries or ()))
         out.append(StatementRecord(i + 1, turn, attempts, tries is None))
     return tuple(out)
 

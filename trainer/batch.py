@@ -17,7 +17,7 @@ from typing import BinaryIO, Callable, Iterable, Iterator
 from trainer import jsonio
 from trainer.conversation import outcome_of
 from trainer.loader import Library
-from trainer.scoring import Feedback, Statement, score
+from trainer.scoring import Feedback, AdHocStatement, score
 
 MAX_LINE_BYTES = 1_000_000  # one response and its statement; a real line is well under 10 KB
 MAX_ID_DEPTH = 20  # an id is a number or a text; a list of them is echoed back too, up to this deep
@@ -62,7 +62,7 @@ def resolve(row: dict, library: Callable[[], Library]):
     client = row.get("client")
     if not isinstance(client, str):
         raise RowError("each row needs 'client' (the statement) or 'scenario' and 'turn'")
-    return Statement(client, _text_list(row, "model_answers"), _text_list(row, "feelings"),
+    return AdHocStatement(client, _text_list(row, "model_answers"), _text_list(row, "feelings"),
                      _text_list(row, "content")), None
 
 

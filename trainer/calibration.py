@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from trainer.loader import Library, lines_of
-from trainer.model import DeeperTurn, Scenario, Turn
+from trainer.model import DeeperStatement, Scenario, Statement
 from trainer.rubric import BAND_IDS
 from trainer.scoring import score
 
@@ -68,7 +68,7 @@ class CalibrationReport:
         }
 
 
-def _statements(scenario: Scenario) -> Iterator[tuple[int, bool, Turn | DeeperTurn, tuple]]:
+def _statements(scenario: Scenario) -> Iterator[tuple[int, bool, Statement | DeeperStatement, tuple]]:
     """Every statement of ``scenario``, each deeper statement right after its own, with its place
     in the file."""
     for number, turn in enumerate(scenario.turns, start=1):

@@ -23,7 +23,7 @@ from trainer.model import OPENNESS_NAMES, Reaction
 from trainer.rubric import QUESTION_KINDS, ROADBLOCK_KINDS
 
 if TYPE_CHECKING:
-    from trainer.model import DeeperTurn, Turn
+    from trainer.model import DeeperStatement, Statement
     from trainer.scoring import Feedback
 
 REFLECTED_BANDS = ("strong", "good")
@@ -105,7 +105,7 @@ def opens_deeper(openness: int) -> bool:
     return openness >= DEEPER_AT_LEAST
 
 
-def reaction_to(statement: Turn | DeeperTurn, landed: str, roadblocks: Sequence[str]) -> Reaction | None:
+def reaction_to(statement: Statement | DeeperStatement, landed: str, roadblocks: Sequence[str]) -> Reaction | None:
     """What the client says back (see the module's docstring); None when the author wrote nothing that fits."""
     lines = statement.reactions
     if roadblocks and roadblocks[0] in lines:
@@ -127,7 +127,7 @@ class Exchange:
     openness_after: int | None = None
 
 
-def exchange(statement: Turn | DeeperTurn, feedback: Feedback, openness: int | None) -> Exchange:
+def exchange(statement: Statement | DeeperStatement, feedback: Feedback, openness: int | None) -> Exchange:
     """How the client takes ``feedback``'s response to ``statement`` at ``openness``."""
     landed = outcome_of(feedback)
     after = None if openness is None else moved(openness, change(landed, feedback.roadblocks))

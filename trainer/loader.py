@@ -17,7 +17,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from trainer.folders import files_under
-from trainer.model import OPENNESS_NAMES, DeeperTurn, Scenario, reaction_keys
+from trainer.model import OPENNESS_NAMES, DeeperStatement, Scenario, reaction_keys
 from trainer.terminal import CONTROLS, escaped
 from trainer.yaml_hints import explain
 
@@ -286,7 +286,7 @@ def _describe(error: dict) -> str:
     got = error.get("input")
     if kind == "reaction_key":
         return f"{_where(loc[:-2])}unknown reaction key '{got}':{_nearest(str(got), reaction_keys())}"
-    if kind == "extra_forbidden" and _model_at(loc) is DeeperTurn and loc[-1] in _NOT_IN_DEEPER:
+    if kind == "extra_forbidden" and _model_at(loc) is DeeperStatement and loc[-1] in _NOT_IN_DEEPER:
         return f"{where}{_NOT_IN_DEEPER[loc[-1]]}"
     if "reactions" in loc[-2:-1] and kind in ("model_type", "model_attributes_type"):
         return (f"{where}reaction '{loc[-1]}' must be a line of text, or a mapping with 'say' "

@@ -104,7 +104,7 @@ ReactionKey = Annotated[str, AfterValidator(_known_reaction_key)]
 ReactionValue = Annotated[Reaction, BeforeValidator(_text_as_reaction), _TextOrReaction()]
 
 
-class _Statement(_Strict):
+class _StatementBase(_Strict):
     """What every statement has: the words, and what a good reflection of them contains."""
 
     client: NonEmptyText = Field(description="What the client says.")
@@ -136,17 +136,17 @@ class _Statement(_Strict):
         return (self.client,)
 
 
-class DeeperTurn(_Statement):
+class DeeperStatement(_StatementBase):
     """A statement the client adds only when openness is high: a full statement of its own,
     without a guarded version (openness is never low when it is said) or a deeper one."""
 
 
-class Turn(_Statement):
+class Statement(_StatementBase):
     """One client statement and what a good reflection of it contains."""
 
     guarded: Optional[NonEmptyText] = Field(
         None, description="Said instead of `client` when openness is low (2 or lower): shorter, holding back.")
-    deeper: Optional[DeeperTurn] = Field(
+    deeper: Optional[DeeperStatement] = Field(
         None, description="Said right after this statement when openness is high (4 or higher) after the response.")
 
     @property
@@ -175,7 +175,7 @@ class Scenario(_Strict):
         default_factory=list, description="Shown before the scenario starts, e.g. self-harm."
     )
     persona: Persona = Field(default_factory=Persona, description="Who the client is.")
-    turns: list[Turn] = Field(min_length=1, description="The client's statements, in order.")
+    turns: list[Statement] = Field(min_length=1, description="The client's statements, in order.")
     openness: int = Field(
         DEFAULT_OPENNESS, ge=1, le=5,
         description="Where the client's trust starts: 1 closed, 2 guarded, 3 wary, 4 opening up, 5 open.",
@@ -193,7 +193,7 @@ class Scenario(_Strict):
         return "openness" in self.model_fields_set or any(
             t.reactions or t.guarded or t.deeper for t in self.turns)
 
-    def statement(self, number: int, deeper: bool = False) -> Turn | DeeperTurn | None:
+    def statement(self, number: int, deeper: bool = False) -> Statement | DeeperStatement | None:
         """Statement ``number`` (1-based), or its deeper statement; None when there is none."""
         if not 1 <= number <= len(self.turns):
             return None

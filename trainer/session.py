@@ -22,12 +22,12 @@ from typing import Protocol
 
 from trainer import conversation
 from trainer.conversation import Exchange
-from trainer.model import DeeperTurn, Scenario, Turn
+from trainer.model import DeeperStatement, Scenario, Statement
 from trainer.scoring import Feedback, score
 
 
 @dataclass(frozen=True)
-class Step:
+class StatementInRun:
     """One client statement to respond to: statement ``number`` (1-based) of ``scenario``, or
     the deeper statement that statement leads to."""
 
@@ -37,7 +37,7 @@ class Step:
     deeper: bool = False
 
     @property
-    def turn(self) -> Turn | DeeperTurn:
+    def turn(self) -> Statement | DeeperStatement:
         turn = self.scenario.turns[self.number - 1]
         return turn.deeper if self.deeper else turn
 
@@ -49,13 +49,13 @@ class Step:
         return turn.client
 
 
-def scenario_steps(scenario: Scenario) -> tuple[Step, ...]:
+def scenario_steps(scenario: Scenario) -> tuple[StatementInRun, ...]:
     """Every statement of ``scenario``, in order."""
-    return tuple(Step(scenario, number) for number in range(1, len(scenario.turns) + 1))
+    return tuple(StatementInRun(scenario, number) for number in range(1, len(scenario.turns) + 1))
 
 
 @dataclass(frozen=True)
-class Attempt:
+class Try:
     """One scored response to one statement."""
 
     turn_number: int  # the statement's number in its scenario, 1-based, as the learner sees it
@@ -101,8 +101,8 @@ class StatementRecord:
     """What happened at one statement of the run: every try, or a skip, or nothing yet."""
 
     number: int  # the position in the run, 1-based
-    turn: Turn | DeeperTurn
-    attempts: tuple[Attempt, ...]
+    turn: Statement | DeeperStatement
+    attempts: tuple[Try, ...]
     skipped: bool
     scenario: Scenario | None = None  # where the statement comes from
     deeper: bool = False  # the deeper statement of its scenario statement
@@ -116,12 +116,12 @@ class StatementRecord:
         return self.said or self.turn.client
 
     @property
-    def best(self) -> Attempt | None:
+    def best(self) -> Try | None:
         """The highest-scoring try (the first of equals): what the learner showed they can do."""
         return max(self.attempts, key=lambda a: a.feedback.score, default=None)
 
     @property
-    def moved_on_with(self) -> Attempt | None:
+    def moved_on_with(self) -> Try | None:
         """The last try: the response the conversation went on with, and the client reacted to."""
         return self.attempts[-1] if self.attempts else None
 
@@ -144,7 +144,7 @@ class PracticeSession:
     a drill goes through statements of several, and its ``scenario`` is None.
     """
 
-    def __init__(self, steps: Sequence[Step], recorder: Recorder | None = None, *,
+    def __init__(self, steps: Sequence[StatementInRun], recorder: Recorder | None = None, *,
                  scenario: Scenario | None = None):
         if not steps:
             raise ValueError("a practice run needs at least one statement")
@@ -152,7 +152,7 @@ class PracticeSession:
         self.scenario = scenario
         self.recorder: Recorder = recorder or NullRecorder()
         self.index = 0
-        self._attempts: list[list[Attempt]] = [[] for _ in self._steps]
+        self._attempts: list[list[Try]] = [[] for _ in self._steps]
         self._skipped: set[int] = set()
         # The client's trust, kept only in a scenario written as a conversation.
         self.openness: int | None = scenario.openness if scenario is not None and scenario.converses else None
@@ -192,7 +192,7 @@ class PracticeSession:
         return session
 
     @property
-    def steps(self) -> tuple[Step, ...]:
+    def steps(self) -> tuple[StatementInRun, ...]:
         """The statements of the run so far: a deeper statement joins when the client opens up."""
         return tuple(self._steps)
 
@@ -228,11 +228,11 @@ class PracticeSession:
         return self.step.number, len(self.scenario.turns)
 
     @property
-    def step(self) -> Step:
+    def step(self) -> StatementInRun:
         return self._steps[self.index]
 
     @property
-    def turn(self) -> Turn | DeeperTurn:
+    def turn(self) -> Statement | DeeperStatement:
         return self.step.turn
 
     @property
@@ -246,7 +246,7 @@ class PracticeSession:
         return self.step.scenario.client_name
 
     @property
-    def tries(self) -> tuple[Attempt, ...]:
+    def tries(self) -> tuple[Try, ...]:
         """The attempts at the current statement so far."""
         return tuple(self._attempts[self.index])
 
@@ -261,7 +261,7 @@ class PracticeSession:
         it, and no deeper statement that the latest try would bring."""
         return self.index >= self.total - 1 and self._deeper_after() is None
 
-    def submit(self, response: str) -> Attempt:
+    def submit(self, response: str) -> Try:
         """Score a response to the current statement and hand it to the recorder."""
         text = response.strip()
         if not text:
@@ -277,12 +277,12 @@ class PracticeSession:
             problem = None
         except Exception as err:  # whatever the store does wrong, the practice goes on
             wins, problem = (), str(err) or type(err).__name__
-        attempt = Attempt(step.number, text, feedback, problem, wins, exchange, step.deeper)
+        attempt = Try(step.number, text, feedback, problem, wins, exchange, step.deeper)
         self._attempts[self.index].append(attempt)
         return attempt
 
     @staticmethod
-    def _score(step: Step, text: str) -> Feedback:
+    def _score(step: StatementInRun, text: str) -> Feedback:
         return score(step.turn, text, step.scenario.client_name)
 
     def previous_score(self) -> int | None:
@@ -323,14 +323,14 @@ class PracticeSession:
             return self.index
         return len(self.scenario.turns) if self.finished else self.step.number - 1
 
-    def _deeper_after(self) -> Step | None:
+    def _deeper_after(self) -> StatementInRun | None:
         """The deeper statement that moving on with the latest try would bring, if any."""
         step, tries = self.step, self._attempts[self.index]
         if not self.converses or step.deeper or step.turn.deeper is None or not tries:
             return None
         if not conversation.opens_deeper(tries[-1].exchange.openness_after):
             return None
-        return Step(step.scenario, step.number, step.reason, deeper=True)
+        return StatementInRun(step.scenario, step.number, step.reason, deeper=True)
 
     def records(self) -> tuple[StatementRecord, ...]:
         """Every statement of the run, reached or not, with what happened there."""

@@ -15,7 +15,7 @@ from trainer import lexicons
 from trainer.conversation import DEEPER_AT_LEAST, asks_why, openness_words
 from trainer.model import Scenario
 from trainer.rubric import CHECK, KIND_WORDS
-from trainer.session import Attempt, StatementRecord
+from trainer.session import Try, StatementRecord
 from trainer.wording import statement_name
 
 
@@ -65,7 +65,7 @@ def _snippet(text: str) -> str:
     return " ".join(words) if len(words) <= SNIPPET_WORDS else " ".join(words[:SNIPPET_WORDS]) + "…"
 
 
-def _why_it_moved(attempt: Attempt, name: str) -> str:
+def _why_it_moved(attempt: Try, name: str) -> str:
     """What the response did to the client's trust, in the learner's words."""
     exchange, feedback = attempt.exchange, attempt.feedback
     if exchange.outcome == "reflected":
@@ -98,12 +98,12 @@ def openness_story(records: tuple[StatementRecord, ...], name: str) -> OpennessS
 
 
 @dataclass(frozen=True)
-class Summary:
+class RunSummary:
     scenario: Scenario | None  # None for a drill
     statements: tuple[StatementRecord, ...]
     client_name: str  # whom the learner listened to: "the client" in a drill across scenarios
     average: int | None  # of the best try at each answered statement; None when none was
-    best_moment: Attempt | None
+    best_moment: Try | None
     best_moment_from: Scenario | None  # the scenario of the best moment's statement
     best_moment_why: str  # the first strength the feedback named for the best moment
     strengths: tuple[str, ...]
@@ -123,7 +123,7 @@ def _out_of(count: int, total: int) -> str:
     return f" in {count} of your {total} responses"
 
 
-def _points(best: list[Attempt], passed: bool) -> Counter:
+def _points(best: list[Try], passed: bool) -> Counter:
     """Per check: points earned (``passed``) or lost, summed over the best tries."""
     totals: Counter = Counter()
     for attempt in best:
@@ -132,7 +132,7 @@ def _points(best: list[Attempt], passed: bool) -> Counter:
     return totals
 
 
-def _strong_checks(best: list[Attempt]) -> list[str]:
+def _strong_checks(best: list[Try]) -> list[str]:
     """Checks met in at least half the responses, those that earned the most points first."""
     met = Counter(c.id for a in best for c in a.feedback.checks if c.passed and c.id in CHECK)
     earned = _points(best, passed=True)
@@ -140,14 +140,14 @@ def _strong_checks(best: list[Attempt]) -> list[str]:
                   key=lambda i: -earned[i])[:MAX_STRENGTHS]
 
 
-def _strengths(best: list[Attempt], strong: list[str], name: str) -> tuple[str, ...]:
+def _strengths(best: list[Try], strong: list[str], name: str) -> tuple[str, ...]:
     met = Counter(c.id for a in best for c in a.feedback.checks if c.passed)
     sentences = tuple(f"{CHECK[i].did.format(name=name)}{_out_of(met[i], len(best))}." for i in strong)
     return sentences or (f"You stayed with {name} and responded to what you heard -- "
                          "that is where listening starts.",)
 
 
-def _work_on(best: list[Attempt], strong: list[str], name: str) -> str:
+def _work_on(best: list[Try], strong: list[str], name: str) -> str:
     """The check missed most often (ties: the one that cost the most points), with a tip -- not
     one just named among the strengths, while another was missed."""
     missed = Counter(c.id for a in best for c in a.feedback.checks if not c.passed and c.id in CHECK)
@@ -173,7 +173,7 @@ def _listened_to(scenario: Scenario | None, records: tuple[StatementRecord, ...]
     return clients.pop() if len(clients) == 1 else "the client"
 
 
-def summarise(scenario: Scenario | None, records: tuple[StatementRecord, ...]) -> Summary:
+def summarise(scenario: Scenario | None, records: tuple[StatementRecord, ...]) -> RunSummary:
     """What the learner did in a run (``PracticeSession.records()``), specific and encouraging.
 
     ``scenario`` is the scenario of a scenario run, None for a drill.
@@ -182,12 +182,12 @@ def summarise(scenario: Scenario | None, records: tuple[StatementRecord, ...]) -
     answered = [r for r in records if r.best is not None]
     story = openness_story(records, name)
     if not answered:
-        return Summary(scenario, records, name, None, None, None, "", (),
+        return RunSummary(scenario, records, name, None, None, None, "", (),
                        "Respond to one statement next time -- even a short reflection is a start.", story)
     best = [r.best for r in answered]
     strong = _strong_checks(best)
     moment = max(answered, key=lambda r: r.best.feedback.score)
-    return Summary(
+    return RunSummary(
         scenario=scenario,
         statements=records,
         client_name=name,

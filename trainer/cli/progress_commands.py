@@ -12,9 +12,9 @@ import click
 from trainer import jsonio
 from trainer.cli.context import echo
 from trainer.paths import data_dir
-from trainer.progress.attempt import Attempt, local_now
+from trainer.progress.attempt import SavedAttempt, local_now
 from trainer.progress.rows import SkippedRow
-from trainer.progress.stats import RECENT, RUNS_EXPLAINED, LeftRun, Summary, summarise
+from trainer.progress.stats import RECENT, RUNS_EXPLAINED, LeftRun, ProgressSummary, summarise
 from trainer.progress.store import (BACKUP_PREFIX, ProgressStore, StoreTrouble, forget, open_store, set_aside,
                                     store_path, stored_files)
 from trainer.terminal import printable
@@ -26,7 +26,7 @@ T = TypeVar("T")
 
 
 def stored_attempts(scenarios: Collection[str] = (), since: datetime | None = None
-                    ) -> tuple[list[Attempt], list[SkippedRow]]:
+                    ) -> tuple[list[SavedAttempt], list[SkippedRow]]:
     """What is stored, oldest first, and the damaged rows left out (for ``end_with_skipped``).
 
     A file that cannot be used at all is explained, with the way out, and exit 1.
@@ -72,7 +72,7 @@ def _percent(share: float) -> str:
     return f"{round(100 * share)}%"
 
 
-def render_summary(summary: Summary) -> str:
+def render_summary(summary: ProgressSummary) -> str:
     lines = [summary.totals.describe(), summary.streak.describe(), ""]
     width = max(len(k.label) for k in summary.skills)
     lines += ["Skills: the share of responses that met each check",
@@ -108,7 +108,7 @@ def _json_value(value):
     raise TypeError(f"cannot put {type(value).__name__} in JSON")
 
 
-def summary_json(summary: Summary) -> dict:
+def summary_json(summary: ProgressSummary) -> dict:
     return {
         "totals": asdict(summary.totals),
         "streak": asdict(summary.streak),

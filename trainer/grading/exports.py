@@ -35,7 +35,7 @@ NOT_AN_EXPORT = "not an export (trainer grade reads the JSON of 'trainer export'
 
 
 @dataclass(frozen=True, slots=True)
-class Attempt:
+class ExportedAttempt:
     """One response a student typed, and the statement it answered."""
 
     number: int  # 1-based position in the file's attempts, for messages
@@ -50,7 +50,7 @@ class Attempt:
 class Export:
     path: Path
     student: str  # the export's "student", else the file name without .json
-    attempts: tuple[Attempt, ...]
+    attempts: tuple[ExportedAttempt, ...]
 
 
 class ExportError(ValueError):
@@ -149,7 +149,7 @@ def _required(raw: dict, key: str, where: str):
     return raw[key]
 
 
-def _attempt(number: int, raw: object) -> Attempt:
+def _attempt(number: int, raw: object) -> ExportedAttempt:
     where = f"attempt {number}"
     if not isinstance(raw, dict):
         raise ExportError(f"{where} is not an object with scenario, turn and response")
@@ -167,7 +167,7 @@ def _attempt(number: int, raw: object) -> Attempt:
     deeper = raw.get("deeper", False)
     if not isinstance(deeper, bool):
         raise ExportError(f"{where}: 'deeper' must be true or false, not {deeper!r}")
-    return Attempt(number, scenario, turn, response, client if isinstance(client, str) else None, deeper)
+    return ExportedAttempt(number, scenario, turn, response, client if isinstance(client, str) else None, deeper)
 
 
 def parse_export(path: Path, text: str) -> Export:

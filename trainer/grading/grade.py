@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterable
 
 from trainer.conversation import change, outcome_of
-from trainer.grading.exports import Attempt, Export, read_exports
+from trainer.grading.exports import ExportedAttempt, Export, read_exports
 from trainer.loader import Library, Problem
 from trainer.model import Scenario
 from trainer.scoring import Feedback, score
@@ -130,7 +130,7 @@ class _Grader:
                 f"scenario '{scenario_id}', statement {_numbers(turns)}: the text has changed since "
                 "the student answered; graded against the current text"))
 
-    def _score(self, student: str, scenario: Scenario, attempt: Attempt) -> GradedResponse:
+    def _score(self, student: str, scenario: Scenario, attempt: ExportedAttempt) -> GradedResponse:
         key = (scenario.id, attempt.turn, attempt.deeper, attempt.response)
         feedback = self.cache.get(key)
         if feedback is None:

@@ -26,7 +26,7 @@ def iso(moment: datetime) -> str:
 
 
 @dataclass(frozen=True, slots=True)  # slots: a history of years holds many thousands of these
-class Attempt:
+class SavedAttempt:
     """A response to one statement (``turn`` is 1-based), scored, at a moment, in a session.
 
     ``id`` is the store's row id, or None for a response that was not saved. ``deeper`` marks
@@ -56,7 +56,7 @@ class Attempt:
     @classmethod
     def from_feedback(cls, scenario: str, turn: int, client: str, response: str,
                       feedback: Feedback, session: str, at: datetime, *, deeper: bool = False,
-                      exchange: conversation.Exchange | None = None) -> Attempt:
+                      exchange: conversation.Exchange | None = None) -> SavedAttempt:
         exchange = exchange or conversation.Exchange(conversation.outcome_of(feedback))
         return cls(scenario, turn, client, response, feedback.score, feedback.band, feedback.kind,
                    tuple(Check(c.id, c.passed, c.points, c.max_points, c.message) for c in feedback.checks),

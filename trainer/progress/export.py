@@ -14,7 +14,7 @@ from datetime import datetime
 
 from trainer import jsonio
 from trainer.conversation import openness_move
-from trainer.progress.attempt import Attempt, iso
+from trainer.progress.attempt import SavedAttempt, iso
 from trainer.rubric import BAND_WORDS, CHECK_LABELS, KIND_WORDS
 from trainer.spreadsheet import SafeCsvWriter
 from trainer.wording import statement_name
@@ -22,7 +22,7 @@ from trainer.wording import statement_name
 FORMATS = ("json", "csv", "md")
 
 
-def to_json(attempts: Sequence[Attempt], student: str | None, exported_at: datetime) -> str:
+def to_json(attempts: Sequence[SavedAttempt], student: str | None, exported_at: datetime) -> str:
     document = {"student": student, "exported_at": iso(exported_at),
                 "attempts": [a.to_dict() for a in attempts]}
     return jsonio.dumps(document, indent=2) + "\n"
@@ -32,7 +32,7 @@ CSV_FIELDS = ("scenario", "turn", "client", "response", "score", "band", "kind",
 CONVERSATION_FIELDS = ("deeper", "reaction", "reaction_cue", "openness_before", "openness_after")
 
 
-def _conversation_cells(a: Attempt) -> list:
+def _conversation_cells(a: SavedAttempt) -> list:
     """Empty cells where there is nothing: a spreadsheet skips them in averages."""
     reaction = a.reaction
     return ["yes" if a.deeper else "", reaction.say if reaction else "", (reaction and reaction.cue) or "",
@@ -40,7 +40,7 @@ def _conversation_cells(a: Attempt) -> list:
             "" if a.openness_after is None else a.openness_after]
 
 
-def to_csv(attempts: Sequence[Attempt]) -> str:
+def to_csv(attempts: Sequence[SavedAttempt]) -> str:
     """One row per attempt; each check a column of its own (met / not met, empty when not scored).
     Cells that a spreadsheet would run as a formula are neutralised."""
     checks = [c for c in CHECK_LABELS if any(a.check(c) for a in attempts)]
@@ -64,7 +64,7 @@ def _when(moment: datetime) -> str:
     return f"{moment:%Y-%m-%d %H:%M} {moment.tzname() or ''}".rstrip()
 
 
-def to_markdown(attempts: Sequence[Attempt], student: str | None, exported_at: datetime,
+def to_markdown(attempts: Sequence[SavedAttempt], student: str | None, exported_at: datetime,
                 titles: Mapping[str, str] | None = None, clients: Mapping[str, str] | None = None) -> str:
     """A readable transcript with its feedback: scenario by scenario, each run (one sitting) as
     the conversation it was -- what the client said, each try, what the client said back.
@@ -79,7 +79,7 @@ def to_markdown(attempts: Sequence[Attempt], student: str | None, exported_at: d
     if not attempts:
         return "\n".join([*lines, f"Exported {_when(exported_at)}. No responses recorded yet.", ""])
     first, last = (a.at.astimezone(zone) for a in (attempts[0], attempts[-1]))
-    scenarios: dict[str, dict[str, dict[tuple, list[Attempt]]]] = {}
+    scenarios: dict[str, dict[str, dict[tuple, list[SavedAttempt]]]] = {}
     for a in attempts:
         scenarios.setdefault(a.scenario, {}).setdefault(a.session, {}).setdefault(a.statement, []).append(a)
     span = f"{first:%Y-%m-%d}" if first.date() == last.date() else f"{first:%Y-%m-%d} to {last:%Y-%m-%d}"
@@ -100,7 +100,7 @@ def to_markdown(attempts: Sequence[Attempt], student: str | None, exported_at: d
     return "\n".join(lines)
 
 
-def _markdown_statement(tries: list[Attempt], client: str, zone) -> list[str]:
+def _markdown_statement(tries: list[SavedAttempt], client: str, zone) -> list[str]:
     """One statement of a run: the client's words, each try with its feedback, then the client's
     reaction to the last try (trying again replaces it) and how openness moved."""
     last = tries[-1]
@@ -116,7 +116,7 @@ def _markdown_statement(tries: list[Attempt], client: str, zone) -> list[str]:
     return lines
 
 
-def _markdown_attempt(a: Attempt, number: int | None, zone) -> list[str]:
+def _markdown_attempt(a: SavedAttempt, number: int | None, zone) -> list[str]:
     label = f"You, try {number}" if number else "You"
     lines = [_quote(f"**{label}** ({_when(a.at.astimezone(zone))}): {a.response}"), "",
              f"Score **{a.score}/100**: {BAND_WORDS.get(a.band, a.band)}, {KIND_WORDS.get(a.kind, a.kind)}.", ""]

@@ -16,10 +16,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from trainer.progress.attempt import Attempt, local_now
+from trainer.progress.attempt import SavedAttempt, local_now
 from trainer.progress.run import Run
 from trainer.progress.schedule import DrillItem, Focus, plan_drill
-from trainer.progress.stats import LeftRun, ScenarioRecord, Summary, WinTracker, scenario_records, summarise
+from trainer.progress.stats import LeftRun, ScenarioRecord, ProgressSummary, WinTracker, scenario_records, summarise
 from trainer.progress.store import ProgressStore, new_session_id, open_store
 from trainer.wording import plural
 
@@ -51,7 +51,7 @@ class History:
     call them.
     """
 
-    def __init__(self, store: ProgressStore | None, attempts: Iterable[Attempt] = (), runs: Iterable[Run] = (),
+    def __init__(self, store: ProgressStore | None, attempts: Iterable[SavedAttempt] = (), runs: Iterable[Run] = (),
                  *, private: bool = False, notice: str = "", clock: Callable[[], datetime] = local_now,
                  names: Mapping[str, str] | None = None):
         self.private = private
@@ -109,7 +109,7 @@ class History:
         """Whether a response submitted now is kept."""
         return not self.private and self._store is not None and self._store.saving
 
-    def attempts(self) -> list[Attempt]:
+    def attempts(self) -> list[SavedAttempt]:
         """A copy, safe to read in a worker thread while new responses come in."""
         return list(self._attempts)
 
@@ -121,7 +121,7 @@ class History:
             return RunRecorder(self, new_session_id(), scenario, statements)
         return RunRecorder(self, left.session, scenario, statements, left.moved_on)
 
-    def answers_in(self, left: LeftRun) -> list[Attempt]:
+    def answers_in(self, left: LeftRun) -> list[SavedAttempt]:
         """The answers given so far in a run left part-way, oldest first."""
         return [a for a in self._attempts if a.session == left.session]
 
@@ -159,7 +159,7 @@ class History:
         return tuple(win.message for win in self._wins.observe(attempt)
                      if not (win.kind == "personal_best" and earlier_best.session == session))
 
-    def _best_so_far(self, attempt: Attempt) -> Attempt | None:
+    def _best_so_far(self, attempt: SavedAttempt) -> SavedAttempt | None:
         """The best earlier answer to the same statement. A new best over a try of this same
         run is not said as a personal best: the feedback already shows the change."""
         earlier = (a for a in self._attempts if a.statement == attempt.statement)
@@ -178,7 +178,7 @@ class History:
         """The moment by this history's clock, in the learner's time zone."""
         return self._clock()
 
-    def summary(self, now: datetime | None = None) -> Summary:
+    def summary(self, now: datetime | None = None) -> ProgressSummary:
         """Everything the progress screen shows; days are read in ``now``'s time zone."""
         return summarise(self.attempts(), now or self._clock(), self.names, list(self._runs.values()))
 

@@ -15,7 +15,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from trainer.model import OPENNESS_NAMES, Reaction
-from trainer.progress.attempt import Attempt
+from trainer.progress.attempt import SavedAttempt
 from trainer.scoring import Check
 
 # The columns of a stored attempt after its row id, in the order ``read_row`` takes them: those
@@ -121,12 +121,12 @@ def _openness(value: object, field: str) -> int | None:
     return None if value is None else _whole(value, field, min(OPENNESS_NAMES), max(OPENNESS_NAMES))
 
 
-def read_row(row: tuple) -> Attempt:
+def read_row(row: tuple) -> SavedAttempt:
     """One row (its id, then ``COLUMNS``) as an attempt; raises ``DamagedRow`` for a row that
     cannot be used."""
     (row_id, scenario, turn, client, response, score, band, kind, checks, roadblocks, messages,
      at, session, deeper, reaction, openness_before, openness_after) = row
-    return Attempt(_shared(scenario, "scenario"), _whole(turn, "turn", 1, sys.maxsize),
+    return SavedAttempt(_shared(scenario, "scenario"), _whole(turn, "turn", 1, sys.maxsize),
                    _shared(client, "client"), _text(response, "response"), _whole(score, "score", 0, 100),
                    _shared(band, "band"), _shared(kind, "kind"), _checks(checks),
                    _texts(roadblocks, "roadblocks"), _texts(messages, "messages"), _moment(at),

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from trainer.model import Scenario
-from trainer.progress.attempt import Attempt
+from trainer.progress.attempt import SavedAttempt
 from trainer.rubric import CHECK_LABELS
 
 INTERVALS = (timedelta(0), timedelta(days=1), timedelta(days=3), timedelta(days=7), timedelta(days=21))
@@ -77,7 +77,7 @@ class Focus:
         return self.skill is None or self.skill in scenario.skills
 
 
-def _outcome(attempt: Attempt, check: str | None) -> str | None:
+def _outcome(attempt: SavedAttempt, check: str | None) -> str | None:
     """'up', 'stay' or 'down' for one attempt; None when it says nothing about the check."""
     if check is not None:
         passed = attempt.passed(check)
@@ -85,9 +85,9 @@ def _outcome(attempt: Attempt, check: str | None) -> str | None:
     return {"strong": "up", "good": "stay"}.get(attempt.band, "down")
 
 
-def cards(attempts: Iterable[Attempt], check: str | None = None) -> dict[tuple[str, int, bool], Card]:
+def cards(attempts: Iterable[SavedAttempt], check: str | None = None) -> dict[tuple[str, int, bool], Card]:
     """Each attempted statement's card, from its attempts replayed oldest first."""
-    history: dict[tuple[str, int, bool], list[Attempt]] = {}
+    history: dict[tuple[str, int, bool], list[SavedAttempt]] = {}
     for attempt in sorted(attempts, key=lambda a: (a.at, a.id or 0)):
         history.setdefault(attempt.statement, []).append(attempt)
     found = {}
@@ -111,7 +111,7 @@ def cards(attempts: Iterable[Attempt], check: str | None = None) -> dict[tuple[s
     return found
 
 
-def plan_drill(scenarios: Sequence[Scenario], attempts: Iterable[Attempt], now: datetime, *,
+def plan_drill(scenarios: Sequence[Scenario], attempts: Iterable[SavedAttempt], now: datetime, *,
                count: int = 10, focus: Focus = Focus(), only: Collection[str] = ()) -> list[DrillItem]:
     """Up to ``count`` statements: due ones (most urgent first) with new ones spread among them.
 

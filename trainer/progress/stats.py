@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from statistics import mean
 
-from trainer.progress.attempt import Attempt
+from trainer.progress.attempt import SavedAttempt
 from trainer.progress.run import Run
 from trainer.rubric import CHECK_LABELS
 from trainer.scoring.vocabulary import vocabulary
@@ -47,7 +47,7 @@ class Totals:
                 f"average score {self.average}, {self.strong} strong.")
 
 
-def totals(attempts: Sequence[Attempt], tz: tzinfo) -> Totals:
+def totals(attempts: Sequence[SavedAttempt], tz: tzinfo) -> Totals:
     return Totals(
         attempts=len(attempts),
         statements=len({a.statement for a in attempts}),
@@ -79,9 +79,9 @@ class SkillShare:
         return self.recent_met / self.recent_seen
 
 
-def skills(attempts: Sequence[Attempt], recent: int = RECENT) -> list[SkillShare]:
+def skills(attempts: Sequence[SavedAttempt], recent: int = RECENT) -> list[SkillShare]:
     """The share of attempts meeting each check (feelings named, reflective form...)."""
-    def tally(group: Sequence[Attempt]) -> tuple[Counter, Counter]:
+    def tally(group: Sequence[SavedAttempt]) -> tuple[Counter, Counter]:
         met, seen = Counter(), Counter()
         for attempt in group:
             for check in attempt.checks:
@@ -103,7 +103,7 @@ class DayScore:
     attempts: int
 
 
-def daily_scores(attempts: Sequence[Attempt], tz: tzinfo) -> list[DayScore]:
+def daily_scores(attempts: Sequence[SavedAttempt], tz: tzinfo) -> list[DayScore]:
     """Scores over time: one point per day of practice, oldest first."""
     by_day: dict[date, list[int]] = {}
     for attempt in attempts:
@@ -124,7 +124,7 @@ class Streak:
                 f"longest {plural(self.longest, 'day')}.")
 
 
-def streak(attempts: Sequence[Attempt], now: datetime) -> Streak:
+def streak(attempts: Sequence[SavedAttempt], now: datetime) -> Streak:
     """Practice days in a row; a streak stays alive until a whole day passes without practice."""
     days = sorted({a.at.astimezone(now.tzinfo).date() for a in attempts})
     longest = run = 0
@@ -141,9 +141,9 @@ def streak(attempts: Sequence[Attempt], now: datetime) -> Streak:
     return Streak(current, longest, today in practised)
 
 
-def personal_bests(attempts: Iterable[Attempt]) -> dict[tuple[str, int, bool], Attempt]:
+def personal_bests(attempts: Iterable[SavedAttempt]) -> dict[tuple[str, int, bool], SavedAttempt]:
     """Each statement's best attempt (the first to reach the highest score)."""
-    bests: dict[tuple[str, int, bool], Attempt] = {}
+    bests: dict[tuple[str, int, bool], SavedAttempt] = {}
     for attempt in attempts:
         best = bests.get(attempt.statement)
         if best is None or attempt.score > best.score:
@@ -202,7 +202,7 @@ class ScenarioRecord:
         return "; ".join(parts)
 
 
-def run_score(answers: Iterable[Attempt]) -> int | None:
+def run_score(answers: Iterable[SavedAttempt]) -> int | None:
     """A run's score: the average of its best try at each statement answered."""
     best: dict[tuple[str, int, bool], int] = {}
     for attempt in answers:
@@ -210,14 +210,14 @@ def run_score(answers: Iterable[Attempt]) -> int | None:
     return _average(best.values())
 
 
-def scenario_records(attempts: Iterable[Attempt], runs: Iterable[Run] = ()) -> dict[str, ScenarioRecord]:
+def scenario_records(attempts: Iterable[SavedAttempt], runs: Iterable[Run] = ()) -> dict[str, ScenarioRecord]:
     """What the learner has done on each scenario: finished runs, drill answers, a run left part-way.
 
     ``runs`` tells which session was a scenario's run and which a drill; an answer whose session
     has no run (kept before runs were) counts as an answer only.
     """
     runs_by_session = {run.session: run for run in runs}
-    answers: dict[str, list[Attempt]] = {}
+    answers: dict[str, list[SavedAttempt]] = {}
     for attempt in attempts:
         answers.setdefault(attempt.scenario, []).append(attempt)
     own_runs: dict[str, list[Run]] = {}
@@ -228,8 +228,8 @@ def scenario_records(attempts: Iterable[Attempt], runs: Iterable[Run] = ()) -> d
             for scenario in answers.keys() | own_runs.keys()}
 
 
-def _record(scenario: str, answers: list[Attempt], own_runs: list[Run], runs: Mapping[str, Run]) -> ScenarioRecord:
-    by_run: dict[str, list[Attempt]] = {}
+def _record(scenario: str, answers: list[SavedAttempt], own_runs: list[Run], runs: Mapping[str, Run]) -> ScenarioRecord:
+    by_run: dict[str, list[SavedAttempt]] = {}
     drill_scores = []
     for attempt in answers:
         run = runs.get(attempt.session)
@@ -259,7 +259,7 @@ class Win:
 
     kind: str
     message: str
-    attempt: Attempt
+    attempt: SavedAttempt
 
 
 def _roadblock_name(roadblock: str) -> str:
@@ -275,7 +275,7 @@ class WinTracker:
     app gives titles); without it, or for a scenario it lacks, the id is used.
     """
 
-    def __init__(self, earlier: Iterable[Attempt] = (), names: Mapping[str, str] | None = None):
+    def __init__(self, earlier: Iterable[SavedAttempt] = (), names: Mapping[str, str] | None = None):
         self._names = names or {}
         self._strong_reflection = False
         self._best: dict[tuple[str, int, bool], int] = {}
@@ -285,7 +285,7 @@ class WinTracker:
         for attempt in earlier:
             self.observe(attempt)
 
-    def observe(self, attempt: Attempt) -> list[Win]:
+    def observe(self, attempt: SavedAttempt) -> list[Win]:
         wins = []
         if attempt.band == "strong" and attempt.kind == "reflection" and not self._strong_reflection:
             self._strong_reflection = True
@@ -318,7 +318,7 @@ class WinTracker:
         self._fired.update(attempt.roadblocks)
         return wins
 
-    def _name(self, attempt: Attempt) -> str:
+    def _name(self, attempt: SavedAttempt) -> str:
         return self._names.get(attempt.scenario, attempt.scenario)
 
     def _dropped_overall(self) -> list[str]:
@@ -330,7 +330,7 @@ class WinTracker:
                 if self._fired[r] >= 2 and not any(r in roadblocks for roadblocks in window)]
 
 
-def small_wins(attempts: Iterable[Attempt], names: Mapping[str, str] | None = None) -> list[Win]:
+def small_wins(attempts: Iterable[SavedAttempt], names: Mapping[str, str] | None = None) -> list[Win]:
     """Every small win in a history, in the order they happened."""
     tracker = WinTracker(names=names)
     return [win for attempt in attempts for win in tracker.observe(attempt)]
@@ -340,22 +340,22 @@ def small_wins(attempts: Iterable[Attempt], names: Mapping[str, str] | None = No
 
 
 @dataclass(frozen=True)
-class Summary:
+class ProgressSummary:
     """All that the progress screen and ``trainer progress`` show."""
 
     totals: Totals
     skills: list[SkillShare]
     days: list[DayScore]
     streak: Streak
-    bests: dict[tuple[str, int, bool], Attempt]
+    bests: dict[tuple[str, int, bool], SavedAttempt]
     scenarios: dict[str, ScenarioRecord]
     wins: list[Win]
 
 
-def summarise(attempts: Sequence[Attempt], now: datetime, names: Mapping[str, str] | None = None,
-              runs: Iterable[Run] = ()) -> Summary:
+def summarise(attempts: Sequence[SavedAttempt], now: datetime, names: Mapping[str, str] | None = None,
+              runs: Iterable[Run] = ()) -> ProgressSummary:
     """Everything at once; days are read in ``now``'s time zone (``names``: as for ``WinTracker``;
     ``runs``: as for ``scenario_records``)."""
-    return Summary(totals(attempts, now.tzinfo), skills(attempts), daily_scores(attempts, now.tzinfo),
+    return ProgressSummary(totals(attempts, now.tzinfo), skills(attempts), daily_scores(attempts, now.tzinfo),
                    streak(attempts, now), personal_bests(attempts), scenario_records(attempts, runs),
                    small_wins(attempts, names))

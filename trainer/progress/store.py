@@ -30,7 +30,7 @@ from pathlib import Path
 
 from trainer.conversation import Exchange
 from trainer.paths import data_dir, make_private_folders
-from trainer.progress.attempt import Attempt, iso, utc_now
+from trainer.progress.attempt import SavedAttempt, iso, utc_now
 from trainer.progress.rows import BASE_COLUMNS, COLUMNS, DamagedRow, SkippedRow, read_row
 from trainer.progress.run import Run
 from trainer.scoring import Feedback
@@ -144,19 +144,19 @@ class ProgressStore:
         self.notice = notice
         self._connection = connection
         self._clock = clock
-        self._unsaved: list[Attempt] = []  # failed writes, tried again before the next one
+        self._unsaved: list[SavedAttempt] = []  # failed writes, tried again before the next one
         self.skipped: list[SkippedRow] = []
         self._lock = threading.Lock()  # the app may record from a worker thread
 
     def record(self, scenario_id: str, turn_number: int, client: str, response: str,
                feedback: Feedback, session_id: str, *, deeper: bool = False,
-               exchange: Exchange | None = None) -> Attempt:
+               exchange: Exchange | None = None) -> SavedAttempt:
         """Keep one submitted response now, in its own transaction.
 
         Returns the attempt, with its row ``id`` when it was saved and ``id=None`` when not.
         """
         at = self._clock().astimezone(timezone.utc).replace(microsecond=0)  # as it is stored
-        attempt = Attempt.from_feedback(scenario_id, turn_number, client, response, feedback,
+        attempt = SavedAttempt.from_feedback(scenario_id, turn_number, client, response, feedback,
                                         session_id, at, deeper=deeper, exchange=exchange)
         if not self.saving:
             return attempt
@@ -165,7 +165,7 @@ class ProgressStore:
             saved = self._write_unsaved()
         return saved[-1] if not self._unsaved else attempt
 
-    def _write_unsaved(self) -> list[Attempt]:
+    def _write_unsaved(self) -> list[SavedAttempt]:
         saved = []
         while self._unsaved:
             attempt = self._unsaved[0]
@@ -180,7 +180,7 @@ class ProgressStore:
         self.notice = ""
         return saved
 
-    def _insert(self, a: Attempt) -> int:
+    def _insert(self, a: SavedAttempt) -> int:
         # One INSERT in autocommit mode is one transaction: committed (and synced) on return.
         values = (a.scenario, a.turn, a.client, a.response, a.score, a.band, a.kind,
                   json.dumps([c.to_dict() for c in a.checks], ensure_ascii=False),
@@ -218,7 +218,7 @@ class ProgressStore:
             rows = self._connection.execute(sql).fetchall()
         return [run for run in map(_run, rows) if run is not None]
 
-    def attempts(self, scenarios: Collection[str] = (), since: datetime | None = None) -> list[Attempt]:
+    def attempts(self, scenarios: Collection[str] = (), since: datetime | None = None) -> list[SavedAttempt]:
         """The stored attempts, oldest first; optionally only some scenarios, or from a moment on.
 
         Damaged rows are left out and listed in ``skipped``.

@@ -43,8 +43,8 @@ SHORT_WORDS, LONG_WORDS = 3, 60
 
 
 @dataclass(frozen=True)
-class Statement:
-    """A client statement and what a reflection of it should contain (a Turn is one too)."""
+class AdHocStatement:
+    """A client statement and what a reflection of it should contain (a scenario Statement is one too)."""
 
     client: str
     model_answers: tuple[str, ...] = ()
@@ -448,7 +448,7 @@ def _within_limit(text: str) -> tuple[str, str | None]:
 def score(statement, text: str, client_name: str | None = None) -> Feedback:
     """Score one response to one client statement.
 
-    ``statement`` is a scenario Turn or a Statement: anything with ``client``,
+    ``statement`` is a scenario Statement or an AdHocStatement: anything with ``client``,
     ``model_answers``, ``feelings`` and ``content``. Same input, same output, always.
     """
     v = vocabulary()

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from trainer.progress.history import DrillOptions, History
     from trainer.progress.stats import LeftRun
     from trainer.progress.store import StoreTrouble
-    from trainer.session import Step
+    from trainer.session import StatementInRun
 
 DEFAULT_THEME = "textual-dark"
 PRIVATE, UNSAVED = "private", "unsaved"
@@ -258,7 +258,7 @@ class TrainerApp(App[None]):
 
     def _drill_now(self, options: DrillOptions | None) -> None:
         from trainer.progress.history import DrillOptions
-        from trainer.session import Step
+        from trainer.session import StatementInRun
 
         options = options or DrillOptions()
         self._last_drill = options
@@ -266,9 +266,9 @@ class TrainerApp(App[None]):
         if not items:
             self.notify("No statements to drill: no scenario matches.", severity="warning")
             return
-        self._begin_after_warnings([Step(self.library.get(i.scenario), i.turn, i.reason) for i in items])
+        self._begin_after_warnings([StatementInRun(self.library.get(i.scenario), i.turn, i.reason) for i in items])
 
-    def _begin_after_warnings(self, steps: Sequence[Step], scenario: Scenario | None = None,
+    def _begin_after_warnings(self, steps: Sequence[StatementInRun], scenario: Scenario | None = None,
                               left: LeftRun | None = None) -> None:
         """Start a run (``scenario``'s, or a drill), after a notice of any content warnings."""
         from trainer.ui.dialogs.content_warning import ContentWarningDialog
@@ -282,7 +282,7 @@ class TrainerApp(App[None]):
         else:
             begin()
 
-    def _begin(self, steps: Sequence[Step], scenario: Scenario | None, left: LeftRun | None) -> None:
+    def _begin(self, steps: Sequence[StatementInRun], scenario: Scenario | None, left: LeftRun | None) -> None:
         from trainer.session import PracticeSession
         from trainer.ui.screens.practice import PracticeScreen
 

@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from trainer.conversation import openness_line
-from trainer.session import Attempt, PracticeSession
+from trainer.session import Try, PracticeSession
 from trainer.summary import summarise
 from trainer.ui.describe import persona_line
 from trainer.ui.dialogs.leave import LeaveDialog
@@ -141,7 +141,7 @@ class PracticeScreen(Screen):
             self.notify(f"Up {attempt.feedback.score - previous} points on your last try. "
                         "Your change worked.", title="Nice work")
 
-    def _show_feedback(self, attempt: Attempt) -> None:
+    def _show_feedback(self, attempt: Try) -> None:
         """Reading mode: the feedback on ``attempt``, focused."""
         self.query_one("#your-response", Static).update(
             Content.from_markup("[b]You:[/b] $said", said=attempt.response))

@@ -26,7 +26,7 @@ from trainer.ui.widgets.skill_shares import SkillShares
 
 if TYPE_CHECKING:
     from trainer.progress.history import History
-    from trainer.progress.stats import Summary
+    from trainer.progress.stats import ProgressSummary
 
 RECENT_WINS = 5
 
@@ -58,7 +58,7 @@ class ProgressScreen(Screen):
         self._add_up()
 
     class AddedUp(Message):
-        def __init__(self, summary: Summary, now: datetime):
+        def __init__(self, summary: ProgressSummary, now: datetime):
             super().__init__()
             self.summary, self.now = summary, now
 
@@ -75,7 +75,7 @@ class ProgressScreen(Screen):
             return
         self.query_one("#progress").mount_all(self._sections(summary, now))
 
-    def _note(self, summary: Summary) -> Content:
+    def _note(self, summary: ProgressSummary) -> Content:
         """What the numbers are, or why there are none yet, and whether new answers are added."""
         history = self.history
         lines = []
@@ -92,7 +92,7 @@ class ProgressScreen(Screen):
             lines.append(f"Kept in {history.path}.")
         return Content("\n").join(Content(line) for line in lines)
 
-    def _sections(self, summary: Summary, now: datetime):
+    def _sections(self, summary: ProgressSummary, now: datetime):
         days = summary.days
         yield Label("Scores over time", classes="heading")
         scores = Sparkline([d.average for d in days], summary_function=_mean, id="days")

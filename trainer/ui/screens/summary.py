@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
 from trainer.rubric import band_for
-from trainer.summary import Summary
+from trainer.summary import RunSummary
 from trainer.ui.widgets.app_header import AppHeader
 from trainer.ui.widgets.feedback_panel import score_words
 from trainer.ui.widgets.statement_scores import StatementScores
@@ -27,7 +27,7 @@ class SummaryScreen(Screen):
         Binding("escape", "home", "Home", show=False),
     ]
 
-    def __init__(self, summary: Summary):
+    def __init__(self, summary: RunSummary):
         super().__init__()
         self.summary = summary
 

@@ -12,7 +12,7 @@ from trainer.conversation import openness_move
 
 if TYPE_CHECKING:
     from trainer.model import Reaction
-    from trainer.session import Attempt
+    from trainer.session import Try
 
 
 def reaction_words(name: str, reaction: Reaction) -> Content:
@@ -24,7 +24,7 @@ def reaction_words(name: str, reaction: Reaction) -> Content:
 
 
 class ClientReaction(Static):
-    def show(self, attempt: Attempt, name: str) -> bool:
+    def show(self, attempt: Try, name: str) -> bool:
         """Show how the client took ``attempt``; returns whether there is anything to show."""
         exchange = attempt.exchange
         lines = []

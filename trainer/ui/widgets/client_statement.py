@@ -10,11 +10,11 @@ from textual.content import Content
 from textual.widgets import Static
 
 if TYPE_CHECKING:
-    from trainer.model import DeeperTurn, Turn
+    from trainer.model import DeeperStatement, Statement
 
 
 class ClientStatement(Static):
-    def show(self, turn: Turn | DeeperTurn, name: str, number: int, total: int, why: str = "", *,
+    def show(self, turn: Statement | DeeperStatement, name: str, number: int, total: int, why: str = "", *,
              words: str | None = None, says_more: bool = False) -> None:
         """``words``: what the client says, when not the plain statement (its guarded version);
         ``says_more``: a deeper statement; ``why``: the line beneath (drill reason, openness)."""

@@ -7,9 +7,9 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Label, Static
 
-from trainer.model import Turn
+from trainer.model import Statement
 from trainer.rubric import BAND_WORDS, KIND_WORDS
-from trainer.session import Attempt
+from trainer.session import Try
 from trainer.ui.widgets.checklist import Checklist
 
 
@@ -51,7 +51,7 @@ class FeedbackPanel(VerticalScroll):
         yield Label("The checklist", classes="heading")
         yield Checklist()
 
-    def show(self, attempt: Attempt, turn: Turn, previous_score: int | None) -> None:
+    def show(self, attempt: Try, turn: Statement, previous_score: int | None) -> None:
         feedback = attempt.feedback
         self.query_one("#score-line", Static).update(Content.from_markup(
             "[b]$score[/b] · Kind of response: $kind",

@@ -11,7 +11,7 @@ from textual.widgets import DataTable
 from trainer.ui.widgets.scenario_table import number_cell
 
 if TYPE_CHECKING:
-    from trainer.progress.attempt import Attempt
+    from trainer.progress.attempt import SavedAttempt
     from trainer.progress.stats import ScenarioRecord
 
 TITLE_WIDTH = 24
@@ -21,7 +21,7 @@ class ScenarioBests(DataTable, can_focus=False):
     """One row per practised scenario, the most recently practised first: its finished runs,
     its answers in drills, and each statement's best answer (from runs or drills alike)."""
 
-    def __init__(self, records: Mapping[str, ScenarioRecord], bests: Mapping[tuple[str, int, bool], Attempt],
+    def __init__(self, records: Mapping[str, ScenarioRecord], bests: Mapping[tuple[str, int, bool], SavedAttempt],
                  titles: Mapping[str, str], **kwargs):
         super().__init__(show_cursor=False, **kwargs)
         self.records, self.bests, self.titles = records, bests, titles
