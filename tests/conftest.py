@@ -53,11 +53,11 @@ def make_test_app(test_library):
 @pytest.fixture
 def opened_apps(monkeypatch):
     """The apps the commands would run, kept instead of run (the CLI's tests of opening the app)."""
-    from trainer import launch
+    from trainer import opening
     from trainer.ui.app import TrainerApp
 
     started = []
-    monkeypatch.setattr(launch, "interactive", lambda: True)
+    monkeypatch.setattr(opening, "interactive", lambda: True)
     monkeypatch.setattr(TrainerApp, "run", lambda self: started.append(self))
     return started
 

@@ -31,7 +31,7 @@ def test_practice_opens_the_app_on_that_scenario(scenario_dir, monkeypatch):
     from trainer.ui.app import TrainerApp
 
     started = []
-    monkeypatch.setattr("trainer.launch.interactive", lambda: True)
+    monkeypatch.setattr("trainer.opening.interactive", lambda: True)
     monkeypatch.setattr(TrainerApp, "run", lambda self: started.append(self))
     result = invoke("practice", "warning-demo", scenario_dir=scenario_dir)
     assert result.exit_code == 0, result.output
@@ -42,7 +42,7 @@ def test_no_command_opens_the_home_screen(scenario_dir, monkeypatch):
     from trainer.ui.app import TrainerApp
 
     started = []
-    monkeypatch.setattr("trainer.launch.interactive", lambda: True)
+    monkeypatch.setattr("trainer.opening.interactive", lambda: True)
     monkeypatch.setattr(TrainerApp, "run", lambda self: started.append(self))
     result = invoke(scenario_dir=scenario_dir)
     assert result.exit_code == 0, result.output

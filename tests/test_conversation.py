@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from trainer import lexicons
+from trainer.scoring import lexicons
 from trainer.conversation import (HIGHEST, LOWEST, Exchange, change, exchange, moved, openness_bar, openness_line,
                                   openness_move, outcome, reaction_to, says_guarded, opens_deeper)
 from trainer.model import OPENNESS_NAMES, Reaction, Statement

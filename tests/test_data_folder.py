@@ -93,7 +93,8 @@ def test_the_app_is_not_opened_with_such_a_trainer_home():
             "sys.argv = ['trainer']\n"
             "import trainer.launch as launch\n"
             "from trainer.ui.app import TrainerApp\n"
-            "launch.interactive = lambda: True\n"
+            "import trainer.opening as opening\n"
+            "opening.interactive = lambda: True\n"
             "TrainerApp.run = lambda app: print('the app ran')\n"
             "launch.main()\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -25,7 +25,8 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from trainer import jsonio, lexicons
+from trainer import jsonio
+from trainer.scoring import lexicons
 from trainer.batch import score_lines
 from trainer.cli import cli
 from trainer.grading import class_report, grade, write_gradebook

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from trainer import lexicons
+from trainer.scoring import lexicons
 from trainer.grading import (class_report, grade, gradebook_columns, gradebook_rows, read_exports,
                              student_labels, write_gradebook)
 from trainer.grading.exports import NOT_AN_EXPORT

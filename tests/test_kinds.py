@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from trainer import lexicons
+from trainer.scoring import lexicons
 from trainer.rubric import KINDS
 from trainer.scoring import AdHocStatement, score
 

@@ -12,7 +12,8 @@ def test_trainer_alone_opens_the_app_without_loading_the_command_line():
             "sys.argv = ['trainer']\n"
             "import trainer.launch as launch\n"
             "from trainer.ui.app import TrainerApp\n"
-            "launch.interactive = lambda: True\n"
+            "import trainer.opening as opening\n"
+            "opening.interactive = lambda: True\n"
             "TrainerApp.run = lambda app: print('click' in sys.modules, app.library is None, app.no_save)\n"
             "launch.main()\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

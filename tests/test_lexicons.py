@@ -12,9 +12,9 @@ from collections import defaultdict
 
 import pytest
 
-from trainer import lexicons
+from trainer.scoring import lexicons
 from trainer.scoring.vocabulary import _combined, _roadblock_phrases
-from trainer.text import phrase, words
+from trainer.scoring.text import phrase, words
 
 # Grammar, not decisions: a word may be a stopword, a pronoun and a question subject at once.
 WORD_CLASSES = frozenset({

@@ -7,7 +7,7 @@ import textwrap
 
 import pytest
 
-from trainer import lexicons
+from trainer.scoring import lexicons
 from trainer.loader import load_file
 from trainer.model import DEFAULT_OPENNESS, Reaction, reaction_keys
 from trainer.schema import scenario_schema

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from trainer import lexicons
-from trainer.text import PhraseIndex, phrase, sentences, words
+from trainer.scoring import lexicons
+from trainer.scoring.text import PhraseIndex, phrase, sentences, words
 
 
 def index(*texts: str) -> PhraseIndex:

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from trainer import lexicons
+from trainer.scoring import lexicons
 from trainer.model import OPENNESS_NAMES, Reaction
 from trainer.rubric import QUESTION_KINDS, ROADBLOCK_KINDS
 

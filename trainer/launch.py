@@ -3,45 +3,14 @@
 ``trainer`` alone opens the app at once, without loading the command-line machinery (click
 and every command's module): the home screen is on the screen sooner. Anything else -- a
 command, an option, ``--help`` -- goes to the command line in ``trainer.cli``, which opens the
-app through ``run_app`` too. No click here.
+app through ``trainer.opening.run_app`` too. No click here.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from trainer.loader import Library
-    from trainer.progress.history import DrillOptions
-
-NEEDS_A_TERMINAL = ("trainer: the app needs an interactive terminal. In scripts, use a command such as "
-                    "trainer list or trainer score (trainer --help lists them).")
-
-
-def interactive() -> bool:
-    return sys.stdin.isatty() and sys.stdout.isatty()
-
-
-def run_app(library: Library | None = None, scenario_dirs: Iterable[str] = (), start_scenario: str | None = None,
-            start_drill: DrillOptions | None = None, no_save: bool = False) -> None:
-    """Run the app; without a terminal, or with a TRAINER_HOME that cannot be used, say why and exit 2
-    (a usage error)."""
-    if not interactive():
-        print(NEEDS_A_TERMINAL, file=sys.stderr)
-        raise SystemExit(2)
-    from trainer.paths import DataFolderError, data_dir
-    from trainer.terminal import printable
-
-    try:
-        data_dir()
-    except DataFolderError as err:
-        print(printable(f"trainer: {err}"), file=sys.stderr)
-        raise SystemExit(2) from None
-    from trainer.ui.app import make_app
-
-    make_app(library, scenario_dirs, start_scenario, start_drill=start_drill, no_save=no_save).run()
+from trainer.opening import run_app
 
 
 def main() -> None:

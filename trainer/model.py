@@ -13,7 +13,7 @@ from typing import Annotated, Optional
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
-from trainer import lexicons
+from trainer.scoring import lexicons
 from trainer.rubric import OUTCOMES, Band
 
 NonEmptyText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from trainer import lexicons
+from trainer.scoring import lexicons
 from trainer.conversation import DEEPER_AT_LEAST, asks_why, openness_words
 from trainer.model import Scenario
 from trainer.rubric import CHECK, KIND_WORDS

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 
 import click
 
-from trainer.cli.context import AppContext, echo, no_save_option, pass_app, plural, scenarios_option
-from trainer.launch import run_app
+from trainer.cli.context import AppContext, echo, no_save_option, pass_app, scenarios_option
+from trainer.opening import run_app
+from trainer.wording import plural
 
 if TYPE_CHECKING:
     from trainer.progress.history import DrillOptions

@@ -6,10 +6,10 @@ import click
 
 from trainer import jsonio
 from trainer.calibration import calibrate
-from trainer.cli.context import AppContext, echo, pass_app, plural, report_problems, scenarios_option
+from trainer.cli.context import AppContext, echo, pass_app, report_problems, scenarios_option
 from trainer.loader import bundled_scenarios_dir, load_paths
 from trainer.rubric import BAND_WORDS
-from trainer.wording import statement_name
+from trainer.wording import plural, statement_name
 
 
 @click.command("calibrate")

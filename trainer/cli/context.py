@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 import click
 
 from trainer.terminal import printable
-from trainer.wording import plural  # noqa: F401  (the commands' import point)
 
 if TYPE_CHECKING:
     from trainer.loader import Library

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import click
 
-from trainer.cli.context import AppContext, echo, pass_app, plural, scenarios_option
+from trainer.cli.context import AppContext, echo, pass_app, scenarios_option
 from trainer.cli.progress_commands import end_with_skipped, stored_attempts
 from trainer.paths import create_private
 from trainer.progress.attempt import local_now
 from trainer.progress.export import FORMATS, to_csv, to_json, to_markdown
+from trainer.wording import plural
 
 
 FORMAT_OF_SUFFIX = {".json": "json", ".csv": "csv", ".md": "md", ".markdown": "md"}

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import click
 
-from trainer.cli.context import AppContext, echo, pass_app, plural, report_problems, scenarios_option
+from trainer.cli.context import AppContext, echo, pass_app, report_problems, scenarios_option
 from trainer.grading import class_report, grade, write_gradebook
 from trainer.paths import create_private
 from trainer.terminal import printable
+from trainer.wording import plural
 
 
 class _Printable:

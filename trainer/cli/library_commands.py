@@ -5,8 +5,9 @@ from __future__ import annotations
 import click
 
 from trainer import jsonio
-from trainer.cli.context import AppContext, echo, pass_app, plural, report_problems, scenarios_option
+from trainer.cli.context import AppContext, echo, pass_app, report_problems, scenarios_option
 from trainer.loader import bundled_scenarios_dir, load_paths
+from trainer.wording import plural
 
 
 @click.command("list")

@@ -39,7 +39,7 @@ from collections import defaultdict
 from statistics import fmean
 from typing import TextIO
 
-from trainer import lexicons
+from trainer.scoring import lexicons
 from trainer.grading.grade import GradedResponse, Grading
 from trainer.rubric import BAND_IDS, QUESTION_KINDS
 from trainer.spreadsheet import SafeCsvWriter

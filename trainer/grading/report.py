@@ -13,23 +13,20 @@ import re
 from collections import Counter, defaultdict
 from statistics import fmean
 
-from trainer import lexicons
 from trainer.grading.grade import GradedResponse, Grading
 from trainer.grading.gradebook import deeper_reached, mean_openness_change, reflection_to_question
 from trainer.rubric import BAND_FLOORS, BAND_WORDS, KIND_WORDS, OUTCOMES, QUESTION_KINDS
-from trainer.scoring.spelling import is_word
-from trainer.text import words
+
+from trainer.scoring import is_word, lexicons, words
 from trainer.wording import plural, statement_name
 
 TOP = 5  # statements and reflections listed
 BAR_WIDTH = 30
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>#|])")
 
-
 def _md(text: str) -> str:
     """Text from students and authors, on one line, with Markdown's special characters escaped."""
     return _MARKDOWN.sub(r"\\\1", " ".join(text.split()))
-
 
 def _letters(index: int) -> str:
     """0 -> A, 25 -> Z, 26 -> AA, like spreadsheet columns."""
@@ -40,7 +37,6 @@ def _letters(index: int) -> str:
         out = chr(ord("A") + rest) + out
     return out
 
-
 def student_labels(students: list[str], names: bool) -> dict[str, str]:
     """Each student's name as shown: the name itself, or a stable anonymous label."""
     if names:
@@ -48,10 +44,8 @@ def student_labels(students: list[str], names: bool) -> dict[str, str]:
     order = sorted(students, key=lambda s: hashlib.sha256(s.encode("utf-8")).hexdigest())
     return {s: f"Student {_letters(i)}" for i, s in enumerate(order)}
 
-
 def _percent(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)}%" if whole else "0%"
-
 
 def _histogram(rows: list[tuple[str, int]], total: int) -> list[str]:
     width = max(len(label) for label, _ in rows)
@@ -61,7 +55,6 @@ def _histogram(rows: list[tuple[str, int]], total: int) -> list[str]:
         bar = "\u2588" * round(BAR_WIDTH * count / top)
         lines.append(f"{label:<{width}}  {bar:<{BAR_WIDTH}}  {count:>6}  {_percent(count, total):>4}")
     return [*lines, "```"]
-
 
 def _distribution(responses: list[GradedResponse]) -> list[str]:
     scores = [r.feedback.score for r in responses]
@@ -74,7 +67,6 @@ def _distribution(responses: list[GradedResponse]) -> list[str]:
     by_range = [(f"{10 * d}-{10 * d + 9 if d < 9 else 100}", deciles[d]) for d in range(9, -1, -1)]
     return ["## Score distribution", "", "By band:", "", *_histogram(by_band, len(scores)), "",
             "By score:", "", *_histogram(by_range, len(scores))]
-
 
 def _roadblocks(responses: list[GradedResponse], students: int) -> list[str]:
     count: Counter[str] = Counter()
@@ -94,15 +86,12 @@ def _roadblocks(responses: list[GradedResponse], students: int) -> list[str]:
                      f"| {len(who[roadblock])} of {students} |")
     return lines
 
-
 def _statement_name(grading: Grading, scenario: str, turn: int, deeper: bool) -> str:
     return f"{_md(grading.scenarios[scenario].title)} ({scenario}), {statement_name(turn, deeper)}"
-
 
 def _client_says(grading: Grading, scenario: str, turn: int, deeper: bool) -> str:
     s = grading.scenarios[scenario]
     return f"> **{_md(s.client_name)}:** {_md(s.statement(turn, deeper).client)}"
-
 
 def _hardest(grading: Grading) -> list[str]:
     groups: dict[tuple[str, int, bool], list[GradedResponse]] = defaultdict(list)
@@ -120,7 +109,6 @@ def _hardest(grading: Grading) -> list[str]:
                   "", f"   {_client_says(grading, *key)}", ""]
     return lines[:-1]
 
-
 def _unknown_words(grading: Grading, r: GradedResponse,
                    known: dict[tuple[str, int, bool], frozenset[str]]) -> list[str]:
     """The words of a response the spell check does not know -- English, the word lists, and the
@@ -132,7 +120,6 @@ def _unknown_words(grading: Grading, r: GradedResponse,
         texts = [*said.wordings, *said.model_answers, *said.feelings, *said.content, scenario.client_name]
         known[statement] = frozenset(w for text in texts for w in words(text))
     return list(dict.fromkeys(w for w in words(r.response) if not is_word(w, known[statement])))
-
 
 def _strongest(grading: Grading, labels: dict[str, str]) -> list[str]:
     """Per statement, its best reflection spelt right (the scorer forgives a slip; a class reading
@@ -164,7 +151,6 @@ def _strongest(grading: Grading, labels: dict[str, str]) -> list[str]:
         return [*lines[:2], "No response was a reflection yet."]
     return lines[:-1]
 
-
 def _openness(grading: Grading, labels: dict[str, str]) -> list[str]:
     """How the responses landed with the clients, and each student's effect on their trust."""
     responses = grading.responses
@@ -186,7 +172,6 @@ def _openness(grading: Grading, labels: dict[str, str]) -> list[str]:
                      f"| {deeper_reached(mine)} |")
     return lines
 
-
 def _summary(grading: Grading, names: bool) -> list[str]:
     responses = grading.responses
     kinds = Counter(r.feedback.kind for r in responses)
@@ -205,7 +190,6 @@ def _summary(grading: Grading, names: bool) -> list[str]:
         else:
             lines[-1] += " the messages of `trainer grade` name the files."
     return lines
-
 
 def class_report(grading: Grading, names: bool = False) -> str:
     """The whole report; ``names`` shows students' names instead of anonymous labels."""

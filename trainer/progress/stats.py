@@ -16,7 +16,7 @@ from statistics import mean
 from trainer.progress.attempt import SavedAttempt
 from trainer.progress.run import Run
 from trainer.rubric import CHECK_LABELS
-from trainer.scoring.vocabulary import vocabulary
+from trainer.scoring import lexicons
 from trainer.wording import plural, statement_name
 
 RECENT = 20  # the per-skill view also shows the share over the last this many attempts
@@ -262,11 +262,6 @@ class Win:
     attempt: SavedAttempt
 
 
-def _roadblock_name(roadblock: str) -> str:
-    found = vocabulary().roadblocks.get(roadblock)
-    return found.name if found else roadblock.replace("_", " ").capitalize()
-
-
 class WinTracker:
     """Notices small wins as attempts come in, one at a time, oldest first.
 
@@ -304,7 +299,7 @@ class WinTracker:
         dropped = self._dropped_overall()
         for roadblock in dropped:
             wins.append(Win("roadblock_dropped",
-                            f"{_roadblock_name(roadblock)} used to creep into your responses; "
+                            f"{lexicons.roadblock_name(roadblock)} used to creep into your responses; "
                             f"none of your last {CLEAN_RUN} had it.", attempt))
         before = self._last_roadblocks.get(attempt.statement, ())
         if not attempt.roadblocks:
@@ -312,7 +307,7 @@ class WinTracker:
                 if roadblock not in dropped:
                     wins.append(Win("roadblock_dropped",
                                     f"On {self._name(attempt)}, {statement_name(attempt.turn, attempt.deeper)}, "
-                                    f"{_roadblock_name(roadblock).lower()} crept in last time; "
+                                    f"{lexicons.roadblock_name(roadblock).lower()} crept in last time; "
                                     "this time you left it out.", attempt))
         self._last_roadblocks[attempt.statement] = attempt.roadblocks
         self._fired.update(attempt.roadblocks)

@@ -14,7 +14,7 @@ from trainer.scoring.features import SAID_BACK, ClientWords
 from trainer.scoring.reading import Reading, feelings_in, read
 from trainer.scoring.spelling import Speller, is_word
 from trainer.scoring.vocabulary import Vocabulary, vocabulary
-from trainer.text import feeling_phrase, sentences, stem, stems, words
+from trainer.scoring.text import feeling_phrase, sentences, stem, stems, words
 
 # Points per check are in trainer/rubric.py; without model answers "similarity" is left out and the
 # rest scaled to 100.

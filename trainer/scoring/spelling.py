@@ -16,8 +16,8 @@ from functools import cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from trainer import lexicons
-from trainer.text import words
+from trainer.scoring import lexicons
+from trainer.scoring.text import words
 
 SHORTEST_SLIP = 4  # a shorter word one letter off is too often another real word
 LONG_WORD = 8  # from this length, two slips are forgiven

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from trainer import lexicons
-from trainer.text import PhraseIndex, feeling_phrase, phrase, stemmed_phrase, words
+from trainer.scoring import lexicons
+from trainer.scoring.text import PhraseIndex, feeling_phrase, phrase, stemmed_phrase, words
 
 
 @dataclass(frozen=True)

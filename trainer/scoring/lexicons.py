@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-DATA_DIR = Path(__file__).parent / "data"
+DATA_DIR = Path(__file__).parent.parent / "data"
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -34,6 +34,13 @@ def feelings() -> dict[str, list[str]]:
 def roadblocks() -> dict[str, dict]:
     """Gordon's twelve roadblocks: id -> name, kind, why, instead, phrases, starts."""
     return _read("roadblocks.yaml")
+
+
+def roadblock_name(roadblock: str) -> str:
+    """How the learner reads a roadblock ("Advising or giving solutions"); an id the list does
+    not know (from an older history), made readable."""
+    found = roadblocks().get(roadblock)
+    return found["name"] if found else roadblock.replace("_", " ").capitalize()
 
 
 @cache

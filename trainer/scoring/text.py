@@ -14,7 +14,7 @@ from typing import Callable, Generic, Iterable, Iterator, Sequence, TypeVar
 
 import snowballstemmer
 
-from trainer import lexicons
+from trainer.scoring import lexicons
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 # Matched on the text as typed (ASCII letters, any case), so each word keeps its place in it.
