@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from click.testing import CliRunner
 
 from trainer.cli import app_commands, cli

@@ -7,6 +7,8 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from conftest import FIXTURES
+from test_session_conversation import ADVICE, MORE_ADVICE, REFLECT, WHY
 from textual.widgets import Static
 
 from trainer.loader import load_paths
@@ -17,9 +19,6 @@ from trainer.ui.widgets.client_statement import ClientStatement
 from trainer.ui.widgets.feedback_panel import FeedbackPanel
 from trainer.ui.widgets.response_box import ResponseBox
 from trainer.ui.widgets.transcript import Transcript
-
-from conftest import FIXTURES
-from test_session_conversation import ADVICE, MORE_ADVICE, REFLECT, WHY
 
 SIZE = (80, 24)
 PATIENCE = 200  # pauses to wait for a state before the test gives up

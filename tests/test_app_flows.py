@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 
+from drive import choose, move_on, notifications, on_screen, respond, settle, text, try_again, until
 from textual.command import CommandList, CommandPalette
 from textual.widgets import Input, Static
 
@@ -20,8 +21,6 @@ from trainer.ui.widgets.feedback_panel import FeedbackPanel
 from trainer.ui.widgets.problems_panel import ProblemsPanel
 from trainer.ui.widgets.response_box import ResponseBox
 from trainer.ui.widgets.scenario_table import ScenarioTable
-
-from drive import choose, move_on, notifications, on_screen, respond, settle, text, try_again, until
 
 SIZE = (80, 24)
 GOOD = "It sounds like you felt really forgotten when nobody called on your birthday."

@@ -4,10 +4,10 @@ up, drills run across scenarios, and the home screen shows best and latest score
 
 from __future__ import annotations
 
+from drive import choose, move_on, notifications, on_screen, respond, text, try_again, until
 from progress_factory import T0, days, make_attempt, make_run
 from test_app_flows import run
 
-from drive import choose, move_on, notifications, on_screen, respond, text, try_again, until
 from trainer.progress.history import DrillOptions, History
 from trainer.progress.store import DB_NAME, open_store
 from trainer.ui.dialogs.content_warning import ContentWarningDialog

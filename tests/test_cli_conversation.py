@@ -9,14 +9,13 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from conftest import FIXTURES
+from test_grading import write_export
+from test_session_conversation import ADVICE, REFLECT, WHY
 
 from trainer.cli import cli
 from trainer.grading import class_report, grade, gradebook_rows
 from trainer.loader import load_paths
-
-from conftest import FIXTURES
-from test_grading import write_export
-from test_session_conversation import ADVICE, REFLECT, WHY
 
 CONVERSATION = FIXTURES / "conversation"
 

@@ -7,12 +7,24 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from trainer.scoring import lexicons
-from trainer.conversation import (HIGHEST, LOWEST, Exchange, change, exchange, moved, openness_bar, openness_line,
-                                  openness_move, outcome, reaction_to, says_guarded, opens_deeper)
+from trainer.conversation import (
+    HIGHEST,
+    LOWEST,
+    Exchange,
+    change,
+    exchange,
+    moved,
+    openness_bar,
+    openness_line,
+    openness_move,
+    opens_deeper,
+    outcome,
+    reaction_to,
+    says_guarded,
+)
 from trainer.model import OPENNESS_NAMES, Reaction, Statement
 from trainer.rubric import BAND_IDS, KINDS, OUTCOMES
-from trainer.scoring import AdHocStatement, score
+from trainer.scoring import AdHocStatement, lexicons, score
 
 
 @pytest.mark.parametrize("kind, band, expected", [

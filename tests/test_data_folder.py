@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from test_progress_store import _as_nobody, posix_only
 
 import trainer.cli.progress_commands  # noqa: F401  (imported here: a child as nobody cannot read them)
-from test_progress_store import _as_nobody, posix_only
 from trainer.cli import cli
 from trainer.progress.store import DB_NAME, open_store
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from test_progress_store import _as_nobody, posix_only
 
 import trainer.cli.grade_command  # noqa: F401  (imported here: a child as nobody cannot read the modules)
-from test_progress_store import _as_nobody, posix_only
 from trainer.cli import cli
 from trainer.folders import OUTSIDE_FILE, OUTSIDE_FOLDER, files_under
 

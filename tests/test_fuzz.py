@@ -26,14 +26,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from trainer import jsonio
-from trainer.scoring import lexicons
 from trainer.batch import score_lines
 from trainer.cli import cli
 from trainer.grading import class_report, grade, write_gradebook
 from trainer.loader import load_file, load_paths
 from trainer.progress.rows import DamagedRow, read_row
 from trainer.rubric import KINDS, band_for
-from trainer.scoring import AdHocStatement, score
+from trainer.scoring import AdHocStatement, lexicons, score
 from trainer.terminal import CONTROLS, printable
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -10,14 +10,20 @@ from pathlib import Path
 
 import pytest
 
-from trainer.scoring import lexicons
-from trainer.grading import (class_report, grade, gradebook_columns, gradebook_rows, read_exports,
-                             student_labels, write_gradebook)
+from trainer.grading import (
+    class_report,
+    grade,
+    gradebook_columns,
+    gradebook_rows,
+    read_exports,
+    student_labels,
+    write_gradebook,
+)
 from trainer.grading.exports import NOT_AN_EXPORT
 from trainer.grading.gradebook import reflection_to_question
 from trainer.loader import load_paths
 from trainer.progress.export import to_csv, to_markdown
-from trainer.scoring import score
+from trainer.scoring import lexicons, score
 
 EXPORTS = Path(__file__).parent / "fixtures" / "exports"
 

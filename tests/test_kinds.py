@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from trainer.scoring import lexicons
 from trainer.rubric import KINDS
-from trainer.scoring import AdHocStatement, score
+from trainer.scoring import AdHocStatement, lexicons, score
 
 CLIENT = ("My sister promised she'd come to my birthday dinner and then she just didn't show up. "
           "She didn't even text. I sat there with her present like an idiot.")

@@ -13,8 +13,8 @@ from collections import defaultdict
 import pytest
 
 from trainer.scoring import lexicons
-from trainer.scoring.vocabulary import _combined, _roadblock_phrases
 from trainer.scoring.text import phrase, words
+from trainer.scoring.vocabulary import _combined, _roadblock_phrases
 
 # Grammar, not decisions: a word may be a stopword, a pronoun and a question subject at once.
 WORD_CLASSES = frozenset({

@@ -6,13 +6,12 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from test_loader import VALID, problems_of, write
 
-from trainer.scoring import lexicons
 from trainer.loader import load_file
 from trainer.model import DEFAULT_OPENNESS, Reaction, reaction_keys
 from trainer.schema import scenario_schema
-
-from test_loader import VALID, problems_of, write
+from trainer.scoring import lexicons
 
 # A statement written as a conversation, to be added to VALID's first turn (line 16 on).
 CONVERSATION = textwrap.indent(textwrap.dedent("""\

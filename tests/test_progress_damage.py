@@ -8,8 +8,9 @@ import sqlite3
 
 import pytest
 from click.testing import CliRunner
+from test_app_flows import notifications
+from test_app_flows import run as run_app
 
-from test_app_flows import notifications, run as run_app
 from trainer.cli import cli
 from trainer.loader import load_paths
 from trainer.progress.history import History

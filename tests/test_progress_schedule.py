@@ -8,8 +8,8 @@ import pytest
 from progress_factory import T0, days, make_attempt
 
 from trainer.model import Scenario
-from trainer.rubric import CHECK_LABELS, MAX_POINTS
 from trainer.progress.schedule import BOXES, Focus, cards, plan_drill
+from trainer.rubric import CHECK_LABELS, MAX_POINTS
 
 
 def scenario(scenario_id: str, statements: int, skills=("reflect-feeling",)) -> Scenario:

@@ -6,8 +6,18 @@ from datetime import date, timedelta, timezone
 
 from progress_factory import T0, days, make_attempt, make_run
 
-from trainer.progress.stats import (CLEAN_RUN, WinTracker, daily_scores, personal_bests, scenario_records,
-                                    skills, small_wins, streak, summarise, totals)
+from trainer.progress.stats import (
+    CLEAN_RUN,
+    WinTracker,
+    daily_scores,
+    personal_bests,
+    scenario_records,
+    skills,
+    small_wins,
+    streak,
+    summarise,
+    totals,
+)
 
 PLUS_TWO = timezone(timedelta(hours=2))
 

@@ -19,8 +19,17 @@ import pytest
 from trainer.loader import load_file
 from trainer.progress import store as store_module
 from trainer.progress.run import Run
-from trainer.progress.store import (DB_NAME, MIGRATIONS, SCHEMA_VERSION, StoreTrouble, forget, migrate,
-                                    open_store, set_aside, stored_files)
+from trainer.progress.store import (
+    DB_NAME,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    StoreTrouble,
+    forget,
+    migrate,
+    open_store,
+    set_aside,
+    stored_files,
+)
 from trainer.scoring import score
 
 MOMENT = datetime(2025, 3, 3, 9, 30, tzinfo=timezone.utc)

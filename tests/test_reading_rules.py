@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from trainer.scoring.engine import prepare
 from trainer.scoring import AdHocStatement
+from trainer.scoring.engine import prepare
 from trainer.scoring.features import SentenceFeatures
 from trainer.scoring.reading import read
 from trainer.scoring.rules import RULES

@@ -5,13 +5,12 @@ when it is high; skips and hints move nothing; a drill reacts but keeps no openn
 from __future__ import annotations
 
 import pytest
+from conftest import FIXTURES
+from test_session import ListRecorder
 
 from trainer.loader import load_paths
 from trainer.session import PracticeSession, StatementInRun
 from trainer.summary import summarise
-
-from conftest import FIXTURES
-from test_session import ListRecorder
 
 # Near-copies of the model answers, so that no change of the scorer can flip them.
 REFLECT = [

@@ -5,6 +5,9 @@ taken once the app shows the state it is about (the ``snapshot`` fixture and ``d
 from __future__ import annotations
 
 import pytest
+from conftest import FIXTURES, TEST_SCENARIOS
+from drive import move_on, respond, try_again
+from test_app_progress import added_up, injected_history, progress_shown
 
 from trainer.loader import load_paths
 from trainer.ui.dialogs.content_warning import ContentWarningDialog
@@ -13,10 +16,6 @@ from trainer.ui.screens.home import HomeScreen
 from trainer.ui.screens.practice import PracticeScreen
 from trainer.ui.screens.summary import SummaryScreen
 from trainer.ui.widgets.feedback_panel import FeedbackPanel
-
-from conftest import FIXTURES, TEST_SCENARIOS
-from drive import move_on, respond, try_again
-from test_app_progress import added_up, injected_history, progress_shown
 
 GOOD = "It sounds like you felt really forgotten when nobody called on your birthday."
 WEAK = "That sounds lonely."

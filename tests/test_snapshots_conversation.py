@@ -5,14 +5,13 @@ screen, a guarded statement, the summary's openness story."""
 from __future__ import annotations
 
 import pytest
+from conftest import FIXTURES
+from drive import move_on
+from test_session_conversation import ADVICE, MORE_ADVICE, REFLECT, WHY
+from test_snapshots import front, typing
 
 from trainer.loader import load_paths
 from trainer.ui.screens.summary import SummaryScreen
-
-from conftest import FIXTURES
-from test_session_conversation import ADVICE, MORE_ADVICE, REFLECT, WHY
-from drive import move_on
-from test_snapshots import front, typing
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import pytest
 
 from trainer.rubric import band_for
 from trainer.scoring import BestMatch, Check, Feedback
-from trainer.session import Try, PracticeSession, StatementRecord
+from trainer.session import PracticeSession, StatementRecord, Try
 from trainer.summary import summarise
 
 WEIGHTS = {"similarity": 20, "feeling": 25, "content": 15, "reflective_form": 15,

@@ -9,10 +9,11 @@ import sqlite3
 
 import pytest
 from click.testing import CliRunner
+from test_app_flows import run as run_app
+from test_app_flows import text
 from textual import events
 from textual.widgets import Static
 
-from test_app_flows import run as run_app, text
 from trainer.cli import cli
 from trainer.loader import load_file, load_paths
 from trainer.progress.store import DB_NAME, open_store

@@ -12,12 +12,13 @@ the parser's stack), an ``id`` too deeply nested to echo back, or a line over
 
 from __future__ import annotations
 
-from typing import BinaryIO, Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import BinaryIO
 
 from trainer import jsonio
 from trainer.conversation import outcome_of
 from trainer.loader import Library
-from trainer.scoring import Feedback, AdHocStatement, score
+from trainer.scoring import AdHocStatement, Feedback, score
 
 MAX_LINE_BYTES = 1_000_000  # one response and its statement; a real line is well under 10 KB
 MAX_ID_DEPTH = 20  # an id is a number or a text; a list of them is echoed back too, up to this deep

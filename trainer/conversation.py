@@ -18,9 +18,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from trainer.scoring import lexicons
 from trainer.model import OPENNESS_NAMES, Reaction
 from trainer.rubric import QUESTION_KINDS, ROADBLOCK_KINDS
+from trainer.scoring import lexicons
 
 if TYPE_CHECKING:
     from trainer.model import DeeperStatement, Statement

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from enum import Enum
 from functools import cache
-from typing import Annotated, Optional
+from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
-from trainer.scoring import lexicons
 from trainer.rubric import OUTCOMES, Band
+from trainer.scoring import lexicons
 
 NonEmptyText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 ScenarioId = Annotated[
@@ -40,9 +40,9 @@ class _Strict(BaseModel):
 
 
 class Persona(_Strict):
-    name: Optional[NonEmptyText] = Field(None, description="The client's name, used in feedback.")
-    age: Optional[int] = Field(None, ge=0, le=130, description="Age in years.")
-    background: Optional[str] = Field(None, description="A sentence or two of context.")
+    name: NonEmptyText | None = Field(None, description="The client's name, used in feedback.")
+    age: int | None = Field(None, ge=0, le=130, description="Age in years.")
+    background: str | None = Field(None, description="A sentence or two of context.")
 
 
 class Example(_Strict):
@@ -56,7 +56,7 @@ class Reaction(_Strict):
     """What the client says back to a response, with an optional non-verbal cue."""
 
     say: NonEmptyText = Field(description="The client's line, in their own voice.")
-    cue: Optional[str] = Field(None, description="A few words of body language, e.g. shrugs.")
+    cue: str | None = Field(None, description="A few words of body language, e.g. shrugs.")
 
 
 @cache
@@ -108,7 +108,7 @@ class _StatementBase(_Strict):
     """What every statement has: the words, and what a good reflection of them contains."""
 
     client: NonEmptyText = Field(description="What the client says.")
-    cue: Optional[str] = Field(None, description="A non-verbal cue shown with the statement.")
+    cue: str | None = Field(None, description="A non-verbal cue shown with the statement.")
     feelings: list[NonEmptyText] = Field(
         default_factory=list, description="Feelings a good reflection would name."
     )
@@ -118,7 +118,7 @@ class _StatementBase(_Strict):
     model_answers: list[NonEmptyText] = Field(
         min_length=1, description="Good reflections written by the instructor."
     )
-    hint: Optional[str] = Field(None, description="A nudge shown on request.")
+    hint: str | None = Field(None, description="A nudge shown on request.")
     examples: list[Example] = Field(
         default_factory=list, description="Calibration examples for `trainer calibrate`."
     )
@@ -144,9 +144,9 @@ class DeeperStatement(_StatementBase):
 class Statement(_StatementBase):
     """One client statement and what a good reflection of it contains."""
 
-    guarded: Optional[NonEmptyText] = Field(
+    guarded: NonEmptyText | None = Field(
         None, description="Said instead of `client` when openness is low (2 or lower): shorter, holding back.")
-    deeper: Optional[DeeperStatement] = Field(
+    deeper: DeeperStatement | None = Field(
         None, description="Said right after this statement when openness is high (4 or higher) after the response.")
 
     @property
@@ -166,7 +166,7 @@ class Scenario(_Strict):
         description="Unique across all loaded files: lowercase letters, digits and hyphens."
     )
     title: NonEmptyText = Field(description="Shown in the library.")
-    summary: Optional[str] = Field(None, description="One or two sentences for the preview.")
+    summary: str | None = Field(None, description="One or two sentences for the preview.")
     difficulty: Difficulty = Field(Difficulty.beginner, description="beginner, intermediate or advanced.")
     skills: list[NonEmptyText] = Field(
         default_factory=list, description="Skills practised, e.g. reflect-feeling."

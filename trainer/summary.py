@@ -11,13 +11,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from trainer.scoring import lexicons
 from trainer.conversation import DEEPER_AT_LEAST, asks_why, openness_words
 from trainer.model import Scenario
 from trainer.rubric import CHECK, KIND_WORDS
-from trainer.session import Try, StatementRecord
+from trainer.scoring import lexicons
+from trainer.session import StatementRecord, Try
 from trainer.wording import statement_name
-
 
 # A workable length is a condition of a reflection, not a listening skill worth praising.
 _NOT_PRAISED = frozenset({"length"})

@@ -15,7 +15,6 @@ from trainer.progress.attempt import local_now
 from trainer.progress.export import FORMATS, to_csv, to_json, to_markdown
 from trainer.wording import plural
 
-
 FORMAT_OF_SUFFIX = {".json": "json", ".csv": "csv", ".md": "md", ".markdown": "md"}
 
 

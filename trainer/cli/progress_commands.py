@@ -15,8 +15,16 @@ from trainer.paths import data_dir
 from trainer.progress.attempt import SavedAttempt, local_now
 from trainer.progress.rows import SkippedRow
 from trainer.progress.stats import RECENT, RUNS_EXPLAINED, LeftRun, ProgressSummary, summarise
-from trainer.progress.store import (BACKUP_PREFIX, ProgressStore, StoreTrouble, forget, open_store, set_aside,
-                                    store_path, stored_files)
+from trainer.progress.store import (
+    BACKUP_PREFIX,
+    ProgressStore,
+    StoreTrouble,
+    forget,
+    open_store,
+    set_aside,
+    store_path,
+    stored_files,
+)
 from trainer.terminal import printable
 from trainer.wording import plural, statement_name
 

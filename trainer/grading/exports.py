@@ -16,9 +16,9 @@ passed over in silence.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from trainer import jsonio
 from trainer.folders import files_under

@@ -10,12 +10,12 @@ skipped, and the rest of that student's work is still graded.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from trainer.conversation import change, outcome_of
-from trainer.grading.exports import ExportedAttempt, Export, read_exports
+from trainer.grading.exports import Export, ExportedAttempt, read_exports
 from trainer.loader import Library, Problem
 from trainer.model import Scenario
 from trainer.scoring import Feedback, score

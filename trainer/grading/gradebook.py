@@ -39,9 +39,9 @@ from collections import defaultdict
 from statistics import fmean
 from typing import TextIO
 
-from trainer.scoring import lexicons
 from trainer.grading.grade import GradedResponse, Grading
 from trainer.rubric import BAND_IDS, QUESTION_KINDS
+from trainer.scoring import lexicons
 from trainer.spreadsheet import SafeCsvWriter
 
 

@@ -16,7 +16,6 @@ from statistics import fmean
 from trainer.grading.grade import GradedResponse, Grading
 from trainer.grading.gradebook import deeper_reached, mean_openness_change, reflection_to_question
 from trainer.rubric import BAND_FLOORS, BAND_WORDS, KIND_WORDS, OUTCOMES, QUESTION_KINDS
-
 from trainer.scoring import is_word, lexicons, words
 from trainer.wording import plural, statement_name
 

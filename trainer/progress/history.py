@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from trainer.progress.attempt import SavedAttempt, local_now
 from trainer.progress.run import Run
 from trainer.progress.schedule import DrillItem, Focus, plan_drill
-from trainer.progress.stats import LeftRun, ScenarioRecord, ProgressSummary, WinTracker, scenario_records, summarise
+from trainer.progress.stats import LeftRun, ProgressSummary, ScenarioRecord, WinTracker, scenario_records, summarise
 from trainer.progress.store import ProgressStore, new_session_id, open_store
 from trainer.wording import plural
 

@@ -9,12 +9,12 @@ from itertools import chain
 from rapidfuzz import fuzz, process
 
 from trainer.rubric import CHECK, KIND_WORDS, MAX_POINTS, band_for
-from trainer.scoring.feedback import BestMatch, Check, Feedback, strengths_and_step
 from trainer.scoring.features import SAID_BACK, ClientWords
+from trainer.scoring.feedback import BestMatch, Check, Feedback, strengths_and_step
 from trainer.scoring.reading import Reading, feelings_in, read
 from trainer.scoring.spelling import Speller, is_word
-from trainer.scoring.vocabulary import Vocabulary, vocabulary
 from trainer.scoring.text import feeling_phrase, sentences, stem, stems, words
+from trainer.scoring.vocabulary import Vocabulary, vocabulary
 
 # Points per check are in trainer/rubric.py; without model answers "similarity" is left out and the
 # rest scaled to 100.

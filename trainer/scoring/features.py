@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from trainer.scoring.vocabulary import Vocabulary
 from trainer.scoring.text import PhraseIndex, Sentence, stem
+from trainer.scoring.vocabulary import Vocabulary
 
 _SELF_SUBJECTS = frozenset({"i", "my", "me", "we", "our"})
 # Words after which "you" starts a clause of its own: "..., and you'd rather not show it",

@@ -12,8 +12,8 @@ from itertools import chain
 
 from trainer.scoring.features import ClientWords, FeelingHit, RoadblockHit, SentenceFeatures
 from trainer.scoring.rules import RULES, SentenceAct
-from trainer.scoring.vocabulary import Vocabulary, vocabulary
 from trainer.scoring.text import Correct, Sentence, sentences
+from trainer.scoring.vocabulary import Vocabulary, vocabulary
 
 # When sentences do different things, the response is named after the act that most shapes
 # how the client will hear it: a roadblock outweighs a reflection that came before it, and a

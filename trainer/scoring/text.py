@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Callable, Generic, Iterable, Iterator, Sequence, TypeVar
+from typing import Generic, TypeVar
 
 import snowballstemmer
 

@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from trainer.conversation import openness_line
-from trainer.session import Try, PracticeSession
+from trainer.session import PracticeSession, Try
 from trainer.summary import summarise
 from trainer.ui.describe import persona_line
 from trainer.ui.dialogs.leave import LeaveDialog

@@ -7,9 +7,9 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import DataTable
 
-from trainer.wording import plural
 from trainer.rubric import BAND_WORDS
 from trainer.session import StatementRecord
+from trainer.wording import plural
 
 SNIPPET = 40
 
