@@ -20,8 +20,12 @@ from trainer.progress.store import open_store
 from trainer.scoring import score
 
 HISTORY = 10_000  # about three years of a daily ten-minute habit
-RESPONSES = ["It sounds like you felt forgotten.", "You should call your mom.", "Why didn't you say so?",
-             "You kept hoping, and it hurt each time the phone stayed quiet."]
+RESPONSES = [
+    "It sounds like you felt forgotten.",
+    "You should call your mom.",
+    "Why didn't you say so?",
+    "You kept hoping, and it hurt each time the phone stayed quiet.",
+]
 
 
 def timed(action, repeat: int = 5) -> float:
@@ -37,8 +41,11 @@ def timed(action, repeat: int = 5) -> float:
 def main() -> None:
     library = load_library()
     scenario = library.scenarios[0]
-    feedback = [(turn, response, score(turn, response, scenario.client_name))
-                for turn in scenario.turns for response in RESPONSES]
+    feedback = [
+        (turn, response, score(turn, response, scenario.client_name))
+        for turn in scenario.turns
+        for response in RESPONSES
+    ]
     start = datetime(2023, 1, 1, tzinfo=timezone.utc)
     with tempfile.TemporaryDirectory() as folder:
         moments = iter(start + timedelta(minutes=150 * n) for n in range(HISTORY + 1000))
@@ -50,18 +57,25 @@ def main() -> None:
             store.record(scenario.id, scenario.turns.index(turn) + 1, turn.client, response, result, f"s{n // 8}")
             one.append((time.perf_counter() - begin) * 1000)
         store.close()
-        print(f"record one response (synchronous=FULL, WAL): median {statistics.median(one):.2f} ms, "
-              f"95th percentile {sorted(one)[int(len(one) * 0.95)]:.2f} ms")
-        print(f"open a store of {HISTORY} attempts (with quick_check): "
-              f"{timed(lambda: open_store(Path(folder)).close()):.1f} ms")
+        print(
+            f"record one response (synchronous=FULL, WAL): median {statistics.median(one):.2f} ms, "
+            f"95th percentile {sorted(one)[int(len(one) * 0.95)]:.2f} ms"
+        )
+        print(
+            f"open a store of {HISTORY} attempts (with quick_check): "
+            f"{timed(lambda: open_store(Path(folder)).close()):.1f} ms"
+        )
         with open_store(Path(folder), saving=False) as reader:
             print(f"read all {HISTORY} attempts: {timed(reader.attempts):.1f} ms")
             attempts = reader.attempts()
         now = start + timedelta(days=1100)
         print(f"summarise (every stat and small win): {timed(lambda: summarise(attempts, now)):.1f} ms")
         print(f"plan a drill of 10: {timed(lambda: plan_drill(library.scenarios, attempts, now)):.1f} ms")
-        for name, export in (("json", lambda: to_json(attempts, None, now)), ("csv", lambda: to_csv(attempts)),
-                             ("md", lambda: to_markdown(attempts, None, now))):
+        for name, export in (
+            ("json", lambda: to_json(attempts, None, now)),
+            ("csv", lambda: to_csv(attempts)),
+            ("md", lambda: to_markdown(attempts, None, now)),
+        ):
             print(f"export {name}: {timed(export, repeat=3):.1f} ms")
 
 

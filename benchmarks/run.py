@@ -72,9 +72,19 @@ def bench_scoring(repeats: int) -> dict:
 
 def bench_batch(repeats: int) -> dict:
     pairs = realistic_inputs() * 20
-    rows = [json.dumps({"id": i, "client": s.client, "model_answers": list(s.model_answers),
-                        "feelings": list(s.feelings), "content": list(s.content), "response": r}).encode()
-            for i, (s, r) in enumerate(pairs)]
+    rows = [
+        json.dumps(
+            {
+                "id": i,
+                "client": s.client,
+                "model_answers": list(s.model_answers),
+                "feelings": list(s.feelings),
+                "content": list(s.content),
+                "response": r,
+            }
+        ).encode()
+        for i, (s, r) in enumerate(pairs)
+    ]
 
     def run():
         out = io.StringIO()
@@ -142,18 +152,26 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="fewer repeats")
     args = parser.parse_args()
     repeats = 3 if args.quick else 7
-    print(f"Python {platform.python_version()}, rapidfuzz {rapidfuzz.__version__}, "
-          f"PyYAML {yaml.__version__} (libyaml {'yes' if yaml.__with_libyaml__ else 'no'}), {platform.machine()}")
+    print(
+        f"Python {platform.python_version()}, rapidfuzz {rapidfuzz.__version__}, "
+        f"PyYAML {yaml.__version__} (libyaml {'yes' if yaml.__with_libyaml__ else 'no'}), {platform.machine()}"
+    )
     s = bench_scoring(repeats)
-    print(f"(a) scoring, {s['responses']} responses x 10 model answers: bare token_set_ratio pass "
-          f"{s['bare_us']:.1f} us, full engine {s['engine_us']:.1f} us per response -> {s['ratio']:.2f}x "
-          f"(budget 4x: {'met' if s['ratio'] <= 4 else 'NOT met'})")
+    print(
+        f"(a) scoring, {s['responses']} responses x 10 model answers: bare token_set_ratio pass "
+        f"{s['bare_us']:.1f} us, full engine {s['engine_us']:.1f} us per response -> {s['ratio']:.2f}x "
+        f"(budget 4x: {'met' if s['ratio'] <= 4 else 'NOT met'})"
+    )
     b = bench_batch(max(1, repeats // 2))
-    print(f"(b) batch, {b['rows']} rows parsed, scored and serialised: {b['per_second']:,.0f} responses/s "
-          f"on one core (budget 5,000: {'met' if b['per_second'] >= 5000 else 'NOT met'})")
+    print(
+        f"(b) batch, {b['rows']} rows parsed, scored and serialised: {b['per_second']:,.0f} responses/s "
+        f"on one core (budget 5,000: {'met' if b['per_second'] >= 5000 else 'NOT met'})"
+    )
     load = bench_loading(max(1, repeats // 2))
-    print(f"(c) loading {load['files']} files: bare CSafeLoader {load['bare_s']:.2f} s, load + validate "
-          f"{load['ours_s']:.2f} s -> {load['ratio']:.2f}x (budget 2x: {'met' if load['ratio'] <= 2 else 'NOT met'})")
+    print(
+        f"(c) loading {load['files']} files: bare CSafeLoader {load['bare_s']:.2f} s, load + validate "
+        f"{load['ours_s']:.2f} s -> {load['ratio']:.2f}x (budget 2x: {'met' if load['ratio'] <= 2 else 'NOT met'})"
+    )
 
 
 if __name__ == "__main__":

@@ -70,8 +70,9 @@ def _in_terminal(command: list[str], env: dict, marks: tuple[bytes, ...]) -> dic
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     start = time.perf_counter()
-    child = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT,
-                             start_new_session=True)
+    child = subprocess.Popen(
+        command, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT, start_new_session=True
+    )
     os.close(slave)
     shown: dict[bytes, float] = {}
     output = b""
@@ -153,8 +154,10 @@ def _fill_history(folder: str, count: int) -> None:
     from trainer.scoring import score
 
     scenario = load_library().scenarios[0]
-    answers = [(number, turn, score(turn, RESPONSE, scenario.client_name))
-               for number, turn in enumerate(scenario.turns, start=1)]
+    answers = [
+        (number, turn, score(turn, RESPONSE, scenario.client_name))
+        for number, turn in enumerate(scenario.turns, start=1)
+    ]
     moments = (datetime(2023, 1, 1, tzinfo=timezone.utc) + timedelta(hours=2.5 * n) for n in range(count))
     with open_store(Path(folder), clock=lambda: next(moments)) as store:
         for n in range(count):
@@ -197,8 +200,10 @@ def main() -> None:
         practice = _practice(args.scenarios, env)
 
     base = statistics.median(times["minimal"])
-    print(f"Python {sys.version.split()[0]} on {sys.platform}, {os.cpu_count()} CPUs; {args.runs} runs each, "
-          f"alternating, in an 80x24 pseudo-terminal; {args.history} responses stored; medians (min-max):")
+    print(
+        f"Python {sys.version.split()[0]} on {sys.platform}, {os.cpu_count()} CPUs; {args.runs} runs each, "
+        f"alternating, in an 80x24 pseudo-terminal; {args.history} responses stored; medians (min-max):"
+    )
     print(f"  minimal Textual app, first frame      {_median_ms(times['minimal'])}")
     print(f"  trainer, home screen's first frame    {_median_ms(times['home'])}")
     print(f"  trainer, library listed               {_median_ms(times['listed'])}")
@@ -208,8 +213,10 @@ def main() -> None:
         print(f"  memory, home screen listed        {statistics.median(rss):5.1f} MB  (peak RSS; budget 80 MB)")
     print(f"  memory, after 6 scored responses  {practice['rss_mb']:5.1f} MB")
     first, *rest = practice["feedback_ms"]
-    print(f"  Enter -> feedback drawn: first {first:.0f} ms, then median {statistics.median(rest):.0f} ms "
-          f"(headless; the driver's wait alone takes {practice['idle_pause_ms']:.0f} ms)")
+    print(
+        f"  Enter -> feedback drawn: first {first:.0f} ms, then median {statistics.median(rest):.0f} ms "
+        f"(headless; the driver's wait alone takes {practice['idle_pause_ms']:.0f} ms)"
+    )
 
 
 if __name__ == "__main__":

@@ -69,7 +69,7 @@ async def choose(pilot, title: str) -> None:
         row = table.cursor_row
         assert row < table.row_count - 1, f"no scenario titled {title!r} below the cursor"
         await pilot.press("down")
-        await until(pilot, lambda: table.cursor_row == row + 1, "the cursor one row down")
+        await until(pilot, lambda row=row: table.cursor_row == row + 1, "the cursor one row down")
     await pilot.press("enter")
     await until(pilot, lambda: not isinstance(pilot.app.screen, HomeScreen), f"{title!r} opened")
     await pilot.pause()
@@ -84,8 +84,9 @@ async def respond(pilot, response: str) -> None:
     before = len(screen.session.tries)
     screen.query_one(ResponseBox).value = response
     await pilot.press("enter")
-    await until(pilot, lambda: len(screen.session.tries) > before and screen.mode == READING,
-                f"the feedback on {response!r}")
+    await until(
+        pilot, lambda: len(screen.session.tries) > before and screen.mode == READING, f"the feedback on {response!r}"
+    )
     await pilot.pause()
 
 
@@ -105,6 +106,9 @@ async def move_on(pilot, key: str = "enter") -> None:
     screen = pilot.app.screen
     number = screen.session.number
     await pilot.press(key)
-    await until(pilot, lambda: pilot.app.screen is not screen or screen.session.number > number,
-                f"the statement after number {number}")
+    await until(
+        pilot,
+        lambda: pilot.app.screen is not screen or screen.session.number > number,
+        f"the statement after number {number}",
+    )
     await pilot.pause()

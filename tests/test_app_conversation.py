@@ -39,6 +39,7 @@ def play(app, body):
         async with app.run_test(size=SIZE) as pilot:
             await until(pilot, lambda: isinstance(pilot.app.screen, PracticeScreen), "the practice screen")
             await body(pilot)
+
     asyncio.run(go())
 
 
@@ -67,9 +68,14 @@ async def move_on(pilot) -> None:
     screen = pilot.app.screen
     before = screen.session.index if isinstance(screen, PracticeScreen) else None
     await pilot.press("enter")
-    await until(pilot, lambda: not isinstance(pilot.app.screen, PracticeScreen)
-                or (pilot.app.screen.session.index != before and pilot.app.screen.mode == RESPONDING),
-                "the next statement")
+    await until(
+        pilot,
+        lambda: (
+            not isinstance(pilot.app.screen, PracticeScreen)
+            or (pilot.app.screen.session.index != before and pilot.app.screen.mode == RESPONDING)
+        ),
+        "the next statement",
+    )
 
 
 def statement(screen) -> ClientStatement:
@@ -119,7 +125,11 @@ def test_a_listener_who_reflects_hears_the_client_open_up_and_say_more(make_test
     play(make_test_app(library=library, start_scenario="drifting-apart"), body)
     kept = History.open().attempts()
     assert [(a.turn, a.deeper, a.openness_before, a.openness_after) for a in kept] == [
-        (1, False, 3, 4), (2, False, 4, 5), (2, True, 5, 5), (3, False, 5, 5)]
+        (1, False, 3, 4),
+        (2, False, 4, 5),
+        (2, True, 5, 5),
+        (3, False, 5, 5),
+    ]
     assert kept[0].reaction.say == "Yeah. Like I was never really part of it." and kept[0].outcome == "reflected"
 
 
@@ -160,8 +170,10 @@ def test_a_listener_who_advises_and_asks_why_meets_a_guarded_client(make_test_ap
     play(make_test_app(library=library, start_scenario="drifting-apart"), body)
     kept = History.open().attempts()
     assert [(a.client, a.deeper, a.openness_before, a.openness_after) for a in kept] == [
-        (drifting.turns[0].client, False, 3, 2), (drifting.turns[1].guarded, False, 2, 1),
-        (drifting.turns[2].guarded, False, 1, 1)]
+        (drifting.turns[0].client, False, 3, 2),
+        (drifting.turns[1].guarded, False, 2, 1),
+        (drifting.turns[2].guarded, False, 1, 1),
+    ]
 
 
 def test_try_again_replaces_the_reaction(make_test_app, library):

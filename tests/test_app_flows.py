@@ -29,10 +29,12 @@ WEAK = "That sounds lonely."
 
 def run(body, app):
     """Run ``body(pilot)`` against ``app`` at 80x24 with notifications kept, once it has started."""
+
     async def go():
         async with app.run_test(size=SIZE, notifications=True) as pilot:
             await settle(pilot)
             await body(pilot)
+
     asyncio.run(go())
 
 
@@ -55,6 +57,7 @@ def test_home_lists_the_library_and_previews_the_highlighted_scenario(make_test_
         preview = text(screen.query_one("#preview-text"))
         assert "Content warning: domestic conflict" in preview and "Sam, 34" in preview
         assert not screen.query(ProblemsPanel)
+
     run(body, make_test_app())
 
 
@@ -73,6 +76,7 @@ def test_search_filters_as_you_type_and_enter_starts_the_match(make_test_app):
         assert table.row_count == 0
         await pilot.press("backspace", "enter")
         await on_screen(pilot, PracticeScreen)
+
     run(body, make_test_app())
 
 
@@ -91,6 +95,7 @@ def test_the_level_key_steps_through_the_difficulties(make_test_app):
         await level([])  # advanced
         await level(["lonely-birthday", "warning-demo"])  # all again
         assert table.row_count == 2
+
     run(body, make_test_app())
 
 
@@ -105,6 +110,7 @@ def test_files_that_failed_to_load_are_shown_not_crashed_on(make_test_app, tmp_p
         assert "unknown key 'colour'" in shown
         assert panel.border_title == "1 file could not be loaded"
         assert pilot.app.screen.query_one(ScenarioTable).row_count == 2
+
     run(body, make_test_app(library=library))
 
 
@@ -153,6 +159,7 @@ def test_choose_respond_feedback_next_and_summary_then_home(make_test_app, test_
 
         await pilot.press("enter")
         await on_screen(pilot, HomeScreen)
+
     run(body, make_test_app())
 
 
@@ -170,6 +177,7 @@ def test_a_content_warning_comes_first_and_choose_another_goes_back(make_test_ap
         await on_screen(pilot, PracticeScreen)
         assert app.screen.session.scenario.id == "warning-demo"
         assert isinstance(app.focused, ResponseBox)
+
     run(body, make_test_app())
 
 
@@ -185,6 +193,7 @@ def test_hint_shows_and_hides_on_request(make_test_app):
         assert isinstance(pilot.app.focused, ResponseBox)  # typing goes on
         await pilot.press("ctrl+t")
         await until(pilot, lambda: not hint.display, "the hint hidden")
+
     run(body, make_test_app())
 
 
@@ -204,6 +213,7 @@ def test_skip_moves_on_and_the_summary_says_skipped(make_test_app):
         bands = [summary.query_one("#scores").get_row_at(i)[3] for i in range(4)]
         assert bands[:3] == ["skipped"] * 3
         assert "You responded to 1 of 4 statements" in text(summary.query_one("#headline"))
+
     run(body, make_test_app())
 
 
@@ -217,6 +227,7 @@ def test_skipping_everything_gives_a_kind_summary(make_test_app):
         assert isinstance(pilot.app.screen, SummaryScreen)
         assert "You did not respond to any of the 2 statements" in text(pilot.app.screen.query_one("#headline"))
         assert not pilot.app.screen.query("#best-moment")
+
     run(body, make_test_app())
 
 
@@ -243,6 +254,7 @@ def test_try_again_shows_the_change_and_celebrates_an_improvement(make_test_app)
         await respond(pilot, WEAK)
         assert not app.screen.query_one("#change-line").has_class("-improved")
         assert "Your best try is the one that counts" in text(app.screen.query_one("#change-line"))
+
     run(body, make_test_app())
 
 
@@ -259,6 +271,7 @@ def test_other_model_answers_on_request(make_test_app):
         closest = score(pilot.app.screen.session.turn, GOOD, "Maya").best_match.answer
         shown = text(others)
         assert closest not in shown and shown.count("•") == 2
+
     run(body, make_test_app())
 
 
@@ -267,10 +280,14 @@ def test_an_empty_response_is_not_scored(make_test_app):
         await choose(pilot, "Nobody Remembered")
         pilot.app.screen.query_one(ResponseBox).value = "   "
         await pilot.press("enter")
-        await until(pilot, lambda: any("Type a response first" in m for m in notifications(pilot.app)),
-                    "the notice to type a response first")
+        await until(
+            pilot,
+            lambda: any("Type a response first" in m for m in notifications(pilot.app)),
+            "the notice to type a response first",
+        )
         assert pilot.app.screen.mode == RESPONDING
         assert pilot.app.screen.session.tries == ()
+
     run(body, make_test_app())
 
 
@@ -279,6 +296,7 @@ def test_leave_at_once_when_nothing_would_be_lost(make_test_app):
         await choose(pilot, "Nobody Remembered")
         await pilot.press("escape")
         await on_screen(pilot, HomeScreen)
+
     run(body, make_test_app())
 
 
@@ -296,6 +314,7 @@ def test_leave_asks_first_once_there_is_work(make_test_app):
         await on_screen(pilot, LeaveDialog)
         await pilot.press("enter")  # Leave is focused
         await on_screen(pilot, HomeScreen)
+
     run(body, make_test_app())
 
 
@@ -311,6 +330,7 @@ def test_practise_again_from_the_summary(make_test_app):
         await pilot.press("r")  # practise again: the warning first, as always
         await on_screen(pilot, ContentWarningDialog)
         assert len(app.screen_stack) == 3  # default, home, dialog: the summary is gone
+
     run(body, make_test_app())
 
 
@@ -323,6 +343,7 @@ def test_start_scenario_opens_straight_on_the_first_statement(make_test_app):
         assert isinstance(pilot.app.focused, ResponseBox)
         await pilot.press("escape")
         await on_screen(pilot, HomeScreen)
+
     run(body, make_test_app(start_scenario="lonely-birthday"))
 
 
@@ -331,6 +352,7 @@ def test_start_scenario_with_a_warning_shows_the_notice_first(make_test_app):
         assert isinstance(pilot.app.screen, ContentWarningDialog)
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(pilot.app.focused, ResponseBox), "the response box focused")
+
     run(body, make_test_app(start_scenario="warning-demo"))
 
 
@@ -353,8 +375,10 @@ def test_a_save_failure_is_told_and_the_practice_goes_on(make_test_app, monkeypa
         await choose(pilot, "Nobody Remembered")
         await respond(pilot, GOOD)
         assert pilot.app.screen.mode == READING
-        assert any("could not be saved: 1 response not saved yet (database is locked)" in m
-                   for m in notifications(pilot.app))
+        assert any(
+            "could not be saved: 1 response not saved yet (database is locked)" in m for m in notifications(pilot.app)
+        )
+
     run(body, make_test_app())
 
 
@@ -374,6 +398,7 @@ def test_the_command_palette_offers_the_main_actions(make_test_app):
         practise = next(c for c in app.get_system_commands(app.screen) if c.title == "Practise: A Hard Week")
         practise.callback()
         await on_screen(pilot, ContentWarningDialog)
+
     run(body, make_test_app())
 
 
@@ -393,6 +418,7 @@ def test_the_palette_opens_and_runs_a_command_by_keyboard(make_test_app):
         await until(pilot, lambda: "Practise: Nobody Remembered" in first_hit(), "the scenario offered first")
         await pilot.press("enter")
         await on_screen(pilot, PracticeScreen)
+
     run(body, make_test_app())
 
 
@@ -400,4 +426,5 @@ def test_a_light_theme_can_be_chosen(make_test_app):
     async def body(pilot):
         assert pilot.app.theme == "textual-light"
         assert not pilot.app.current_theme.dark
+
     run(body, make_test_app(theme="textual-light"))

@@ -76,8 +76,11 @@ def test_every_submitted_response_is_stored_at_once_one_session_per_run(make_tes
     run(body, make_test_app())
     attempts = stored()
     assert [(a.scenario, a.turn, a.response) for a in attempts] == [
-        ("lonely-birthday", 1, WEAK), ("lonely-birthday", 1, GOOD),
-        ("lonely-birthday", 2, "You kept checking your phone."), ("lonely-birthday", 1, "You feel left out.")]
+        ("lonely-birthday", 1, WEAK),
+        ("lonely-birthday", 1, GOOD),
+        ("lonely-birthday", 2, "You kept checking your phone."),
+        ("lonely-birthday", 1, "You feel left out."),
+    ]
     assert attempts[0].client.startswith("My birthday was on Saturday")
     assert len({a.session for a in attempts[:3]}) == 1 and attempts[3].session != attempts[0].session
 
@@ -99,6 +102,7 @@ def test_the_home_screen_shows_best_and_latest_after_a_finished_run(make_test_ap
         preview = text(pilot.app.screen.query_one("#preview-text"))
         assert f"best {attempt.score}, latest {attempt.score} (1 finished run)" in preview
         assert "Left part-way" not in preview and not pilot.app.screen.check_action("resume", ())
+
     run(body, make_test_app())
 
 
@@ -115,6 +119,7 @@ def test_leaving_part_way_is_no_run_and_the_home_screen_offers_to_resume(make_te
         assert home.check_action("resume", ())
         await pilot.press("down")  # a scenario with nothing to resume: no Resume key
         await until(pilot, lambda: not home.check_action("resume", ()), "Resume gone for A Hard Week")
+
     run(body, make_test_app())
 
 
@@ -152,7 +157,11 @@ def test_a_resumed_run_goes_on_where_it_stopped_and_counts_once_finished(make_te
     run(body, make_test_app())
     attempts = stored()
     assert [(a.turn, a.response) for a in attempts] == [
-        (1, GOOD), (3, WEAK), (3, GOOD), (4, "You feel left out.")]  # nothing recorded twice
+        (1, GOOD),
+        (3, WEAK),
+        (3, GOOD),
+        (4, "You feel left out."),
+    ]  # nothing recorded twice
     assert len({a.session for a in attempts}) == 1  # one run, resumed
 
 
@@ -175,6 +184,7 @@ def test_a_drill_answer_shows_as_a_drill_answer_not_a_run(make_test_app):
         preview = app.screen.query_one("#preview-text")
         await until(pilot, lambda: f"1 drill answer, best {attempt.score}" in text(preview), "the drill answer shown")
         assert "no finished run yet" in text(preview)
+
     run(body, make_test_app())
 
 
@@ -186,6 +196,7 @@ def test_in_private_mode_leaving_says_nothing_is_kept_and_nothing_is_offered_to_
         await respond(pilot, GOOD)
         assert "not being saved, so this run ends here" in await leave(pilot)
         assert not pilot.app.screen.check_action("resume", ())
+
     run(body, make_test_app())
 
 
@@ -194,6 +205,7 @@ def test_small_wins_are_said_after_a_response(make_test_app):
         await choose(pilot, "Nobody Remembered")
         await respond(pilot, GOOD)
         assert any("Your first strong reflection" in m for m in notifications(pilot.app))
+
     run(body, make_test_app())
 
 
@@ -204,8 +216,10 @@ def test_small_wins_call_scenarios_by_their_titles(make_test_app):
         await leave(pilot)
         await choose(pilot, "Nobody Remembered")
         await respond(pilot, GOOD)
-        assert any(m.startswith("A new personal best on “Nobody Remembered”, statement 1:")
-                   for m in notifications(pilot.app))
+        assert any(
+            m.startswith("A new personal best on “Nobody Remembered”, statement 1:") for m in notifications(pilot.app)
+        )
+
     run(body, make_test_app(history=None))
 
 
@@ -233,6 +247,7 @@ def test_private_mode_records_nothing_until_it_is_turned_off(make_test_app):
         await move_on(pilot)
         await respond(pilot, "You kept checking your phone.")
         assert [a.response for a in stored()] == ["You kept checking your phone."]
+
     run(body, make_test_app())
 
 
@@ -246,6 +261,7 @@ def test_no_save_keeps_private_mode_on_and_creates_no_file(make_test_app, traine
         assert "Private mode: turn off" not in [c.title for c in app.get_system_commands(app.screen)]
         await choose(pilot, "Nobody Remembered")
         await respond(pilot, GOOD)
+
     run(body, make_test_app(no_save=True))
     assert not (trainer_home / DB_NAME).exists()
 
@@ -256,6 +272,7 @@ def test_the_palette_turns_private_mode_on(make_test_app):
         command = next(c for c in app.get_system_commands(app.screen) if c.title == "Private mode: turn on")
         command.callback()
         assert app.private and app.history.private
+
     run(body, make_test_app())
 
 
@@ -284,6 +301,7 @@ def test_a_damaged_file_can_be_kept_as_a_backup_and_practice_starts_fresh(make_t
         assert app.saving_status == ""
         await choose(pilot, "Nobody Remembered")
         await respond(pilot, GOOD)
+
     run(body, make_test_app(history=None))
     assert [a.response for a in stored()] == [GOOD]
 
@@ -300,6 +318,7 @@ def test_a_damaged_file_can_be_left_alone_and_practice_goes_on_unsaved(make_test
         await choose(pilot, "Nobody Remembered")
         await respond(pilot, GOOD)
         assert app.screen.mode == "reading"
+
     run(body, make_test_app(history=None))
     assert (trainer_home / DB_NAME).read_bytes() == junk
     assert list(trainer_home.glob("progress-backup-*")) == []
@@ -313,11 +332,11 @@ def test_a_practice_asked_for_at_start_waits_for_the_answer(make_test_app, train
         assert isinstance(app.screen, StoreTroubleDialog)
         await pilot.press("enter")
         await on_screen(pilot, PracticeScreen)
+
     run(body, make_test_app(history=None, start_scenario="lonely-birthday"))
 
 
-def test_a_folder_that_cannot_be_written_gives_a_notice_and_practice_goes_on(make_test_app, tmp_path,
-                                                                            monkeypatch):
+def test_a_folder_that_cannot_be_written_gives_a_notice_and_practice_goes_on(make_test_app, tmp_path, monkeypatch):
     blocker = tmp_path / "a-file"
     blocker.write_text("a file where the data folder should be")
     monkeypatch.setenv("TRAINER_HOME", str(blocker / "home"))
@@ -330,6 +349,7 @@ def test_a_folder_that_cannot_be_written_gives_a_notice_and_practice_goes_on(mak
         await respond(pilot, GOOD)
         assert app.screen.mode == "reading"
         assert not any("could not be saved" in m for m in notifications(app))  # said once, not per answer
+
     run(body, make_test_app(history=None))
 
 
@@ -343,6 +363,7 @@ def test_the_home_screen_comes_first_and_the_library_follows(make_test_app, scen
         table = app.screen.query_one(ScenarioTable)
         assert table.row_count >= 2  # the bundled library plus the test folder
         assert "warning-demo" in [s.id for s in app.library.scenarios]
+
     run(body, make_test_app(library=None, history=None, scenario_dirs=[scenario_dir]))
 
 
@@ -353,24 +374,57 @@ def earlier_practice() -> list:
     """Three days of practice on the test scenarios, fixed (no live scoring)."""
     both = ("feeling", "reflective_form", "no_roadblock", "content")
     return [
-        make_attempt("lonely-birthday", 1, 35, T0, kind="advice", met=("content",),
-                     missed=("feeling", "reflective_form", "no_roadblock"), roadblocks=("advising",), session="a"),
-        make_attempt("lonely-birthday", 2, 62, T0 + days(0.01), met=("feeling", "reflective_form", "no_roadblock"),
-                     missed=("content",), session="a"),
+        make_attempt(
+            "lonely-birthday",
+            1,
+            35,
+            T0,
+            kind="advice",
+            met=("content",),
+            missed=("feeling", "reflective_form", "no_roadblock"),
+            roadblocks=("advising",),
+            session="a",
+        ),
+        make_attempt(
+            "lonely-birthday",
+            2,
+            62,
+            T0 + days(0.01),
+            met=("feeling", "reflective_form", "no_roadblock"),
+            missed=("content",),
+            session="a",
+        ),
         make_attempt("lonely-birthday", 1, 84, T0 + days(1), met=both, session="b"),
-        make_attempt("warning-demo", 1, 71, T0 + days(2), met=("reflective_form", "no_roadblock", "content"),
-                     missed=("feeling",), session="c"),
-        make_attempt("warning-demo", 2, 45, T0 + days(2.01), kind="open_question", met=("no_roadblock",),
-                     missed=("feeling", "reflective_form", "content"), session="c"),
+        make_attempt(
+            "warning-demo",
+            1,
+            71,
+            T0 + days(2),
+            met=("reflective_form", "no_roadblock", "content"),
+            missed=("feeling",),
+            session="c",
+        ),
+        make_attempt(
+            "warning-demo",
+            2,
+            45,
+            T0 + days(2.01),
+            kind="open_question",
+            met=("no_roadblock",),
+            missed=("feeling", "reflective_form", "content"),
+            session="c",
+        ),
     ]
 
 
 def earlier_runs() -> list:
     """Where those sittings stand: a run of "Nobody Remembered" finished, a drill, and a run of
     "A Hard Week" left part-way on its second (and last) statement, answered but not moved on from."""
-    return [make_run("a", "lonely-birthday", 4, at=T0 + days(0.02)),
-            make_run("b", None, 3, moved_on=1, at=T0 + days(1)),
-            make_run("c", "warning-demo", 2, moved_on=1, at=T0 + days(2.01))]
+    return [
+        make_run("a", "lonely-birthday", 4, at=T0 + days(0.02)),
+        make_run("b", None, 3, moved_on=1, at=T0 + days(1)),
+        make_run("c", "warning-demo", 2, moved_on=1, at=T0 + days(2.01)),
+    ]
 
 
 def injected_history(attempts=None, runs=None) -> History:
@@ -399,6 +453,7 @@ def test_the_progress_screen_adds_up_the_history(make_test_app):
         assert "first strong reflection" in text(screen.query_one("#wins"))
         await pilot.press("escape")
         await on_screen(pilot, HomeScreen)
+
     run(body, make_test_app(history=injected_history()))
 
 
@@ -410,6 +465,7 @@ def test_the_progress_screen_before_any_practice(make_test_app):
         note = text(app.screen.query_one("#progress-note"))
         assert "No practice recorded yet" in note and DB_NAME in note
         assert not app.screen.query(ScenarioBests)
+
     run(body, make_test_app())
 
 
@@ -418,6 +474,7 @@ def test_the_progress_screen_in_private_mode_says_so(make_test_app):
         await pilot.press("ctrl+o", "p")
         await added_up(pilot)
         assert "Private mode is on" in text(pilot.app.screen.query_one("#progress-note"))
+
     run(body, make_test_app())
 
 
@@ -454,6 +511,7 @@ def test_a_drill_from_home_warns_first_then_runs_across_scenarios_to_a_summary(m
         assert f"“{first.scenario.title}”, statement 1" in text(summary.query_one("#best-moment"))
         await pilot.press("r")  # another drill
         await on_screen(pilot, ContentWarningDialog)
+
     run(body, make_test_app())
     [attempt] = stored()
     assert (attempt.response, attempt.turn) == (GOOD, 1)
@@ -467,11 +525,14 @@ def test_a_drill_brings_back_what_scored_low_first(make_test_app):
         session = pilot.app.screen.session
         assert [(s.scenario.id, s.number) for s in session.steps][:2] == [("lonely-birthday", 1), ("warning-demo", 2)]
         assert pilot.app.screen.query_one("#statement").border_subtitle == "scored 20 last time: back for another try"
-    history = injected_history([
-        make_attempt("lonely-birthday", 1, 20, T0, missed=("feeling",), session="a"),
-        make_attempt("warning-demo", 2, 30, T0, missed=("feeling",), session="a"),
-        make_attempt("warning-demo", 1, 95, T0, met=("feeling",), session="a"),
-    ])
+
+    history = injected_history(
+        [
+            make_attempt("lonely-birthday", 1, 20, T0, missed=("feeling",), session="a"),
+            make_attempt("warning-demo", 2, 30, T0, missed=("feeling",), session="a"),
+            make_attempt("warning-demo", 1, 95, T0, met=("feeling",), session="a"),
+        ]
+    )
     options = DrillOptions(count=3, only=("lonely-birthday", "warning-demo"))
     run(body, make_test_app(history=history, start_drill=options))
 
@@ -485,6 +546,7 @@ def test_a_drill_asked_for_at_start_opens_on_it(make_test_app):
         await pilot.press("escape")
         await on_screen(pilot, LeaveDialog)
         assert "Leave this drill?" in str(pilot.app.screen.query_one(".dialog-title").render())
+
     run(body, make_test_app(start_drill=DrillOptions(count=2, only=("lonely-birthday",))))
 
 
@@ -492,17 +554,24 @@ def test_a_drill_asked_for_before_the_library_is_read_waits_for_it(make_test_app
     async def body(pilot):  # the history was handed in; the library came after the first frame
         await on_screen(pilot, PracticeScreen)
         assert {s.scenario.id for s in pilot.app.screen.session.steps} == {"lonely-birthday"}
-    run(body, make_test_app(library=None, scenario_dirs=[scenario_dir],
-                            start_drill=DrillOptions(count=2, only=("lonely-birthday",))))
+
+    run(
+        body,
+        make_test_app(
+            library=None, scenario_dirs=[scenario_dir], start_drill=DrillOptions(count=2, only=("lonely-birthday",))
+        ),
+    )
 
 
 def test_a_run_left_in_a_scenario_that_has_changed_since_is_started_afresh(make_test_app):
-    history = injected_history([make_attempt("warning-demo", 1, 71, T0, session="c")],
-                               [make_run("c", "warning-demo", 3, moved_on=1, at=T0)])  # it had 3 statements then
+    history = injected_history(
+        [make_attempt("warning-demo", 1, 71, T0, session="c")], [make_run("c", "warning-demo", 3, moved_on=1, at=T0)]
+    )  # it had 3 statements then
 
     async def body(pilot):
         home = pilot.app.screen
         await pilot.press("down")
         await until(pilot, lambda: "has changed since" in text(home.query_one("#preview-text")), "the change said")
         assert not home.check_action("resume", ())
+
     run(body, make_test_app(history=history))

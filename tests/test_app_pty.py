@@ -30,9 +30,11 @@ fcntl = pytest.importorskip("fcntl", reason="pseudo-terminals are POSIX")
 
 DEADLINE = 60.0  # seconds for any one step; a step normally takes well under one
 RESPONSE_BOX = b"ype your reflection"  # the box's placeholder (its first letter is under the cursor)
-RESPONSES = ["It sounds like you felt forgotten on your birthday.",
-             "You kept hoping someone would call.",
-             "You feel left out when your roommate has people over."]
+RESPONSES = [
+    "It sounds like you felt forgotten on your birthday.",
+    "You kept hoping someone would call.",
+    "You feel left out when your roommate has people over.",
+]
 
 
 def _open_pty():
@@ -111,15 +113,23 @@ def _trainer() -> list[str]:
     return [script] if script else [sys.executable, "-m", "trainer"]
 
 
-@pytest.mark.skipif(not hasattr(signal, "SIGKILL") or not hasattr(os, "openpty"),
-                    reason="SIGKILL and pseudo-terminals are POSIX")
+@pytest.mark.skipif(
+    not hasattr(signal, "SIGKILL") or not hasattr(os, "openpty"), reason="SIGKILL and pseudo-terminals are POSIX"
+)
 def test_three_answers_in_the_app_survive_a_sigkill(trainer_home):
     master, slave = _open_pty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, b"\x18\x00\x50\x00\x00\x00\x00\x00")  # 24 rows, 80 columns
     env = {**os.environ, "TERM": "xterm-256color", "TRAINER_HOME": str(trainer_home)}
     env.pop("TEXTUAL", None)  # no devtools
-    app = subprocess.Popen([*_trainer(), "practice", "lonely-birthday"], stdin=slave, stdout=slave,
-                           stderr=slave, env=env, start_new_session=True, close_fds=True)
+    app = subprocess.Popen(
+        [*_trainer(), "practice", "lonely-birthday"],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        start_new_session=True,
+        close_fds=True,
+    )
     os.close(slave)
     terminal = Terminal(master)
     database = trainer_home / DB_NAME
@@ -139,11 +149,13 @@ def test_three_answers_in_the_app_survive_a_sigkill(trainer_home):
             app.wait(timeout=DEADLINE)
         os.close(master)
 
-    exported = subprocess.run([*_trainer(), "export", "--format", "json"], env=env, capture_output=True,
-                              text=True, timeout=DEADLINE)
+    exported = subprocess.run(
+        [*_trainer(), "export", "--format", "json"], env=env, capture_output=True, text=True, timeout=DEADLINE
+    )
     assert exported.returncode == 0, exported.stderr
     attempts = json.loads(exported.stdout)["attempts"]
     assert [(a["scenario"], a["turn"], a["response"]) for a in attempts] == [
-        ("lonely-birthday", number, response) for number, response in enumerate(RESPONSES, start=1)]
+        ("lonely-birthday", number, response) for number, response in enumerate(RESPONSES, start=1)
+    ]
     assert len({a["session"] for a in attempts}) == 1
     assert stat.S_IMODE(os.stat(database).st_mode) == 0o600

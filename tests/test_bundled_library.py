@@ -17,8 +17,14 @@ from trainer.rubric import Band
 
 # The listening skills a scenario may say it practises (see docs for scenario writers).
 SKILLS = {
-    "reflect-feeling", "reflect-content", "reflect-meaning", "double-sided-reflection",
-    "reflect-ambivalence", "stay-with-anger", "reflect-minimising", "reflect-resistance",
+    "reflect-feeling",
+    "reflect-content",
+    "reflect-meaning",
+    "double-sided-reflection",
+    "reflect-ambivalence",
+    "stay-with-anger",
+    "reflect-minimising",
+    "reflect-resistance",
     "reflect-silence",
 }
 PARTIAL = {Band.good, Band.developing}

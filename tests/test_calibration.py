@@ -16,8 +16,11 @@ CONVERSATION = Path(__file__).parent / "fixtures" / "conversation"
 
 def test_the_bundled_library_is_calibrated():
     report = calibrate(load_library())
-    misses = [f"{d.scenario} {d.turn}: {d.response!r} expected {d.expected}, got {d.band} ({d.score})"
-              for d in report.disagreements if d.distance > 1]
+    misses = [
+        f"{d.scenario} {d.turn}: {d.response!r} expected {d.expected}, got {d.band} ({d.score})"
+        for d in report.disagreements
+        if d.distance > 1
+    ]
     assert report.examples >= 240
     assert misses == [], "every example must land within one band of its expected band"
     assert report.exact >= 0.85, f"exact agreement {report.exact:.0%}"
@@ -50,8 +53,9 @@ def test_a_deeper_statements_example_is_found_too(tmp_path):
     deeper = scenario.index("    deeper:")
     strong = scenario.index("expect: strong", deeper)
     path = tmp_path / "drifting-apart.yaml"
-    path.write_text(scenario[:strong] + "expect: not_yet" + scenario[strong + len("expect: strong"):],
-                    encoding="utf-8")
+    path.write_text(
+        scenario[:strong] + "expect: not_yet" + scenario[strong + len("expect: strong") :], encoding="utf-8"
+    )
     [miss] = [m for m in calibrate(load_paths([tmp_path])).disagreements if m.deeper]
     assert miss.expected == "not_yet" and miss.path == str(path)
     assert _example_at(miss.path, miss.line + 1).strip() == "expect: not_yet"
@@ -59,9 +63,11 @@ def test_a_deeper_statements_example_is_found_too(tmp_path):
 
 def test_the_command_prints_file_and_line_first(tmp_path):
     path = tmp_path / "off.yaml"
-    path.write_text("id: off\ntitle: Off\nturns:\n  - client: I'm tired.\n    model_answers: [You sound worn out.]\n"
-                    "    examples:\n      - response: You should sleep more.\n        expect: strong\n",
-                    encoding="utf-8")
+    path.write_text(
+        "id: off\ntitle: Off\nturns:\n  - client: I'm tired.\n    model_answers: [You sound worn out.]\n"
+        "    examples:\n      - response: You should sleep more.\n        expect: strong\n",
+        encoding="utf-8",
+    )
     result = CliRunner().invoke(cli, ["calibrate", str(path), "--min-agreement", "0"])
     assert result.stdout.startswith(f"{path}:7: off statement 1: expected Strong, scored ")
     as_json = json.loads(CliRunner().invoke(cli, ["calibrate", str(path), "--json"]).stdout)

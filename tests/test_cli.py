@@ -18,9 +18,11 @@ CLIENT = "My birthday was Saturday and nobody called."
 @pytest.fixture
 def run(scenario_dir):
     """Run `trainer --scenarios <test scenarios> ARGS`; bundled scenarios are loaded too."""
+
     def invoke(*args, input=None, own=True):
         prefix = ("--scenarios", str(scenario_dir)) if own else ()
         return CliRunner().invoke(cli, [*prefix, *args], input=input, catch_exceptions=False)
+
     return invoke
 
 
@@ -38,8 +40,10 @@ def test_list_reports_problems_on_stderr_and_still_lists(run, tmp_path):
     result = CliRunner().invoke(cli, ["--scenarios", str(tmp_path), "list"])
     assert result.exit_code == 1
     assert "lonely-birthday" in result.stdout
-    assert "bad.yaml:1: this is not valid YAML: did not find expected node content -- the [ on line 1 is not closed" \
+    assert (
+        "bad.yaml:1: this is not valid YAML: did not find expected node content -- the [ on line 1 is not closed"
         in result.stderr
+    )
 
 
 def test_validate_is_clean_on_good_files_and_names_each_problem(run, tmp_path, scenario_dir):
@@ -58,8 +62,14 @@ def test_validate_without_paths_checks_the_bundled_library(run):
 
 
 def test_score_reads_like_feedback(run):
-    result = run("score", "--client", CLIENT, "--model", "It sounds like you felt alone and forgotten.",
-                 "You felt so lonely that day.")
+    result = run(
+        "score",
+        "--client",
+        CLIENT,
+        "--model",
+        "It sounds like you felt alone and forgotten.",
+        "You felt so lonely that day.",
+    )
     assert result.exit_code == 0
     first_line = result.stdout.splitlines()[0]
     assert first_line.startswith("Score ") and first_line.endswith(("Good - a reflection", "Strong - a reflection"))
@@ -68,27 +78,44 @@ def test_score_reads_like_feedback(run):
 
 
 def test_score_names_advice_as_a_roadblock(run):
-    result = run("score", "--client", CLIENT, "--model", "It sounds like you felt alone and forgotten.",
-                 "--json", "You should just call them.")
+    result = run(
+        "score",
+        "--client",
+        CLIENT,
+        "--model",
+        "It sounds like you felt alone and forgotten.",
+        "--json",
+        "You should just call them.",
+    )
     data = json.loads(result.stdout)
     assert (data["kind"], data["band"], data["roadblocks"]) == ("advice", "not_yet", ["advising"])
 
 
 def test_score_a_scenario_statement(run):
-    result = run("score", "--scenario", "warning-demo", "--turn", "1", "--json",
-                 "It sounds like you felt scared and stuck when he shouted last night.")
+    result = run(
+        "score",
+        "--scenario",
+        "warning-demo",
+        "--turn",
+        "1",
+        "--json",
+        "It sounds like you felt scared and stuck when he shouted last night.",
+    )
     data = json.loads(result.stdout)
     assert data["band"] == "strong" and data["best_match"]["answer"]
 
 
-@pytest.mark.parametrize("args, code, message", [
-    (("score",), 2, "give the RESPONSE"),
-    (("score", "--client", "x", "--scenario", "warning-demo", "--turn", "1", "hi"), 2, "either --client"),
-    (("score", "--scenario", "warning-demo", "hi"), 2, "--scenario needs --turn"),
-    (("score", "--scenario", "nope", "--turn", "1", "hi"), 1, "no scenario with id 'nope'"),
-    (("score", "--scenario", "warning-demo", "--turn", "9", "hi"), 1, "statements 1 to 2, not 9"),
-    (("score", "--turn", "x", "--client", "c", "hi"), 2, "is not a valid integer"),
-])
+@pytest.mark.parametrize(
+    "args, code, message",
+    [
+        (("score",), 2, "give the RESPONSE"),
+        (("score", "--client", "x", "--scenario", "warning-demo", "--turn", "1", "hi"), 2, "either --client"),
+        (("score", "--scenario", "warning-demo", "hi"), 2, "--scenario needs --turn"),
+        (("score", "--scenario", "nope", "--turn", "1", "hi"), 1, "no scenario with id 'nope'"),
+        (("score", "--scenario", "warning-demo", "--turn", "9", "hi"), 1, "statements 1 to 2, not 9"),
+        (("score", "--turn", "x", "--client", "c", "hi"), 2, "is not a valid integer"),
+    ],
+)
 def test_score_usage_and_input_errors(run, args, code, message):
     result = run(*args)
     assert result.exit_code == code and message in result.stderr
@@ -123,9 +150,14 @@ def test_batch_output_follows_the_contract_with_how_each_response_landed(run):
     from trainer.conversation import outcome
 
     model = "It sounds like you felt alone and forgotten on your birthday."
-    responses = ["It sounds like you felt alone and forgotten when nobody called on your birthday.",
-                 "You're upset.", "Why didn't you call them?", "You should call your mom.",
-                 "I know exactly how you feel, my birthday was forgotten too.", "lol"]
+    responses = [
+        "It sounds like you felt alone and forgotten when nobody called on your birthday.",
+        "You're upset.",
+        "Why didn't you call them?",
+        "You should call your mom.",
+        "I know exactly how you feel, my birthday was forgotten too.",
+        "lol",
+    ]
     lines = [json.dumps({"client": CLIENT, "model_answers": [model], "response": r}) for r in responses]
     result = run("score", "--batch", "-", input="\n".join(lines) + "\n")
     assert result.exit_code == 0
@@ -165,7 +197,9 @@ def test_calibrate_reports_agreement_as_json(run, scenario_dir):
 def test_calibrate_fails_below_the_threshold(run, tmp_path):
     (tmp_path / "s.yaml").write_text(
         "id: off\ntitle: Off\nturns:\n  - client: I'm tired.\n    model_answers: [You sound worn out.]\n"
-        "    examples:\n      - response: You should sleep more.\n        expect: strong\n", encoding="utf-8")
+        "    examples:\n      - response: You should sleep more.\n        expect: strong\n",
+        encoding="utf-8",
+    )
     result = run("calibrate", str(tmp_path), "--min-agreement", "0.5")
     assert result.exit_code == 1
     assert "off statement 1: expected Strong" in result.stdout and "below 50%" in result.stderr
@@ -178,8 +212,9 @@ def test_python_dash_m_trainer_runs_the_same_command():
 
 def test_garbage_input_never_prints_a_traceback(tmp_path):
     garbage = tmp_path / "garbage.jsonl"
-    garbage.write_bytes(b"\xff\xfe\x00garbage\n{\"response\": 5}\n")
-    result = subprocess.run([sys.executable, "-m", "trainer", "score", "--batch", str(garbage)],
-                            capture_output=True, text=True)
+    garbage.write_bytes(b'\xff\xfe\x00garbage\n{"response": 5}\n')
+    result = subprocess.run(
+        [sys.executable, "-m", "trainer", "score", "--batch", str(garbage)], capture_output=True, text=True
+    )
     assert "Traceback" not in result.stderr
     assert result.returncode in (1, 2)

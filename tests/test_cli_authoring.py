@@ -27,7 +27,7 @@ def modeline_target(path: Path) -> Path:
     first = path.read_text(encoding="utf-8").splitlines()[0]
     prefix = "# yaml-language-server: $schema="
     assert first.startswith(prefix)
-    return (path.parent / first[len(prefix):]).resolve()
+    return (path.parent / first[len(prefix) :]).resolve()
 
 
 # ---------------------------------------------------------------------------- schema
@@ -115,7 +115,7 @@ def test_new_creates_the_folder_and_takes_a_title(tmp_path):
     assert scenario.title == "Doubts: week #1"
 
 
-@pytest.mark.parametrize("title", ["No", "123", "It's \"fine\"", "- a list?", "Ça va"])
+@pytest.mark.parametrize("title", ["No", "123", 'It\'s "fine"', "- a list?", "Ça va"])
 def test_any_title_reads_back_unchanged(tmp_path, title):
     """In the trainer's loader and in any YAML tool (where a plain No would be false)."""
     path = tmp_path / "t.yaml"
@@ -160,10 +160,15 @@ def test_an_id_the_library_already_uses_is_refused(tmp_path, scenario_dir):
     assert not (tmp_path / "warning-demo.yaml").exists()
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Grief at Work!", "grief-at-work"), ("Café--crème", "cafe-creme"), ("___", "my-scenario"),
-    ("x" * 100, "x" * 80),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Grief at Work!", "grief-at-work"),
+        ("Café--crème", "cafe-creme"),
+        ("___", "my-scenario"),
+        ("x" * 100, "x" * 80),
+    ],
+)
 def test_suggested_ids(text, expected):
     assert suggest_id(text) == expected
 

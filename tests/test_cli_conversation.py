@@ -21,8 +21,9 @@ CONVERSATION = FIXTURES / "conversation"
 
 
 def run(*args, input=None):
-    return CliRunner().invoke(cli, ["--scenarios", str(CONVERSATION), *map(str, args)], input=input,
-                              catch_exceptions=False)
+    return CliRunner().invoke(
+        cli, ["--scenarios", str(CONVERSATION), *map(str, args)], input=input, catch_exceptions=False
+    )
 
 
 @pytest.fixture(scope="module")
@@ -33,17 +34,21 @@ def library():
 def test_score_says_how_the_response_landed_and_what_it_does_to_openness():
     result = run("score", "--scenario", "drifting-apart", "--turn", "2", WHY)
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[1] == ("Landed: questioned -- an open or closed question, a 'why' among "
-                                             "them; in a conversation, openness -1")
+    assert result.stdout.splitlines()[1] == (
+        "Landed: questioned -- an open or closed question, a 'why' among them; in a conversation, openness -1"
+    )
 
 
 def test_score_and_batch_reach_a_deeper_statement():
-    single = json.loads(run("score", "--scenario", "drifting-apart", "--turn", "2", "--deeper", "--json",
-                            REFLECT[2]).stdout)
+    single = json.loads(
+        run("score", "--scenario", "drifting-apart", "--turn", "2", "--deeper", "--json", REFLECT[2]).stdout
+    )
     assert (single["band"], single["outcome"]) == ("strong", "reflected")
-    rows = [{"scenario": "drifting-apart", "turn": 2, "deeper": True, "response": REFLECT[2]},
-            {"scenario": "drifting-apart", "turn": 1, "deeper": True, "response": REFLECT[0]},
-            {"scenario": "drifting-apart", "turn": 2, "deeper": "yes", "response": REFLECT[2]}]
+    rows = [
+        {"scenario": "drifting-apart", "turn": 2, "deeper": True, "response": REFLECT[2]},
+        {"scenario": "drifting-apart", "turn": 1, "deeper": True, "response": REFLECT[0]},
+        {"scenario": "drifting-apart", "turn": 2, "deeper": "yes", "response": REFLECT[2]},
+    ]
     result = run("score", "--batch", "-", input="\n".join(map(json.dumps, rows)) + "\n")
     out = [json.loads(line) for line in result.stdout.splitlines()]
     assert result.exit_code == 1
@@ -61,8 +66,10 @@ def test_calibrate_scores_the_examples_of_deeper_statements_too(tmp_path):
     data = json.loads(run("calibrate", CONVERSATION, "--json").stdout)
     assert data["examples"] == 12  # three statements and one deeper statement, three examples each
     text = (CONVERSATION / "drifting-apart.yaml").read_text(encoding="utf-8")
-    off = text.replace("You felt like the extra one.\n          expect: developing",
-                       "You felt like the extra one.\n          expect: strong")
+    off = text.replace(
+        "You felt like the extra one.\n          expect: developing",
+        "You felt like the extra one.\n          expect: strong",
+    )
     (tmp_path / "off.yaml").write_text(off, encoding="utf-8")
     result = CliRunner().invoke(cli, ["calibrate", str(tmp_path), "--min-agreement", "0"])
     assert "drifting-apart statement 2 (deeper): expected Strong" in result.stdout
@@ -72,10 +79,15 @@ def test_calibrate_scores_the_examples_of_deeper_statements_too(tmp_path):
 
 def test_grading_scores_a_deeper_statement_against_it_and_counts_it_reached(tmp_path, library):
     scenario = library.get("drifting-apart")
-    path = write_export(tmp_path / "dana.json", [
-        ("drifting-apart", 1, REFLECT[0]), ("drifting-apart", 2, REFLECT[1]),
-        ("drifting-apart", 2, REFLECT[2], scenario.turns[1].deeper.client),
-        ("drifting-apart", 3, ADVICE, scenario.turns[2].guarded)])  # the guarded text is no change
+    path = write_export(
+        tmp_path / "dana.json",
+        [
+            ("drifting-apart", 1, REFLECT[0]),
+            ("drifting-apart", 2, REFLECT[1]),
+            ("drifting-apart", 2, REFLECT[2], scenario.turns[1].deeper.client),
+            ("drifting-apart", 3, ADVICE, scenario.turns[2].guarded),
+        ],
+    )  # the guarded text is no change
     data = json.loads(path.read_text(encoding="utf-8"))
     data["attempts"][2]["deeper"] = True
     path.write_text(json.dumps(data), encoding="utf-8")
@@ -100,7 +112,8 @@ def test_grading_skips_an_answer_to_a_deeper_statement_that_is_not_there(tmp_pat
     grading = grade([path], library)
     assert len(grading.responses) == 1
     assert [p.message for p in grading.problems] == [
-        "1 response to scenario 'drifting-apart' skipped: statement 1 has no deeper statement (any more)"]
+        "1 response to scenario 'drifting-apart' skipped: statement 1 has no deeper statement (any more)"
+    ]
 
 
 def test_an_export_with_a_deeper_flag_that_is_not_true_or_false_is_skipped(tmp_path, library):

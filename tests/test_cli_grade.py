@@ -35,12 +35,16 @@ def test_two_students_and_a_broken_file(scenario_dir, tmp_path):
     with open(grades, newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert [(r["student"], r["scenario"]) for r in rows] == [
-        ("Alice Moreno", "lonely-birthday"), ("Alice Moreno", "warning-demo"), ("Alice Moreno", "(overall)"),
-        ("bob", "lonely-birthday"), ("bob", "warning-demo"), ("bob", "(overall)")]
+        ("Alice Moreno", "lonely-birthday"),
+        ("Alice Moreno", "warning-demo"),
+        ("Alice Moreno", "(overall)"),
+        ("bob", "lonely-birthday"),
+        ("bob", "warning-demo"),
+        ("bob", "(overall)"),
+    ]
     text = report.read_text(encoding="utf-8")
     assert text.startswith("# Class report\n\n2 students, 2 scenarios, 11 responses graded")
-    for heading in ("Score distribution", "Most common roadblocks", "Hardest statements",
-                    "Strongest reflections"):
+    for heading in ("Score distribution", "Most common roadblocks", "Hardest statements", "Strongest reflections"):
         assert f"\n## {heading}\n" in text
     assert "Alice" not in text
 
@@ -55,8 +59,7 @@ def test_the_gradebook_goes_to_standard_output_by_default(scenario_dir):
 
 
 def test_the_report_can_go_to_standard_output_with_names(scenario_dir, tmp_path):
-    result = run(scenario_dir, EXPORTS / "alice.json", "--output", tmp_path / "g.csv",
-                 "--report", "-", "--names")
+    result = run(scenario_dir, EXPORTS / "alice.json", "--output", tmp_path / "g.csv", "--report", "-", "--names")
     assert result.exit_code == 0
     assert result.stdout.startswith("# Class report\n")
     assert "**Alice Moreno**" in result.stdout
@@ -100,10 +103,12 @@ def test_a_file_of_the_wrong_shape_is_named(scenario_dir, tmp_path):
 
 def test_an_unknown_scenario_and_a_bad_statement_are_named(scenario_dir, tmp_path):
     path = tmp_path / "dana.json"
-    path.write_text('{"student": "Dana", "attempts": ['
-                    '{"scenario": "ghost", "turn": 1, "response": "You felt alone."},'
-                    '{"scenario": "warning-demo", "turn": 7, "response": "You felt alone."},'
-                    '{"scenario": "warning-demo", "turn": 1, "response": "You felt scared."}]}')
+    path.write_text(
+        '{"student": "Dana", "attempts": ['
+        '{"scenario": "ghost", "turn": 1, "response": "You felt alone."},'
+        '{"scenario": "warning-demo", "turn": 7, "response": "You felt alone."},'
+        '{"scenario": "warning-demo", "turn": 1, "response": "You felt scared."}]}'
+    )
     result = run(scenario_dir, path)
     assert result.exit_code == 1
     assert f"{path}: 1 response to scenario 'ghost' skipped: no scenario with that id" in result.stderr
@@ -116,7 +121,9 @@ def test_an_unknown_scenario_and_a_bad_statement_are_named(scenario_dir, tmp_pat
 def test_an_unwritable_output_is_a_clear_message(scenario_dir, tmp_path):
     result = run(scenario_dir, EXPORTS / "alice.json", "--output", tmp_path / "no" / "such" / "g.csv")
     assert result.exit_code == 1
-    assert f"trainer grade: cannot write {tmp_path / 'no' / 'such' / 'g.csv'}: No such file or directory" in result.stderr
+    assert (
+        f"trainer grade: cannot write {tmp_path / 'no' / 'such' / 'g.csv'}: No such file or directory" in result.stderr
+    )
     assert "Traceback" not in result.output
 
 
@@ -128,9 +135,11 @@ def test_a_markdown_export_is_named_with_what_to_hand_in_and_exit_1(scenario_dir
     markdown.write_text(to_markdown([], "bob", datetime(2025, 3, 10, tzinfo=timezone.utc)), encoding="utf-8")
     result = run(scenario_dir, tmp_path)
     assert result.exit_code == 1
-    assert (f"{markdown}: a Markdown export of 'trainer export', which cannot be graded: this student's work "
-            "was not graded -- ask for the JSON export: trainer export --student NAME --output NAME.json; "
-            "file skipped") in result.stderr
+    assert (
+        f"{markdown}: a Markdown export of 'trainer export', which cannot be graded: this student's work "
+        "was not graded -- ask for the JSON export: trainer export --student NAME --output NAME.json; "
+        "file skipped"
+    ) in result.stderr
     assert {r["student"] for r in csv_rows(result.stdout)} == {"Alice Moreno"}
 
 
@@ -139,5 +148,7 @@ def test_other_files_of_a_folder_are_named_but_leave_exit_0(scenario_dir, tmp_pa
     (tmp_path / "README.txt").write_text("Week 3 hand-ins")
     result = run(scenario_dir, tmp_path)
     assert result.exit_code == 0, result.output
-    assert (f"{tmp_path / 'README.txt'}: not an export (trainer grade reads the JSON of 'trainer export', "
-            "*.json); file skipped") in result.stderr
+    assert (
+        f"{tmp_path / 'README.txt'}: not an export (trainer grade reads the JSON of 'trainer export', "
+        "*.json); file skipped"
+    ) in result.stderr

@@ -61,8 +61,9 @@ def test_validate_without_paths_checks_the_folder_given_after_it(tmp_path):
 
 
 def test_score_finds_a_scenario_of_the_folder_given_after_it():
-    result = trainer("score", "--scenario", OWN_ID, "--turn", "1", "--json", "--scenarios", OWN,
-                     "It sounds like you felt left out.")
+    result = trainer(
+        "score", "--scenario", OWN_ID, "--turn", "1", "--json", "--scenarios", OWN, "It sounds like you felt left out."
+    )
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["kind"] == "reflection"
 
@@ -89,8 +90,10 @@ def test_new_knows_the_ids_of_the_folder_given_after_it(tmp_path):
 
 def test_grade_scores_against_the_folder_given_after_it(tmp_path):
     export = tmp_path / "leo.json"
-    export.write_text(json.dumps({"student": "Ana", "attempts": [
-        {"scenario": OWN_ID, "turn": 1, "response": "You felt left out."}]}), encoding="utf-8")
+    export.write_text(
+        json.dumps({"student": "Ana", "attempts": [{"scenario": OWN_ID, "turn": 1, "response": "You felt left out."}]}),
+        encoding="utf-8",
+    )
     result = trainer("grade", export, "--scenarios", OWN)
     assert result.exit_code == 0, result.output
     assert f"Ana,{OWN_ID}," in result.stdout

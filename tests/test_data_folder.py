@@ -22,10 +22,16 @@ from trainer.progress.store import DB_NAME, open_store
 
 def forget_as_user():
     """``trainer forget --yes`` as a user whom permissions apply to (not root)."""
+
     def action():
         result = CliRunner().invoke(cli, ["forget", "--yes"])
-        return {"code": result.exit_code, "out": result.stdout, "err": result.stderr,
-                "error": None if isinstance(result.exception, (SystemExit, type(None))) else repr(result.exception)}
+        return {
+            "code": result.exit_code,
+            "out": result.stdout,
+            "err": result.stderr,
+            "error": None if isinstance(result.exception, (SystemExit, type(None))) else repr(result.exception),
+        }
+
     return _as_nobody(action) if os.geteuid() == 0 else action()
 
 
@@ -69,8 +75,16 @@ def test_forget_never_empties_a_folder_named_like_a_backup(trainer_home):
 
 
 NO_SUCH_HOME = "~nouser-of-this-machine/x"
-DATA_COMMANDS = [("progress",), ("progress", "--json"), ("progress", "--start-fresh"), ("export",),
-                 ("export", "--format", "csv"), ("forget", "--yes"), ("drill", "--plan"), ("--no-save", "progress")]
+DATA_COMMANDS = [
+    ("progress",),
+    ("progress", "--json"),
+    ("progress", "--start-fresh"),
+    ("export",),
+    ("export", "--format", "csv"),
+    ("forget", "--yes"),
+    ("drill", "--plan"),
+    ("--no-save", "progress"),
+]
 
 
 @pytest.mark.parametrize("command", DATA_COMMANDS, ids=" ".join)
@@ -78,8 +92,10 @@ def test_a_trainer_home_that_cannot_be_expanded_is_a_usage_error(command, monkey
     monkeypatch.setenv("TRAINER_HOME", NO_SUCH_HOME)
     result = CliRunner().invoke(cli, list(command))
     assert result.exit_code == 2, repr(result.exception)
-    assert result.stderr.startswith(f"trainer: TRAINER_HOME is '{NO_SUCH_HOME}', but '~nouser-of-this-machine' "
-                                     "is no home folder this machine knows; set TRAINER_HOME to a folder")
+    assert result.stderr.startswith(
+        f"trainer: TRAINER_HOME is '{NO_SUCH_HOME}', but '~nouser-of-this-machine' "
+        "is no home folder this machine knows; set TRAINER_HOME to a folder"
+    )
     assert "Traceback" not in result.output
 
 
@@ -89,16 +105,19 @@ def test_commands_that_keep_no_data_still_work_with_such_a_trainer_home(monkeypa
 
 
 def test_the_app_is_not_opened_with_such_a_trainer_home():
-    code = ("import sys\n"
-            "sys.argv = ['trainer']\n"
-            "import trainer.launch as launch\n"
-            "from trainer.ui.app import TrainerApp\n"
-            "import trainer.opening as opening\n"
-            "opening.interactive = lambda: True\n"
-            "TrainerApp.run = lambda app: print('the app ran')\n"
-            "launch.main()\n")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            env={**os.environ, "TRAINER_HOME": NO_SUCH_HOME})
+    code = (
+        "import sys\n"
+        "sys.argv = ['trainer']\n"
+        "import trainer.launch as launch\n"
+        "from trainer.ui.app import TrainerApp\n"
+        "import trainer.opening as opening\n"
+        "opening.interactive = lambda: True\n"
+        "TrainerApp.run = lambda app: print('the app ran')\n"
+        "launch.main()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ, "TRAINER_HOME": NO_SUCH_HOME}
+    )
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.startswith(f"trainer: TRAINER_HOME is '{NO_SUCH_HOME}'") and "Traceback" not in result.stderr
 
@@ -157,8 +176,9 @@ def test_an_export_written_to_a_file_is_private(tmp_path, fmt):
 def test_a_gradebook_and_report_written_to_files_are_private(tmp_path, scenario_dir):
     grades, report = tmp_path / "grades.csv", tmp_path / "report.md"
     exports = Path(__file__).parent / "fixtures" / "exports" / "alice.json"
-    result = CliRunner().invoke(cli, ["--scenarios", str(scenario_dir), "grade", str(exports),
-                                      "-o", str(grades), "-r", str(report)])
+    result = CliRunner().invoke(
+        cli, ["--scenarios", str(scenario_dir), "grade", str(exports), "-o", str(grades), "-r", str(report)]
+    )
     assert result.exit_code == 0 and mode(grades) == 0o600 and mode(report) == 0o600
 
 

@@ -9,8 +9,11 @@ def test_strengths_step_and_model_answer(test_library):
     turn = test_library.get("lonely-birthday").turns[0]
     feedback = score(turn, "It sounds like you felt really forgotten when nobody called on your birthday.", "Maya")
     assert feedback.strengths and feedback.next_step and feedback.notes == ()
-    assert feedback.messages == (*feedback.strengths, feedback.next_step,
-                                 f'A model answer to compare: "{feedback.best_match.answer}"')
+    assert feedback.messages == (
+        *feedback.strengths,
+        feedback.next_step,
+        f'A model answer to compare: "{feedback.best_match.answer}"',
+    )
 
 
 def test_a_capped_score_says_why_in_a_note_of_its_own(test_library):
@@ -35,7 +38,9 @@ def test_without_model_answers_there_is_no_model_answer():
 
 def test_advice_is_never_praised_for_its_content_or_its_closeness_to_a_model_answer(test_library):
     turn = test_library.get("lonely-birthday").turns[0]
-    feedback = score(turn, "You should call your mom and tell her you felt alone and forgotten on your birthday.", "Maya")
+    feedback = score(
+        turn, "You should call your mom and tell her you felt alone and forgotten on your birthday.", "Maya"
+    )
     assert feedback.kind == "advice"
     assert feedback.strengths == ("You responded to Maya -- every try builds the skill.",)
 

@@ -41,8 +41,11 @@ def test_links_that_leave_the_folder_are_skipped_and_links_inside_are_read(tmp_p
     (folder / "within").symlink_to(folder / "sub")
     found, skipped = files_under(folder, (".yaml",))
     assert found == [folder / "inside.yaml", folder / "sub" / "real.yaml"]
-    assert skipped == [(folder / "elsewhere", OUTSIDE_FOLDER), (folder / "loop.yaml", OUTSIDE_FILE),
-                       (folder / "secret.yaml", OUTSIDE_FILE)]
+    assert skipped == [
+        (folder / "elsewhere", OUTSIDE_FOLDER),
+        (folder / "loop.yaml", OUTSIDE_FILE),
+        (folder / "secret.yaml", OUTSIDE_FILE),
+    ]
 
 
 def test_validate_never_echoes_a_linked_file_outside_the_folder(tmp_path, outside, scenario_dir):
@@ -86,10 +89,16 @@ def class_with_a_locked_folder():
 
 def as_user(args: list[str]) -> dict:
     """The command as a user whom permissions apply to (not root)."""
+
     def action():
         result = CliRunner().invoke(cli, args)
-        return {"code": result.exit_code, "out": result.stdout, "err": result.stderr,
-                "error": None if isinstance(result.exception, (SystemExit, type(None))) else repr(result.exception)}
+        return {
+            "code": result.exit_code,
+            "out": result.stdout,
+            "err": result.stderr,
+            "error": None if isinstance(result.exception, (SystemExit, type(None))) else repr(result.exception),
+        }
+
     return _as_nobody(action) if os.geteuid() == 0 else action()
 
 

@@ -36,8 +36,13 @@ from trainer.scoring import AdHocStatement, lexicons, score
 from trainer.terminal import CONTROLS, printable
 
 FIXTURES = Path(__file__).parent / "fixtures"
-FUZZ = settings(derandomize=True, database=None, deadline=None, print_blob=True,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FUZZ = settings(
+    derandomize=True,
+    database=None,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 @cache
@@ -63,11 +68,16 @@ def phrases() -> list[str]:
 
 SEPARATORS = st.sampled_from([" ", ", ", "; ", ": ", ". ", "? ", "! ", " -- ", "\n", "... ", " (", ") "])
 PHRASE_SALAD = st.lists(st.tuples(st.sampled_from(phrases()), SEPARATORS), max_size=40).map(
-    lambda parts: "".join(p + s for p, s in parts))
+    lambda parts: "".join(p + s for p, s in parts)
+)
 SUFFIXES = st.sampled_from(["'d", "'ll", "n't", "'ve", "'re", "'s", "'m"])
-STACKED = st.builds(lambda word, mixed, suffix, times: word + "".join(mixed) + suffix * times,
-                    st.sampled_from(["I", "we", "you", "it", "don", "they"]), st.lists(SUFFIXES, max_size=8),
-                    SUFFIXES, st.integers(min_value=0, max_value=3000))  # "I'd'd'd...": 2,000 once overflowed
+STACKED = st.builds(
+    lambda word, mixed, suffix, times: word + "".join(mixed) + suffix * times,
+    st.sampled_from(["I", "we", "you", "it", "don", "they"]),
+    st.lists(SUFFIXES, max_size=8),
+    SUFFIXES,
+    st.integers(min_value=0, max_value=3000),
+)  # "I'd'd'd...": 2,000 once overflowed
 ANY_TEXT = st.text(max_size=400)  # every code point, lone surrogates and control characters too
 RESPONSES = st.one_of(ANY_TEXT, PHRASE_SALAD, STACKED, st.text(alphabet="'.,;:!? -\n\tAaIi", max_size=300))
 SHORT_TEXTS = st.lists(st.one_of(st.text(max_size=60), st.sampled_from(phrases())), max_size=4).map(tuple)
@@ -85,8 +95,13 @@ def assert_sound(feedback) -> None:
 
 
 @settings(FUZZ, max_examples=300)
-@given(client=st.one_of(st.text(max_size=200), PHRASE_SALAD), answers=SHORT_TEXTS, feelings=SHORT_TEXTS,
-       content=SHORT_TEXTS, response=RESPONSES)
+@given(
+    client=st.one_of(st.text(max_size=200), PHRASE_SALAD),
+    answers=SHORT_TEXTS,
+    feelings=SHORT_TEXTS,
+    content=SHORT_TEXTS,
+    response=RESPONSES,
+)
 def test_score_takes_any_text_and_gives_a_sound_feedback(client, answers, feelings, content, response):
     statement = AdHocStatement(client, answers, feelings, content)
     feedback = score(statement, response)
@@ -104,29 +119,51 @@ def test_score_takes_any_text_for_a_scenario_statement(response, which):
 
 # ---------------------------------------------------------------------------- score --batch
 
-JSON_SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False, allow_infinity=False),
-                         st.text(max_size=30))
-JSON_VALUES = st.recursive(JSON_SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                                 st.dictionaries(st.text(max_size=8), inner,
-                                                                                 max_size=4)),
-                           max_leaves=12)
+JSON_SCALARS = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False, allow_infinity=False), st.text(max_size=30)
+)
+JSON_VALUES = st.recursive(
+    JSON_SCALARS,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)),
+    max_leaves=12,
+)
 ROW_VALUES = st.one_of(JSON_VALUES, RESPONSES, st.lists(st.text(max_size=40), max_size=3))
-ROWS = st.fixed_dictionaries({}, optional={
-    "id": JSON_VALUES, "response": ROW_VALUES, "client": ROW_VALUES, "model_answers": ROW_VALUES,
-    "feelings": ROW_VALUES, "content": ROW_VALUES,
-    "scenario": st.one_of(st.sampled_from(["lonely-birthday", "warning-demo", "nope"]), JSON_VALUES),
-    "turn": st.one_of(st.integers(min_value=-2, max_value=6), JSON_VALUES)})
-HOSTILE_LINES = st.sampled_from([
-    '{"id": ' + "9" * 5000 + ', "client": "x", "response": "y"}', "[" * 20_000, '{"id": NaN}',
-    '{"id": 1e999, "client": "x", "response": "y"}', '{"id": "\\ud800", "client": "x", "response": "y"}',
-    '{"client": "x", "response": "\\udfff"}', "{not json", "\ufeff{}", "null", "[]", '"text"', "  ",
-])
+ROWS = st.fixed_dictionaries(
+    {},
+    optional={
+        "id": JSON_VALUES,
+        "response": ROW_VALUES,
+        "client": ROW_VALUES,
+        "model_answers": ROW_VALUES,
+        "feelings": ROW_VALUES,
+        "content": ROW_VALUES,
+        "scenario": st.one_of(st.sampled_from(["lonely-birthday", "warning-demo", "nope"]), JSON_VALUES),
+        "turn": st.one_of(st.integers(min_value=-2, max_value=6), JSON_VALUES),
+    },
+)
+HOSTILE_LINES = st.sampled_from(
+    [
+        '{"id": ' + "9" * 5000 + ', "client": "x", "response": "y"}',
+        "[" * 20_000,
+        '{"id": NaN}',
+        '{"id": 1e999, "client": "x", "response": "y"}',
+        '{"id": "\\ud800", "client": "x", "response": "y"}',
+        '{"client": "x", "response": "\\udfff"}',
+        "{not json",
+        "\ufeff{}",
+        "null",
+        "[]",
+        '"text"',
+        "  ",
+    ]
+)
 LINES = st.lists(st.one_of(ROWS.map(json.dumps), HOSTILE_LINES, st.text(max_size=80)), min_size=1, max_size=6)
 
 
 def strict(text: str) -> object:
     def refuse(name):
         raise AssertionError(f"{name} is not JSON")
+
     return json.loads(text, parse_constant=refuse)
 
 
@@ -147,8 +184,7 @@ def test_batch_scores_or_reports_every_line_and_writes_strict_json(lines):
 @given(lines=LINES)
 def test_the_batch_command_never_stops_on_a_line(lines):
     data = b"".join(line.encode("utf-8", "surrogatepass") + b"\n" for line in lines)
-    result = CliRunner().invoke(cli, ["--scenarios", str(FIXTURES / "scenarios"), "score", "--batch", "-"],
-                                input=data)
+    result = CliRunner().invoke(cli, ["--scenarios", str(FIXTURES / "scenarios"), "score", "--batch", "-"], input=data)
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert result.exit_code in (0, 1)
     rows = [strict(line) for line in result.stdout_bytes.decode("utf-8").splitlines()]
@@ -157,15 +193,28 @@ def test_the_batch_command_never_stops_on_a_line(lines):
 
 # ---------------------------------------------------------------------------- grade
 
-ATTEMPTS = st.lists(st.one_of(
-    st.fixed_dictionaries({"scenario": st.sampled_from(["lonely-birthday", "warning-demo", "nope"]),
-                           "turn": st.integers(min_value=-1, max_value=6), "response": RESPONSES},
-                          optional={"client": st.one_of(st.text(max_size=60), JSON_VALUES)}),
-    JSON_VALUES), max_size=5)
+ATTEMPTS = st.lists(
+    st.one_of(
+        st.fixed_dictionaries(
+            {
+                "scenario": st.sampled_from(["lonely-birthday", "warning-demo", "nope"]),
+                "turn": st.integers(min_value=-1, max_value=6),
+                "response": RESPONSES,
+            },
+            optional={"client": st.one_of(st.text(max_size=60), JSON_VALUES)},
+        ),
+        JSON_VALUES,
+    ),
+    max_size=5,
+)
 EXPORTS = st.one_of(
-    st.fixed_dictionaries({"attempts": ATTEMPTS}, optional={"student": st.one_of(st.text(max_size=30), JSON_VALUES)}
-                          ).map(json.dumps),
-    JSON_VALUES.map(json.dumps), HOSTILE_LINES, st.text(max_size=200))
+    st.fixed_dictionaries(
+        {"attempts": ATTEMPTS}, optional={"student": st.one_of(st.text(max_size=30), JSON_VALUES)}
+    ).map(json.dumps),
+    JSON_VALUES.map(json.dumps),
+    HOSTILE_LINES,
+    st.text(max_size=200),
+)
 
 
 @settings(FUZZ, max_examples=100)
@@ -189,14 +238,32 @@ def test_grade_grades_or_reports_every_file(files):
 # ---------------------------------------------------------------------------- the loader
 
 VALID_SCENARIO = (FIXTURES / "scenarios" / "lonely-birthday.yaml").read_text(encoding="utf-8")
-YAML_VALUES = st.recursive(st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=40)),
-                           lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                   st.dictionaries(st.text(max_size=12), inner, max_size=4)),
-                           max_leaves=15)
-SCENARIO_KEYS = st.sampled_from(["id", "title", "summary", "difficulty", "skills", "content_warnings", "persona",
-                                 "turns", "client", "model_answers", "feelings", "examples", "titel", "openness"])
+YAML_VALUES = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=40)),
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=12), inner, max_size=4)),
+    max_leaves=15,
+)
+SCENARIO_KEYS = st.sampled_from(
+    [
+        "id",
+        "title",
+        "summary",
+        "difficulty",
+        "skills",
+        "content_warnings",
+        "persona",
+        "turns",
+        "client",
+        "model_answers",
+        "feelings",
+        "examples",
+        "titel",
+        "openness",
+    ]
+)
 SCENARIO_LIKE = st.dictionaries(SCENARIO_KEYS, YAML_VALUES, max_size=8).map(
-    lambda data: yaml.safe_dump(data, allow_unicode=True))
+    lambda data: yaml.safe_dump(data, allow_unicode=True)
+)
 
 
 @st.composite
@@ -206,7 +273,7 @@ def damaged_scenarios(draw) -> str:
     for _ in range(draw(st.integers(min_value=1, max_value=4))):
         at = draw(st.integers(min_value=0, max_value=len(text)))
         cut = draw(st.integers(min_value=0, max_value=20))
-        text = text[:at] + draw(st.text(alphabet=":-[]{}&*!|>'\"#\n \t\\e", max_size=4)) + text[at + cut:]
+        text = text[:at] + draw(st.text(alphabet=":-[]{}&*!|>'\"#\n \t\\e", max_size=4)) + text[at + cut :]
     return text
 
 
@@ -228,12 +295,34 @@ def test_the_loader_loads_or_explains_any_file(text):
 
 # ---------------------------------------------------------------------------- stored rows and printing
 
-GOOD_ROW = (7, "lonely-birthday", 1, "Nobody called.", "You felt alone.", 70, "good", "reflection",
-            '[{"id": "feeling", "passed": true, "points": 25, "max_points": 25, "message": "Named."}]',
-            '["advising"]', '["Well done."]', "2025-03-10T12:00:00+00:00", "s1",
-            1, '{"say": "Yeah.", "cue": "looks up"}', 3, 4)
-SQLITE_VALUES = st.one_of(st.none(), st.integers(min_value=-2**63, max_value=2**63 - 1), st.floats(),
-                          st.text(max_size=40), st.binary(max_size=20), JSON_VALUES.map(json.dumps), HOSTILE_LINES)
+GOOD_ROW = (
+    7,
+    "lonely-birthday",
+    1,
+    "Nobody called.",
+    "You felt alone.",
+    70,
+    "good",
+    "reflection",
+    '[{"id": "feeling", "passed": true, "points": 25, "max_points": 25, "message": "Named."}]',
+    '["advising"]',
+    '["Well done."]',
+    "2025-03-10T12:00:00+00:00",
+    "s1",
+    1,
+    '{"say": "Yeah.", "cue": "looks up"}',
+    3,
+    4,
+)
+SQLITE_VALUES = st.one_of(
+    st.none(),
+    st.integers(min_value=-(2**63), max_value=2**63 - 1),
+    st.floats(),
+    st.text(max_size=40),
+    st.binary(max_size=20),
+    JSON_VALUES.map(json.dumps),
+    HOSTILE_LINES,
+)
 
 
 @settings(FUZZ, max_examples=200)

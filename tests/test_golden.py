@@ -27,12 +27,20 @@ def measured():
 def test_the_golden_set_is_big_enough_to_be_a_specification(measured):
     rows, pairs, *_ = measured
     assert len(rows) >= 800 and len(pairs) >= 80
-    assert {r.kind for r in rows} >= {"reflection", "open_question", "closed_question", "advice", "information",
-                                      "reassurance", "judgment", "self_disclosure", "other"}
+    assert {r.kind for r in rows} >= {
+        "reflection",
+        "open_question",
+        "closed_question",
+        "advice",
+        "information",
+        "reassurance",
+        "judgment",
+        "self_disclosure",
+        "other",
+    }
 
 
-@pytest.mark.parametrize("what, floor", [("kind", 0.95), ("band", 0.90), ("within_one", 1.0),
-                                         ("complex_higher", 0.90)])
+@pytest.mark.parametrize("what, floor", [("kind", 0.95), ("band", 0.90), ("within_one", 1.0), ("complex_higher", 0.90)])
 def test_the_scorer_agrees_with_the_instructors(measured, what, floor):
     agreement = measured[2]
     assert agreement.share(what) >= floor

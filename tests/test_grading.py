@@ -36,11 +36,23 @@ def library(scenario_dir):
 def write_export(path: Path, attempts: list[tuple], student: str | None = "Dana") -> Path:
     """An export as 'trainer export' writes it; attempts are (scenario, turn, response) and
     optionally the client's statement as the student saw it."""
-    data = {"exported_at": "2025-03-10T09:00:00+00:00",
-            "attempts": [{"scenario": s, "turn": t, "client": client[0] if client else None,
-                          "response": r, "score": 0, "band": "not_yet", "kind": "other",
-                          "checks": [], "at": "2025-03-01T10:00:00+00:00"}
-                         for s, t, r, *client in attempts]}
+    data = {
+        "exported_at": "2025-03-10T09:00:00+00:00",
+        "attempts": [
+            {
+                "scenario": s,
+                "turn": t,
+                "client": client[0] if client else None,
+                "response": r,
+                "score": 0,
+                "band": "not_yet",
+                "kind": "other",
+                "checks": [],
+                "at": "2025-03-01T10:00:00+00:00",
+            }
+            for s, t, r, *client in attempts
+        ],
+    }
     if student is not None:
         data["student"] = student
     path.write_text(json.dumps(data), encoding="utf-8")
@@ -79,21 +91,24 @@ def test_a_file_that_is_not_json_is_named_with_its_line():
     assert "not valid JSON" in problem.message and "file skipped" in problem.message
 
 
-@pytest.mark.parametrize("content, expected", [
-    ("[1, 2, 3]", "not an export of 'trainer export'"),
-    ('{"student": "Kim"}', "not an export of 'trainer export'"),
-    ('{"student": "Kim", "attempts": {}}', "'attempts' must be a list"),
-    ('{"student": 7, "attempts": []}', "'student' must be a name (text), not 7"),
-    ('{"attempts": ["hello"]}', "attempt 1 is not an object"),
-    ('{"attempts": [{"turn": 1, "response": "x"}]}', "attempt 1: 'scenario' is missing"),
-    ('{"attempts": [{"scenario": "a", "response": "x"}]}', "attempt 1: 'turn' is missing"),
-    ('{"attempts": [{"scenario": "a", "turn": "2", "response": "x"}]}', "'turn' must be a whole number"),
-    ('{"attempts": [{"scenario": "a", "turn": 0, "response": "x"}]}', "not 0"),
-    ('{"attempts": [{"scenario": "a", "turn": true, "response": "x"}]}', "not True"),
-    ('{"attempts": [{"scenario": "a", "turn": 1}]}', "attempt 1: 'response' is missing"),
-    ('{"attempts": [{"scenario": "a", "turn": 1, "response": null}]}', "'response' must be text"),
-    ('{"attempts": [{"scenario": "", "turn": 1, "response": "x"}]}', "'scenario' must be a scenario id"),
-])
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        ("[1, 2, 3]", "not an export of 'trainer export'"),
+        ('{"student": "Kim"}', "not an export of 'trainer export'"),
+        ('{"student": "Kim", "attempts": {}}', "'attempts' must be a list"),
+        ('{"student": 7, "attempts": []}', "'student' must be a name (text), not 7"),
+        ('{"attempts": ["hello"]}', "attempt 1 is not an object"),
+        ('{"attempts": [{"turn": 1, "response": "x"}]}', "attempt 1: 'scenario' is missing"),
+        ('{"attempts": [{"scenario": "a", "response": "x"}]}', "attempt 1: 'turn' is missing"),
+        ('{"attempts": [{"scenario": "a", "turn": "2", "response": "x"}]}', "'turn' must be a whole number"),
+        ('{"attempts": [{"scenario": "a", "turn": 0, "response": "x"}]}', "not 0"),
+        ('{"attempts": [{"scenario": "a", "turn": true, "response": "x"}]}', "not True"),
+        ('{"attempts": [{"scenario": "a", "turn": 1}]}', "attempt 1: 'response' is missing"),
+        ('{"attempts": [{"scenario": "a", "turn": 1, "response": null}]}', "'response' must be text"),
+        ('{"attempts": [{"scenario": "", "turn": 1, "response": "x"}]}', "'scenario' must be a scenario id"),
+    ],
+)
 def test_a_file_of_the_wrong_shape_is_skipped_whole_with_the_reason(tmp_path, content, expected):
     path = tmp_path / "odd.json"
     path.write_text(content)
@@ -139,7 +154,8 @@ def test_a_markdown_or_csv_export_in_a_folder_is_a_problem_that_says_what_to_han
     assert [(p.path, p.line) for p in problems] == [(spreadsheet, None), (markdown, None)]
     assert problems[1].message == (
         "a Markdown export of 'trainer export', which cannot be graded: this student's work was not graded -- "
-        "ask for the JSON export: trainer export --student NAME --output NAME.json; file skipped")
+        "ask for the JSON export: trainer export --student NAME --output NAME.json; file skipped"
+    )
     assert problems[0].message.startswith("a CSV export of 'trainer export', which cannot be graded")
 
 
@@ -159,8 +175,8 @@ def test_a_markdown_or_csv_export_beside_the_students_json_is_only_a_note(tmp_pa
     assert [e.student for e in exports] == ["Ana Diaz"] and problems == []
     assert [(n.path, n.message) for n in notes] == [
         (spreadsheet, f"a CSV export of 'Ana Diaz', who is graded from the JSON export {json_export}; file skipped"),
-        (markdown, f"a Markdown export of 'Ana Diaz', who is graded from the JSON export {json_export}; "
-                   "file skipped")]
+        (markdown, f"a Markdown export of 'Ana Diaz', who is graded from the JSON export {json_export}; file skipped"),
+    ]
 
 
 def test_every_other_file_of_a_folder_is_named_as_skipped(tmp_path):
@@ -196,13 +212,16 @@ def test_stored_scores_in_the_export_are_ignored(tmp_path, library):
 
 
 def test_unknown_scenarios_and_statements_are_skipped_and_the_rest_graded(tmp_path, library):
-    path = write_export(tmp_path / "dana.json", [
-        ("warning-demo", 1, "You felt scared when he shouted."),
-        ("no-such-scenario", 1, "You felt alone."),
-        ("no-such-scenario", 2, "You felt alone."),
-        ("warning-demo", 3, "You felt unsure."),
-        ("warning-demo", 9, "You felt unsure."),
-    ])
+    path = write_export(
+        tmp_path / "dana.json",
+        [
+            ("warning-demo", 1, "You felt scared when he shouted."),
+            ("no-such-scenario", 1, "You felt alone."),
+            ("no-such-scenario", 2, "You felt alone."),
+            ("warning-demo", 3, "You felt unsure."),
+            ("warning-demo", 9, "You felt unsure."),
+        ],
+    )
     grading = grade([path], library)
     assert [(r.scenario, r.turn) for r in grading.responses] == [("warning-demo", 1)]
     assert not grading.complete
@@ -214,8 +233,7 @@ def test_unknown_scenarios_and_statements_are_skipped_and_the_rest_graded(tmp_pa
 
 
 def test_a_statement_changed_since_the_student_answered_is_noted(tmp_path, library):
-    path = write_export(tmp_path / "dana.json",
-                        [("warning-demo", 1, "You felt scared.", "He yelled at me yesterday.")])
+    path = write_export(tmp_path / "dana.json", [("warning-demo", 1, "You felt scared.", "He yelled at me yesterday.")])
     grading = grade([path], library)
     assert grading.complete and len(grading.responses) == 1
     [note] = grading.notes
@@ -223,8 +241,10 @@ def test_a_statement_changed_since_the_student_answered_is_noted(tmp_path, libra
 
 
 def test_the_same_text_with_other_line_breaks_is_not_a_change(tmp_path, library):
-    path = write_export(tmp_path / "dana.json", [("warning-demo", 1, "You felt scared.",
-                                                  "He shouted at me again\nlast night and I just froze.  ")])
+    path = write_export(
+        tmp_path / "dana.json",
+        [("warning-demo", 1, "You felt scared.", "He shouted at me again\nlast night and I just froze.  ")],
+    )
     assert grade([path], library).notes == []
 
 
@@ -250,23 +270,30 @@ def test_an_export_without_attempts_is_noted_not_skipped(tmp_path, library):
 
 def test_the_gradebook_columns_follow_the_bands_and_the_roadblock_file():
     columns = gradebook_columns()
-    assert columns[:6] == ["student", "scenario", "statements_answered", "responses",
-                           "mean_score", "mean_best_score"]
+    assert columns[:6] == ["student", "scenario", "statements_answered", "responses", "mean_score", "mean_best_score"]
     assert columns[6:10] == ["band_strong", "band_good", "band_developing", "band_not_yet"]
     roadblock_ids = list(lexicons.roadblocks())
     end = 10 + len(roadblock_ids)
     assert columns[10:end] == [f"roadblock_{r}" for r in roadblock_ids]
-    assert columns[end:] == ["reflections", "questions", "reflection_to_question", "mean_openness_change",
-                             "deeper_reached"]
+    assert columns[end:] == [
+        "reflections",
+        "questions",
+        "reflection_to_question",
+        "mean_openness_change",
+        "deeper_reached",
+    ]
 
 
 def test_one_row_per_student_and_scenario_with_the_counts(tmp_path, library):
-    path = write_export(tmp_path / "dana.json", [
-        ("warning-demo", 1, "It sounds like you felt scared and stuck when he shouted last night."),
-        ("warning-demo", 1, "You should leave him."),
-        ("warning-demo", 2, "Why are you telling me?"),
-        ("lonely-birthday", 1, "Do you feel alone?"),
-    ])
+    path = write_export(
+        tmp_path / "dana.json",
+        [
+            ("warning-demo", 1, "It sounds like you felt scared and stuck when he shouted last night."),
+            ("warning-demo", 1, "You should leave him."),
+            ("warning-demo", 2, "Why are you telling me?"),
+            ("lonely-birthday", 1, "Do you feel alone?"),
+        ],
+    )
     grading = grade([path], library)
     rows = {row["scenario"]: row for row in gradebook_rows(grading)}
     assert list(rows) == ["lonely-birthday", "warning-demo", "(overall)"]
@@ -278,7 +305,8 @@ def test_one_row_per_student_and_scenario_with_the_counts(tmp_path, library):
     assert demo["mean_best_score"] == f"{(max(scores[:2]) + scores[2]) / 2:.1f}"
     bands = [r.feedback.band for r in grading.responses[:3]]
     assert [demo[f"band_{b}"] for b in ("strong", "good", "developing", "not_yet")] == [
-        bands.count(b) for b in ("strong", "good", "developing", "not_yet")]
+        bands.count(b) for b in ("strong", "good", "developing", "not_yet")
+    ]
     assert demo["band_strong"] == 1 and demo["band_not_yet"] == 2
     assert demo["roadblock_advising"] == 1 and demo["roadblock_probing"] == 1
     assert sum(demo[f"roadblock_{r}"] for r in lexicons.roadblocks()) == 2
@@ -296,8 +324,13 @@ def test_the_ratio_is_empty_when_there_are_no_questions(tmp_path, library):
 def test_rows_are_sorted_by_student_then_scenario_each_student_ending_overall(library):
     rows = gradebook_rows(grade([EXPORTS], library))
     assert [(r["student"], r["scenario"]) for r in rows] == [
-        ("Alice Moreno", "lonely-birthday"), ("Alice Moreno", "warning-demo"), ("Alice Moreno", "(overall)"),
-        ("bob", "lonely-birthday"), ("bob", "warning-demo"), ("bob", "(overall)")]
+        ("Alice Moreno", "lonely-birthday"),
+        ("Alice Moreno", "warning-demo"),
+        ("Alice Moreno", "(overall)"),
+        ("bob", "lonely-birthday"),
+        ("bob", "warning-demo"),
+        ("bob", "(overall)"),
+    ]
 
 
 def test_the_csv_has_the_header_and_a_row_per_student_and_scenario(library):
@@ -305,14 +338,17 @@ def test_the_csv_has_the_header_and_a_row_per_student_and_scenario(library):
     write_gradebook(grade([EXPORTS / "alice.json"], library), out)
     rows = list(csv.reader(io.StringIO(out.getvalue())))
     assert rows[0] == gradebook_columns()
-    assert [row[:4] for row in rows[1:]] == [["Alice Moreno", "lonely-birthday", "4", "5"],
-                                            ["Alice Moreno", "warning-demo", "2", "2"],
-                                            ["Alice Moreno", "(overall)", "6", "7"]]
+    assert [row[:4] for row in rows[1:]] == [
+        ["Alice Moreno", "lonely-birthday", "4", "5"],
+        ["Alice Moreno", "warning-demo", "2", "2"],
+        ["Alice Moreno", "(overall)", "6", "7"],
+    ]
 
 
 def test_a_name_a_spreadsheet_would_run_as_a_formula_is_defused(tmp_path, library):
-    path = write_export(tmp_path / "x.json", [("warning-demo", 1, "You felt scared.")],
-                        '=HYPERLINK("http://example.com")')
+    path = write_export(
+        tmp_path / "x.json", [("warning-demo", 1, "You felt scared.")], '=HYPERLINK("http://example.com")'
+    )
     out = io.StringIO()
     write_gradebook(grade([path], library), out)
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
@@ -320,13 +356,16 @@ def test_a_name_a_spreadsheet_would_run_as_a_formula_is_defused(tmp_path, librar
 
 
 def test_the_overall_row_sums_up_every_scenario_of_the_student(tmp_path, library):
-    path = write_export(tmp_path / "dana.json", [
-        ("warning-demo", 1, "It sounds like you felt scared and stuck when he shouted last night."),
-        ("warning-demo", 1, "You should leave him."),
-        ("warning-demo", 2, "Why are you telling me?"),
-        ("lonely-birthday", 1, "Do you feel alone?"),
-        ("lonely-birthday", 2, "You felt forgotten."),
-    ])
+    path = write_export(
+        tmp_path / "dana.json",
+        [
+            ("warning-demo", 1, "It sounds like you felt scared and stuck when he shouted last night."),
+            ("warning-demo", 1, "You should leave him."),
+            ("warning-demo", 2, "Why are you telling me?"),
+            ("lonely-birthday", 1, "Do you feel alone?"),
+            ("lonely-birthday", 2, "You felt forgotten."),
+        ],
+    )
     grading = grade([path], library)
     *scenarios, overall = gradebook_rows(grading)
     scores = [r.feedback.score for r in grading.responses]
@@ -335,19 +374,27 @@ def test_the_overall_row_sums_up_every_scenario_of_the_student(tmp_path, library
     assert (overall["statements_answered"], overall["responses"]) == (4, 5)
     assert overall["mean_score"] == f"{sum(scores) / 5:.1f}"
     assert overall["mean_best_score"] == f"{sum(bests) / 4:.1f}"  # the grade an LMS takes
-    for column in ["responses", "statements_answered", "band_strong", "band_not_yet", "roadblock_advising",
-                   "reflections", "questions", "deeper_reached"]:
+    for column in [
+        "responses",
+        "statements_answered",
+        "band_strong",
+        "band_not_yet",
+        "roadblock_advising",
+        "reflections",
+        "questions",
+        "deeper_reached",
+    ]:
         assert overall[column] == sum(row[column] for row in scenarios), column
-    assert overall["reflection_to_question"] == reflection_to_question(overall["reflections"],
-                                                                       overall["questions"])
+    assert overall["reflection_to_question"] == reflection_to_question(overall["reflections"], overall["questions"])
 
 
 def test_a_student_with_nothing_graded_still_has_an_overall_row(tmp_path, library):
     write_export(tmp_path / "lee.json", [], "Lee")
     write_export(tmp_path / "kim.json", [("no-such-scenario", 1, "You felt alone.")], "Kim")
     rows = gradebook_rows(grade([tmp_path], library))
-    assert [(r["student"], r["scenario"], r["responses"], r["mean_best_score"], r["mean_openness_change"])
-            for r in rows] == [("Kim", "(overall)", 0, "", ""), ("Lee", "(overall)", 0, "", "")]
+    assert [
+        (r["student"], r["scenario"], r["responses"], r["mean_best_score"], r["mean_openness_change"]) for r in rows
+    ] == [("Kim", "(overall)", 0, "", ""), ("Lee", "(overall)", 0, "", "")]
 
 
 # ---------------------------------------------------------------------------- report
@@ -356,11 +403,16 @@ def test_a_student_with_nothing_graded_still_has_an_overall_row(tmp_path, librar
 def test_labels_are_anonymous_stable_and_not_alphabetical():
     students = [f"Student name {i}" for i in range(30)]
     labels = student_labels(students, names=False)
-    assert sorted(labels.values()) == sorted(f"Student {c}" for c in
-                                             [*"ABCDEFGHIJKLMNOPQRSTUVWXYZ", "AA", "AB", "AC", "AD"])
+    assert sorted(labels.values()) == sorted(
+        f"Student {c}" for c in [*"ABCDEFGHIJKLMNOPQRSTUVWXYZ", "AA", "AB", "AC", "AD"]
+    )
     assert student_labels(list(reversed(students)), names=False) == labels
     assert [labels[s] for s in students] != [f"Student {c}" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"] + [
-        "Student AA", "Student AB", "Student AC", "Student AD"]
+        "Student AA",
+        "Student AB",
+        "Student AC",
+        "Student AD",
+    ]
     assert student_labels(students, names=True) == {s: s for s in students}
 
 
@@ -368,8 +420,13 @@ def test_the_report_has_every_section(library):
     grading = grade([EXPORTS / "alice.json", EXPORTS / "bob.json"], library)
     report = class_report(grading)
     assert report.startswith("# Class report\n\n2 students, 2 scenarios, 11 responses graded; mean score ")
-    for heading in ("## Score distribution", "## Most common roadblocks", "## Openness", "## Hardest statements",
-                    "## Strongest reflections"):
+    for heading in (
+        "## Score distribution",
+        "## Most common roadblocks",
+        "## Openness",
+        "## Hardest statements",
+        "## Strongest reflections",
+    ):
         assert f"\n{heading}\n" in report
     assert "Strong (80-100)" in report and "Not yet (0-39)" in report and "90-100" in report
     assert "| Advising or giving solutions | 2 (18%) | 2 of 2 |" in report
@@ -386,21 +443,27 @@ def test_the_report_is_anonymous_unless_names_are_asked_for(library):
 
 
 def test_the_hardest_statement_comes_first(tmp_path, library):
-    path = write_export(tmp_path / "dana.json", [
-        ("warning-demo", 1, "It sounds like you felt scared and stuck when he shouted last night."),
-        ("warning-demo", 2, "You should stop telling people things."),
-    ])
+    path = write_export(
+        tmp_path / "dana.json",
+        [
+            ("warning-demo", 1, "It sounds like you felt scared and stuck when he shouted last night."),
+            ("warning-demo", 2, "You should stop telling people things."),
+        ],
+    )
     report = class_report(grade([path], library))
     hardest = report.split("## Hardest statements")[1]
     assert hardest.index("statement 2") < hardest.index("statement 1")
 
 
 def test_the_strongest_reflections_show_the_client_and_the_response(tmp_path, library):
-    path = write_export(tmp_path / "dana.json", [
-        ("warning-demo", 1, "It sounds like you felt scared and stuck when he shouted last night."),
-        ("warning-demo", 1, "You felt a bit scared."),
-        ("warning-demo", 2, "Why are you telling me?"),
-    ])
+    path = write_export(
+        tmp_path / "dana.json",
+        [
+            ("warning-demo", 1, "It sounds like you felt scared and stuck when he shouted last night."),
+            ("warning-demo", 1, "You felt a bit scared."),
+            ("warning-demo", 2, "Why are you telling me?"),
+        ],
+    )
     strongest = class_report(grade([path], library)).split("## Strongest reflections")[1]
     assert "> **Response:** It sounds like you felt scared and stuck" in strongest
     assert "a bit scared" not in strongest  # one per statement: the best
@@ -441,16 +504,22 @@ def test_a_strongest_reflection_with_slips_is_marked_and_comes_after_clean_ones(
 
 
 def test_the_clients_name_and_the_statements_words_are_not_slips(tmp_path, library):
-    write_export(tmp_path / "ana.json", [("lonely-birthday", 1, "Maya, it sounds like you felt forgotten "
-                                                               "when nobody called on your birthday.")], "Ana")
+    write_export(
+        tmp_path / "ana.json",
+        [("lonely-birthday", 1, "Maya, it sounds like you felt forgotten when nobody called on your birthday.")],
+        "Ana",
+    )
     [entry] = strongest_of(grade([tmp_path], library))
     assert "Check the spelling" not in entry
 
 
 def test_student_text_cannot_break_the_markdown(tmp_path, library):
-    path = write_export(tmp_path / "x.json", [
-        ("warning-demo", 1, "You felt *scared* | <b>stuck</b>\t  when he shouted, # sadly."),
-    ])
+    path = write_export(
+        tmp_path / "x.json",
+        [
+            ("warning-demo", 1, "You felt *scared* | <b>stuck</b>\t  when he shouted, # sadly."),
+        ],
+    )
     report = class_report(grade([path], library))
     assert r"You felt \*scared\* \| \<b\>stuck\</b\> when he shouted, \# sadly." in report
 

@@ -38,15 +38,18 @@ HOSTILE_LINES = {
 
 def strict_lines(raw: bytes) -> list[dict]:
     """Every line decodes as UTF-8 and parses as standard JSON (no NaN, no Infinity)."""
+
     def refuse(name):
         raise AssertionError(f"{name} in the output")
+
     return [json.loads(line, parse_constant=refuse) for line in raw.decode("utf-8").splitlines()]
 
 
 @pytest.mark.parametrize("line", HOSTILE_LINES.values(), ids=HOSTILE_LINES.keys())
 def test_a_hostile_batch_line_is_reported_and_the_next_one_scored(line, scenario_dir):
-    result = CliRunner().invoke(cli, ["--scenarios", str(scenario_dir), "score", "--batch", "-"],
-                                input=f"{line}\n{GOOD}\n")
+    result = CliRunner().invoke(
+        cli, ["--scenarios", str(scenario_dir), "score", "--batch", "-"], input=f"{line}\n{GOOD}\n"
+    )
     assert result.exit_code == 1, result.output
     first, last = strict_lines(result.stdout_bytes)
     assert first["id"] == 1 and first["error"].startswith("line 1: ")
@@ -71,16 +74,20 @@ def test_a_line_over_the_limit_is_skipped_unread(monkeypatch):
     assert last["id"] == "last"
 
 
-EXPORT = {"student": "Ana", "attempts": [{"scenario": "lonely-birthday", "turn": 1,
-                                          "response": "You felt forgotten on your birthday."}]}
+EXPORT = {
+    "student": "Ana",
+    "attempts": [{"scenario": "lonely-birthday", "turn": 1, "response": "You felt forgotten on your birthday."}],
+}
 
 HOSTILE_EXPORTS = {
-    "5,000-digit turn": ('{"student": "B", "attempts": [{"scenario": "lonely-birthday", "turn": '
-                         + "1" * 5000 + ', "response": "x"}]}'),
+    "5,000-digit turn": (
+        '{"student": "B", "attempts": [{"scenario": "lonely-birthday", "turn": ' + "1" * 5000 + ', "response": "x"}]}'
+    ),
     "nested 100,000 deep": '{"student": "C", "attempts": ' + "[" * 100_000 + "]" * 100_000 + "}",
     "lone surrogate in student": '{"student": "\\ud800", "attempts": []}',
-    "lone surrogate in response": ('{"student": "D", "attempts": [{"scenario": "lonely-birthday", '
-                                   '"turn": 1, "response": "\\ud800"}]}'),
+    "lone surrogate in response": (
+        '{"student": "D", "attempts": [{"scenario": "lonely-birthday", "turn": 1, "response": "\\ud800"}]}'
+    ),
     "NaN turn": '{"student": "E", "attempts": [{"scenario": "lonely-birthday", "turn": NaN, "response": "x"}]}',
     "1e999 turn": '{"student": "E", "attempts": [{"scenario": "lonely-birthday", "turn": 1e999, "response": "x"}]}',
 }
@@ -98,8 +105,7 @@ def test_a_hostile_export_is_reported_and_the_class_still_graded(text, tmp_path)
 
 
 def test_a_huge_wrong_value_is_named_briefly(tmp_path):
-    export = {"student": "Ana", "attempts": [{"scenario": "lonely-birthday", "turn": "x" * 100_000,
-                                              "response": "ok"}]}
+    export = {"student": "Ana", "attempts": [{"scenario": "lonely-birthday", "turn": "x" * 100_000, "response": "ok"}]}
     (tmp_path / "ana.json").write_text(json.dumps(export), encoding="utf-8")
     result = CliRunner().invoke(cli, ["grade", str(tmp_path)])
     assert result.exit_code == 1 and len(result.stderr) < 1000
@@ -116,6 +122,7 @@ def test_stacked_contractions_are_graded(tmp_path):
 def test_a_response_argument_that_is_not_utf8_is_a_usage_error(tmp_path):
     """Bytes that are not UTF-8 on the command line arrive as lone surrogates; they would be written
     back as bytes that are not UTF-8 either."""
-    result = subprocess.run([sys.executable, "-m", "trainer", "score", "--client", "x", "--json", b"you felt \xff"],
-                            capture_output=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "trainer", "score", "--client", "x", "--json", b"you felt \xff"], capture_output=True
+    )
     assert result.returncode == 2 and b"not UTF-8" in result.stderr and b"Traceback" not in result.stderr

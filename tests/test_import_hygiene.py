@@ -13,20 +13,26 @@ import trainer
 
 SHELLS = ("trainer.ui", "trainer.cli", "trainer.__main__")
 CORE_MODULES = sorted(
-    info.name for info in pkgutil.walk_packages(trainer.__path__, "trainer.")
-    if not info.name.startswith(SHELLS)
+    info.name for info in pkgutil.walk_packages(trainer.__path__, "trainer.") if not info.name.startswith(SHELLS)
 )
 
 
 def test_the_core_is_found():
-    assert {"trainer.loader", "trainer.scoring.engine", "trainer.progress.store",
-            "trainer.grading", "trainer.calibration"} <= set(CORE_MODULES)
+    assert {
+        "trainer.loader",
+        "trainer.scoring.engine",
+        "trainer.progress.store",
+        "trainer.grading",
+        "trainer.calibration",
+    } <= set(CORE_MODULES)
 
 
 @pytest.mark.parametrize("module", CORE_MODULES)
 def test_a_core_module_imports_neither_textual_nor_click(module):
-    code = (f"import sys, {module}; "
-            "print(','.join(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'click'})))")
+    code = (
+        f"import sys, {module}; "
+        "print(','.join(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'click'})))"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
 

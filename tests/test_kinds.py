@@ -14,8 +14,10 @@ import pytest
 from trainer.rubric import KINDS
 from trainer.scoring import AdHocStatement, lexicons, score
 
-CLIENT = ("My sister promised she'd come to my birthday dinner and then she just didn't show up. "
-          "She didn't even text. I sat there with her present like an idiot.")
+CLIENT = (
+    "My sister promised she'd come to my birthday dinner and then she just didn't show up. "
+    "She didn't even text. I sat there with her present like an idiot."
+)
 
 
 def read_as(text: str, client: str = CLIENT):
@@ -288,7 +290,9 @@ def test_a_non_reflection_scores_below_a_real_reflection(text, expected):
 
 
 def test_the_score_says_why_it_was_capped():
-    feedback = score(CARER, "You're exhausted from looking after your dad every night since his stroke. You "
-                            "should hire a night nurse.")
+    feedback = score(
+        CARER,
+        "You're exhausted from looking after your dad every night since his stroke. You should hire a night nurse.",
+    )
     assert feedback.kind == "advice" and feedback.score == 59
     assert any(message.startswith("Score capped at") for message in feedback.messages)

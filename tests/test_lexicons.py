@@ -17,12 +17,31 @@ from trainer.scoring.text import phrase, words
 from trainer.scoring.vocabulary import _combined, _roadblock_phrases
 
 # Grammar, not decisions: a word may be a stopword, a pronoun and a question subject at once.
-WORD_CLASSES = frozenset({
-    "contractions", "is_contractions", "intensifiers", "second_person", "first_person", "reported_speech",
-    "open_question_words", "closed_question_words", "question_verbs", "elliptic_questions", "question_subjects",
-    "client_states", "speaker_experiences", "speaker_adverbs", "speaker_stances", "stopwords", "helping_actions",
-    "agreement", "pleasant_feeling_families", "vague_feelings", "listed_twice",
-})
+WORD_CLASSES = frozenset(
+    {
+        "contractions",
+        "is_contractions",
+        "intensifiers",
+        "second_person",
+        "first_person",
+        "reported_speech",
+        "open_question_words",
+        "closed_question_words",
+        "question_verbs",
+        "elliptic_questions",
+        "question_subjects",
+        "client_states",
+        "speaker_experiences",
+        "speaker_adverbs",
+        "speaker_stances",
+        "stopwords",
+        "helping_actions",
+        "agreement",
+        "pleasant_feeling_families",
+        "vague_feelings",
+        "listed_twice",
+    }
+)
 
 
 def _deciding_lists() -> dict[str, list[tuple[str, ...]]]:
@@ -47,8 +66,11 @@ def _deciding_lists() -> dict[str, list[tuple[str, ...]]]:
 
 
 def _declared() -> dict[tuple[str, ...], frozenset[str]]:
-    return {phrase(str(entry)): frozenset(group["in"])
-            for group in lexicons.language()["listed_twice"] for entry in group["entries"]}
+    return {
+        phrase(str(entry)): frozenset(group["in"])
+        for group in lexicons.language()["listed_twice"]
+        for entry in group["entries"]
+    }
 
 
 def test_an_entry_in_two_lists_is_declared_with_its_reason():
@@ -57,15 +79,21 @@ def test_an_entry_in_two_lists_is_declared_with_its_reason():
         for entry in entries:
             where[entry].add(name)
     declared = _declared()
-    undeclared = {" ".join(entry): sorted(names) for entry, names in where.items()
-                  if len(names) > 1 and declared.get(entry) != names}
+    undeclared = {
+        " ".join(entry): sorted(names)
+        for entry, names in where.items()
+        if len(names) > 1 and declared.get(entry) != names
+    }
     assert undeclared == {}
 
 
 def test_every_declared_overlap_still_exists():
     lists = _deciding_lists()
-    stale = [(" ".join(entry), sorted(names)) for entry, names in _declared().items()
-             if any(name not in lists or entry not in lists[name] for name in names)]
+    stale = [
+        (" ".join(entry), sorted(names))
+        for entry, names in _declared().items()
+        if any(name not in lists or entry not in lists[name] for name in names)
+    ]
     assert stale == []
 
 
@@ -101,5 +129,6 @@ def test_no_entry_is_lost_to_normalising(name):
     listed = {tuple(words(w)) for w in written}
     shrunk = [w for w in written if len(phrase(w)) < len(words(w)) and phrase(w) not in listed]
     lost = [w for w in written if not phrase(w)] + [
-        w for w in shrunk if len(phrase(w)) <= 2 or (len(phrase(w)) <= 3 and set(phrase(w)) <= stopwords)]
+        w for w in shrunk if len(phrase(w)) <= 2 or (len(phrase(w)) <= 3 and set(phrase(w)) <= stopwords)
+    ]
     assert lost == []

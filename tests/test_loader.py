@@ -93,8 +93,9 @@ def test_the_same_id_in_two_files_names_both_places(tmp_path):
 def test_tags_that_build_python_objects_are_refused(tmp_path):
     text = VALID.replace("title: A Sample", 'title: !!python/object/apply:os.system ["echo pwned"]')
     found = problems_of(write(tmp_path, "evil.yaml", text))
-    assert found == [(2, "the tag !!python/object/apply:os.system is not allowed: "
-                         "scenario files hold plain text, lists and keys")]
+    assert found == [
+        (2, "the tag !!python/object/apply:os.system is not allowed: scenario files hold plain text, lists and keys")
+    ]
 
 
 def test_a_custom_tag_is_refused(tmp_path):
@@ -154,28 +155,42 @@ def test_invalid_yaml_names_the_line(tmp_path):
     assert found[0][0] is not None and found[0][1].startswith("this is not valid YAML")
 
 
-@pytest.mark.parametrize("text, message", [
-    ("", "the file is empty; a scenario needs at least id, title and turns"),
-    ("- just\n- a list\n", "a scenario file must be a mapping of keys such as id, title and turns"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("", "the file is empty; a scenario needs at least id, title and turns"),
+        ("- just\n- a list\n", "a scenario file must be a mapping of keys such as id, title and turns"),
+    ],
+)
 def test_an_empty_file_or_a_list_is_explained(tmp_path, text, message):
     assert problems_of(write(tmp_path, "odd.yaml", text))[0][1] == message
 
 
 def test_a_bad_band_suggests_the_nearest(tmp_path):
     found = problems_of(write(tmp_path, "band.yaml", VALID.replace("expect: not_yet", "expect: stong")))
-    assert found == [(15, "turn 1, example 1: 'expect' is 'stong' but must be one of strong, good, "
-                          "developing, not_yet; did you mean strong?")]
+    assert found == [
+        (
+            15,
+            "turn 1, example 1: 'expect' is 'stong' but must be one of strong, good, "
+            "developing, not_yet; did you mean strong?",
+        )
+    ]
 
 
-@pytest.mark.parametrize("old, new, expected", [
-    ("id: sample-one", "id: Sample One", "'id' is 'Sample One': use only lowercase letters"),
-    ("  age: 30", "  age: thirty", "'age' must be a whole number, not 'thirty'"),
-    ("    feelings: [afraid, ashamed]", "    feelings: afraid", "'feelings' must be a list"),
-    ("    model_answers:\n      - It sounds like losing your job has left you scared.",
-     "    model_answers: []", "'model_answers' needs at least one entry"),
-    ("title: A Sample", "title: ''", "'title' is empty"),
-])
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        ("id: sample-one", "id: Sample One", "'id' is 'Sample One': use only lowercase letters"),
+        ("  age: 30", "  age: thirty", "'age' must be a whole number, not 'thirty'"),
+        ("    feelings: [afraid, ashamed]", "    feelings: afraid", "'feelings' must be a list"),
+        (
+            "    model_answers:\n      - It sounds like losing your job has left you scared.",
+            "    model_answers: []",
+            "'model_answers' needs at least one entry",
+        ),
+        ("title: A Sample", "title: ''", "'title' is empty"),
+    ],
+)
 def test_wrong_values_are_explained(tmp_path, old, new, expected):
     assert old in VALID
     found = problems_of(write(tmp_path, "wrong.yaml", VALID.replace(old, new)))

@@ -33,27 +33,33 @@ def run(scenario_dir):
         assert "Traceback" not in result.output
         assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
         return result
+
     return invoke
 
 
 @pytest.fixture
 def record(library):
     """Record responses as the app will: ``record(scenario_id, turn_number, response, at)``."""
+
     def save(scenario_id, number, response, at=SPRING, session="s1"):
         scenario = library.get(scenario_id)
         turn = scenario.turns[number - 1]
         with open_store(clock=lambda: at) as store:
-            return store.record(scenario_id, number, turn.client, response,
-                                score(turn, response, scenario.client_name), session)
+            return store.record(
+                scenario_id, number, turn.client, response, score(turn, response, scenario.client_name), session
+            )
+
     return save
 
 
 @pytest.fixture
 def keep_run():
     """Keep where a run stands, as the app does: ``keep_run(session, scenario_id or None, statements, moved_on)``."""
+
     def save(session, scenario_id, statements, moved_on, at=SPRING):
         with open_store() as store:
             store.save_run(Run(session, scenario_id, statements, moved_on, at, at))
+
     return save
 
 
@@ -216,8 +222,10 @@ def test_progress_tells_runs_drill_answers_and_a_run_left_part_way_apart(run, re
 
     text = run("progress").stdout
     assert f"warning-demo     best {finished.score}, latest {finished.score} (1 finished run)" in text
-    assert (f"lonely-birthday  no finished run yet; 1 drill answer, best {drilled.score}; "
-            "left part-way at statement 2 of 4 (2025-03-10)") in text
+    assert (
+        f"lonely-birthday  no finished run yet; 1 drill answer, best {drilled.score}; "
+        "left part-way at statement 2 of 4 (2025-03-10)"
+    ) in text
     scenarios = {s["scenario"]: s for s in json.loads(run("progress", "--json").stdout)["scenarios"]}
     assert (scenarios["warning-demo"]["runs"], scenarios["warning-demo"]["best"]) == (1, finished.score)
     birthday = scenarios["lonely-birthday"]
@@ -270,8 +278,10 @@ def drill_plan(run, *args):
 
 def test_a_first_drill_is_all_new_statements(run):
     items = drill_plan(run, "--scenario", "warning-demo")
-    assert [(i["scenario"], i["turn"], i["box"]) for i in items] == [("warning-demo", 1, None),
-                                                                     ("warning-demo", 2, None)]
+    assert [(i["scenario"], i["turn"], i["box"]) for i in items] == [
+        ("warning-demo", 1, None),
+        ("warning-demo", 2, None),
+    ]
     assert items[0]["reason"] == "new: not tried yet"
 
 
@@ -300,8 +310,9 @@ def test_a_drill_focus_on_a_skill_or_check(run, record):
     assert items[0]["reason"].startswith("last time: No feeling named")
 
 
-@pytest.mark.parametrize("args, named", [(("--skill", "empathy"), "reflect-feeling"),
-                                         (("--scenario", "nope"), "trainer list")])
+@pytest.mark.parametrize(
+    "args, named", [(("--skill", "empathy"), "reflect-feeling"), (("--scenario", "nope"), "trainer list")]
+)
 def test_drill_options_that_match_nothing_are_usage_errors(run, args, named):
     result = run("drill", "--plan", *args)
     assert result.exit_code == 2 and named in result.stderr

@@ -23,8 +23,16 @@ def feedback(response: str = "You felt forgotten."):
 def test_an_attempt_keeps_its_reaction_openness_and_deeper_flag(trainer_home):
     reaction = Reaction(say="Yeah. Exactly.", cue="looks up")
     with open_store(clock=lambda: MOMENT) as store:
-        kept = store.record("alpha", 2, CLIENT, "You felt forgotten.", feedback(), "s1", deeper=True,
-                            exchange=Exchange("reflected", reaction, 3, 4))
+        kept = store.record(
+            "alpha",
+            2,
+            CLIENT,
+            "You felt forgotten.",
+            feedback(),
+            "s1",
+            deeper=True,
+            exchange=Exchange("reflected", reaction, 3, 4),
+        )
         plain = store.record("alpha", 1, CLIENT, "Why?", feedback("Why?"), "s1")
         back, back_plain = store.attempts()
     assert back == kept and back_plain == plain
@@ -42,7 +50,9 @@ def _version_one_file(folder) -> None:
     connection.execute(
         "INSERT INTO attempts (scenario, turn, client, response, score, band, kind, checks, roadblocks, "
         "messages, at, session) VALUES ('alpha', 1, ?, 'You felt alone.', 70, 'good', 'reflection', '[]', "
-        "'[]', '[]', '2025-03-01T09:00:00+00:00', 'old')", (CLIENT,))
+        "'[]', '[]', '2025-03-01T09:00:00+00:00', 'old')",
+        (CLIENT,),
+    )
     connection.close()
 
 
@@ -50,10 +60,13 @@ def test_a_file_from_before_the_conversation_is_migrated_and_keeps_its_answers(t
     _version_one_file(trainer_home)
     with open_store() as store:
         (old,) = store.attempts()
-        store.record("alpha", 1, CLIENT, "You felt forgotten.", feedback(), "new",
-                     exchange=Exchange("reflected", None, 3, 4))
+        store.record(
+            "alpha", 1, CLIENT, "You felt forgotten.", feedback(), "new", exchange=Exchange("reflected", None, 3, 4)
+        )
         assert [(a.response, a.deeper, a.reaction, a.openness_after) for a in store.attempts()] == [
-            ("You felt alone.", False, None, None), ("You felt forgotten.", False, None, 4)]
+            ("You felt alone.", False, None, None),
+            ("You felt forgotten.", False, None, 4),
+        ]
     assert (old.response, old.outcome) == ("You felt alone.", "reflected")
 
 

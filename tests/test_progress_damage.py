@@ -17,8 +17,15 @@ from trainer.progress.history import History
 from trainer.progress.store import DB_NAME, StoreTrouble, open_store
 from trainer.scoring import score
 
-READING_COMMANDS = [("progress",), ("progress", "--json"), ("export",), ("export", "--format", "csv"),
-                    ("export", "--format", "md"), ("drill", "--plan"), ("drill", "--plan", "--json")]
+READING_COMMANDS = [
+    ("progress",),
+    ("progress", "--json"),
+    ("export",),
+    ("export", "--format", "csv"),
+    ("export", "--format", "md"),
+    ("drill", "--plan"),
+    ("drill", "--plan", "--json"),
+]
 
 ROW_DAMAGE = {  # what is written into row 3 of 5, and the field the report names
     "bad JSON in checks": ("checks = '{bad'", "checks"),
@@ -94,8 +101,12 @@ FILE_TROUBLE = {
 
 def _foreign(path, version, table="CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)"):
     path.unlink()
-    sql(path, table, "INSERT INTO notes VALUES (1, 'mine')" if "notes" in table else "SELECT 1",
-        f"PRAGMA user_version = {version}")
+    sql(
+        path,
+        table,
+        "INSERT INTO notes VALUES (1, 'mine')" if "notes" in table else "SELECT 1",
+        f"PRAGMA user_version = {version}",
+    )
 
 
 @pytest.mark.parametrize("command", READING_COMMANDS, ids=" ".join)
@@ -135,11 +146,14 @@ def test_the_app_history_leaves_a_damaged_row_out_and_says_so(five_rows, make_te
     sql(five_rows, "UPDATE attempts SET checks = '{bad' WHERE id = 3")
     history = History.open()
     assert len(history.attempts()) == 4
-    assert history.damaged == ("1 stored response could not be read and is left out "
-                               "(row 3: unreadable checks, skipped). Everything else is here.")
+    assert history.damaged == (
+        "1 stored response could not be read and is left out "
+        "(row 3: unreadable checks, skipped). Everything else is here."
+    )
 
     async def body(pilot):
         assert history.damaged in notifications(pilot.app)
+
     run_app(body, make_test_app(history=history))
 
 

@@ -41,8 +41,12 @@ SESSION = textwrap.dedent("""
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is a POSIX signal")
 def test_every_response_recorded_before_a_sigkill_is_kept(scenario_dir, trainer_home):
-    child = subprocess.Popen([sys.executable, "-c", SESSION, str(scenario_dir / "lonely-birthday.yaml")],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", SESSION, str(scenario_dir / "lonely-birthday.yaml")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     acknowledged = [child.stdout.readline().rstrip("\n") for _ in range(3)]
     child.send_signal(signal.SIGKILL)
     child.wait(timeout=30)
@@ -53,8 +57,9 @@ def test_every_response_recorded_before_a_sigkill_is_kept(scenario_dir, trainer_
     assert all(acknowledged), stderr
 
     # What `trainer export --format json` lists after the kill: every acknowledged response.
-    exported = subprocess.run([sys.executable, "-m", "trainer", "export", "--format", "json"],
-                              capture_output=True, text=True, check=True)
+    exported = subprocess.run(
+        [sys.executable, "-m", "trainer", "export", "--format", "json"], capture_output=True, text=True, check=True
+    )
     responses = [a["response"] for a in json.loads(exported.stdout)["attempts"]]
     assert responses[:3] == acknowledged  # and perhaps some recorded after the last one read
 

@@ -13,9 +13,14 @@ from trainer.rubric import CHECK_LABELS, MAX_POINTS
 
 
 def scenario(scenario_id: str, statements: int, skills=("reflect-feeling",)) -> Scenario:
-    return Scenario(id=scenario_id, title=scenario_id.title(), skills=list(skills),
-                    turns=[{"client": f"{scenario_id} says {n}", "model_answers": ["You feel it."]}
-                           for n in range(1, statements + 1)])
+    return Scenario(
+        id=scenario_id,
+        title=scenario_id.title(),
+        skills=list(skills),
+        turns=[
+            {"client": f"{scenario_id} says {n}", "model_answers": ["You feel it."]} for n in range(1, statements + 1)
+        ],
+    )
 
 
 LIBRARY = [scenario("alpha", 3), scenario("beta", 2, skills=("reflect-content",))]
@@ -88,17 +93,23 @@ def test_due_statements_lowest_box_first_and_new_ones_mixed_in():
 
 def test_when_little_is_due_the_drill_practises_ahead_soonest_first():
     library = [scenario("alpha", 2)]
-    history = [make_attempt("alpha", 1, 95, T0), make_attempt("alpha", 2, 70, T0 + days(1)),
-               make_attempt("alpha", 2, 95, T0 + days(2.5))]
+    history = [
+        make_attempt("alpha", 1, 95, T0),
+        make_attempt("alpha", 2, 70, T0 + days(1)),
+        make_attempt("alpha", 2, 95, T0 + days(2.5)),
+    ]
     items = plan_drill(library, history, T0 + days(2.6), count=5)
     assert picked(items) == [("alpha", 1), ("alpha", 2)]  # box 2 due since day 1; box 3 due day 5.5
     assert "practising ahead" in items[1].reason and "in 2 days" in items[1].reason
 
 
 def test_the_same_history_in_any_order_gives_the_same_plan():
-    history = [make_attempt(s, t, score, T0 + days(i / 3), row_id=i)
-               for i, (s, t, score) in enumerate([("alpha", 1, 40), ("alpha", 2, 85), ("beta", 1, 65),
-                                                  ("alpha", 1, 90), ("beta", 2, 20), ("alpha", 3, 55)])]
+    history = [
+        make_attempt(s, t, score, T0 + days(i / 3), row_id=i)
+        for i, (s, t, score) in enumerate(
+            [("alpha", 1, 40), ("alpha", 2, 85), ("beta", 1, 65), ("alpha", 1, 90), ("beta", 2, 20), ("alpha", 3, 55)]
+        )
+    ]
     now = T0 + days(3)
     expected = plan_drill(LIBRARY, history, now, count=5)
     shuffled = history[:]
@@ -120,8 +131,10 @@ def test_a_scenario_skill_focus_keeps_the_scenarios_that_practise_it():
 
 
 def test_a_check_focus_brings_back_statements_where_the_check_was_missed():
-    history = [make_attempt("alpha", 1, 85, T0, met=("reflective_form",), missed=("feeling",)),
-               make_attempt("alpha", 2, 40, T0, met=("feeling",), missed=("reflective_form",))]
+    history = [
+        make_attempt("alpha", 1, 85, T0, met=("reflective_form",), missed=("feeling",)),
+        make_attempt("alpha", 2, 40, T0, met=("feeling",), missed=("reflective_form",)),
+    ]
     focus = Focus.parse("feeling", LIBRARY)
     assert focus == Focus(check="feeling")
     items = plan_drill(LIBRARY, history, T0 + days(0.5), count=2, focus=focus)

@@ -47,8 +47,9 @@ def birthday(scenario_dir):
 
 def record_answer(store, scenario, number, response, session="session-1"):
     turn = scenario.turns[number - 1]
-    return store.record(scenario.id, number, turn.client, response, score(turn, response, scenario.client_name),
-                        session)
+    return store.record(
+        scenario.id, number, turn.client, response, score(turn, response, scenario.client_name), session
+    )
 
 
 def mode(path: Path) -> int:
@@ -190,9 +191,11 @@ def test_a_file_from_before_runs_is_migrated_and_keeps_its_answers(trainer_home,
     trainer_home.mkdir(parents=True)
     connection = sqlite3.connect(trainer_home / DB_NAME, isolation_level=None)
     migrate(connection, MIGRATIONS[:1])
-    connection.execute("INSERT INTO attempts (scenario, turn, client, response, score, band, kind, checks, "
-                       "roadblocks, messages, at, session) VALUES ('lonely-birthday', 1, 'c', 'You felt alone.', "
-                       "50, 'developing', 'reflection', '[]', '[]', '[]', '2025-03-03T09:30:00+00:00', 'old')")
+    connection.execute(
+        "INSERT INTO attempts (scenario, turn, client, response, score, band, kind, checks, "
+        "roadblocks, messages, at, session) VALUES ('lonely-birthday', 1, 'c', 'You felt alone.', "
+        "50, 'developing', 'reflection', '[]', '[]', '[]', '2025-03-03T09:30:00+00:00', 'old')"
+    )
     assert store_module.ProgressStore(trainer_home / DB_NAME, connection, saving=False).runs() == []  # as it was
     connection.close()
     with open_store() as store:
@@ -245,8 +248,12 @@ WRITER = textwrap.dedent("""
 def test_two_processes_writing_at_once_lose_nothing(tmp_path):
     folder = tmp_path / "home"  # neither process finds a file: both create and migrate it
     count = 60
-    writers = [subprocess.Popen([sys.executable, "-c", WRITER, str(folder), name, str(count)],
-                                stderr=subprocess.PIPE, text=True) for name in ("one", "two")]
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(folder), name, str(count)], stderr=subprocess.PIPE, text=True
+        )
+        for name in ("one", "two")
+    ]
     for writer in writers:
         assert writer.wait(timeout=120) == 0, writer.stderr.read()
         writer.stderr.close()
@@ -282,7 +289,7 @@ def test_a_database_damaged_inside_is_reported(trainer_home, birthday):
     data = bytearray(path.read_bytes())
     page = 4096
     assert len(data) > 4 * page
-    data[2 * page:3 * page] = b"\xff" * page
+    data[2 * page : 3 * page] = b"\xff" * page
     path.write_bytes(bytes(data))
     with pytest.raises(StoreTrouble) as raised:
         with open_store(saving=False) as store:
@@ -322,8 +329,12 @@ def test_set_aside_keeps_a_timestamped_backup_and_a_fresh_start_follows(trainer_
 def _record_in(folder: Path, feedback, client: str) -> dict:
     store = open_store(folder)
     attempt = store.record("lonely-birthday", 2, client, "You were hoping.", feedback, "s")
-    result = {"saving": store.saving, "notice": store.notice, "id": attempt.id,
-              "earlier": [a.response for a in store.attempts()]}
+    result = {
+        "saving": store.saving,
+        "notice": store.notice,
+        "id": attempt.id,
+        "earlier": [a.response for a in store.attempts()],
+    }
     store.close()
     return result
 

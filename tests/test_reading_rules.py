@@ -11,8 +11,10 @@ from trainer.scoring.reading import read
 from trainer.scoring.rules import RULES
 
 # The client statement every rule example answers (tests/test_kinds.py uses it too).
-CLIENT = ("My sister promised she'd come to my birthday dinner and then she just didn't show up. "
-          "She didn't even text. I sat there with her present like an idiot.")
+CLIENT = (
+    "My sister promised she'd come to my birthday dinner and then she just didn't show up. "
+    "She didn't even text. I sat there with her present like an idiot."
+)
 
 
 def test_rule_names_are_unique():

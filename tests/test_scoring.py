@@ -39,8 +39,11 @@ def test_a_good_reflection_is_strong_and_meets_every_check_but_depth():
 
 def test_a_complex_reflection_goes_beyond_the_words_and_outscores_a_simple_one():
     simple = score(BIRTHDAY, "You felt hurt that nobody called on your birthday.", "Maya")
-    complex_ = score(BIRTHDAY, "It's not just the birthday, it's like the silence told you that you don't matter "
-                               "to the people you love.", "Maya")
+    complex_ = score(
+        BIRTHDAY,
+        "It's not just the birthday, it's like the silence told you that you don't matter to the people you love.",
+        "Maya",
+    )
     depth = checks(complex_)["depth"]
     assert depth.passed and "what it means to Maya" in depth.message
     assert complex_.score > simple.score
@@ -51,12 +54,32 @@ def test_the_score_is_the_share_of_points_and_every_check_is_explained():
     assert sum(c.max_points for c in feedback.checks) == 100
     assert feedback.score == round(sum(c.points for c in feedback.checks))
     assert all(c.message for c in feedback.checks)
-    assert [c.id for c in feedback.checks] == ["similarity", "feeling", "content", "reflective_form", "depth",
-                                              "no_roadblock", "own_words", "client_focus", "length"]
+    assert [c.id for c in feedback.checks] == [
+        "similarity",
+        "feeling",
+        "content",
+        "reflective_form",
+        "depth",
+        "no_roadblock",
+        "own_words",
+        "client_focus",
+        "length",
+    ]
 
 
-@pytest.mark.parametrize("value, band", [(100, "strong"), (80, "strong"), (79, "good"), (60, "good"),
-                                         (59, "developing"), (40, "developing"), (39, "not_yet"), (0, "not_yet")])
+@pytest.mark.parametrize(
+    "value, band",
+    [
+        (100, "strong"),
+        (80, "strong"),
+        (79, "good"),
+        (60, "good"),
+        (59, "developing"),
+        (40, "developing"),
+        (39, "not_yet"),
+        (0, "not_yet"),
+    ],
+)
 def test_bands_follow_the_design(value, band):
     assert band_for(value) == band
 
@@ -100,7 +123,9 @@ def test_word_order_contractions_and_case_do_not_matter_to_similarity():
     shuffled = "ON YOUR BIRTHDAY, nobody from home called, and you were hurt."
     assert score(BIRTHDAY, answer).best_match.similarity == 100
     assert score(BIRTHDAY, shuffled).best_match.similarity >= 75
-    assert score(BIRTHDAY, "You're hurt.").best_match.similarity == score(BIRTHDAY, "You are hurt.").best_match.similarity
+    assert (
+        score(BIRTHDAY, "You're hurt.").best_match.similarity == score(BIRTHDAY, "You are hurt.").best_match.similarity
+    )
 
 
 def test_the_best_match_is_the_closest_model_answer():
@@ -134,14 +159,19 @@ def test_parroting_the_client_is_named_and_capped():
 
 
 def test_turning_the_focus_to_oneself_is_named():
-    focus = checks(score(BIRTHDAY, "I know exactly how you feel, the same thing happened to me last year."))["client_focus"]
+    focus = checks(score(BIRTHDAY, "I know exactly how you feel, the same thing happened to me last year."))[
+        "client_focus"
+    ]
     assert not focus.passed and "focus to you" in focus.message
 
 
-@pytest.mark.parametrize("text, fragment", [
-    ("Sad.", "Very short (1 word)"),
-    (" ".join(["It sounds like you felt alone"] * 15), "Long (90 words)"),
-])
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ("Sad.", "Very short (1 word)"),
+        (" ".join(["It sounds like you felt alone"] * 15), "Long (90 words)"),
+    ],
+)
 def test_length_outside_a_workable_range_is_named(text, fragment):
     length = checks(score(BIRTHDAY, text))["length"]
     assert not length.passed and fragment in length.message
@@ -164,13 +194,16 @@ def test_the_students_words_are_quoted_as_typed():
     assert '"Don\'t be so hard on yourself"' in checks(feedback)["no_roadblock"].message
 
 
-@pytest.mark.parametrize("other", [
-    "You should call them and tell them you felt alone and forgotten on your birthday.",  # advice
-    "Don't worry, they love you and did not forget your birthday, you are not alone.",  # reassurance
-    "You are overreacting, it was only a birthday and nobody called, that is all.",  # judgment
-    "I felt alone and forgotten on my birthday too, nobody called me either.",  # self-disclosure
-    "Why did nobody call you on your birthday when you felt so alone?",  # probing
-])
+@pytest.mark.parametrize(
+    "other",
+    [
+        "You should call them and tell them you felt alone and forgotten on your birthday.",  # advice
+        "Don't worry, they love you and did not forget your birthday, you are not alone.",  # reassurance
+        "You are overreacting, it was only a birthday and nobody called, that is all.",  # judgment
+        "I felt alone and forgotten on my birthday too, nobody called me either.",  # self-disclosure
+        "Why did nobody call you on your birthday when you felt so alone?",  # probing
+    ],
+)
 def test_a_non_reflection_scores_below_a_real_reflection_even_with_shared_words(other):
     assert score(BIRTHDAY, other).score < 40 <= score(BIRTHDAY, GOOD).score - 40
 

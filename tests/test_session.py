@@ -27,6 +27,7 @@ class BrokenRecorder(ListRecorder):
     def record(self, *args, **kwargs):
         raise OSError("disk full")
 
+
 @pytest.fixture
 def birthday(test_library):
     return test_library.get("lonely-birthday")
@@ -103,7 +104,10 @@ def test_every_attempt_is_handed_to_the_recorder(birthday):
     session.next()
     attempt = session.submit(WEAK)
     assert [(c[0], c[1], c[3]) for c in recorder.calls] == [
-        ("lonely-birthday", 1, WEAK), ("lonely-birthday", 1, GOOD), ("lonely-birthday", 2, WEAK)]
+        ("lonely-birthday", 1, WEAK),
+        ("lonely-birthday", 1, GOOD),
+        ("lonely-birthday", 2, WEAK),
+    ]
     assert recorder.calls[2][2] == birthday.turns[1].client
     assert recorder.calls[2][4] == attempt.feedback
 
@@ -119,13 +123,15 @@ def test_every_move_on_is_handed_to_the_recorder_up_to_the_end(birthday):
     session.skip()
     assert recorder.moves == [1, 2, 3, 4] and session.finished
 
+
 # ---------------------------------------------------------------------------- resuming
 
 
 def test_a_resumed_run_is_back_where_it_stopped_with_its_answers_scored_again(birthday):
     recorder = ListRecorder()
-    session = PracticeSession.resumed(birthday, recorder, [(1, False, WEAK), (1, False, GOOD), (3, False, WEAK)],
-                                      moved_on=3)
+    session = PracticeSession.resumed(
+        birthday, recorder, [(1, False, WEAK), (1, False, GOOD), (3, False, WEAK)], moved_on=3
+    )
     assert (session.number, session.responded, session.tries) == (4, 2, ())
     first, second, third, _ = session.records()
     assert [a.response for a in first.attempts] == [WEAK, GOOD]

@@ -57,7 +57,11 @@ def test_reflections_that_land_open_the_client_up_and_bring_the_deeper_statement
     assert session.finished
     records = session.records()
     assert [(r.turn_number, r.deeper, r.openness, r.openness_after) for r in records] == [
-        (1, False, 3, 4), (2, False, 4, 5), (2, True, 5, 5), (3, False, 5, 5)]
+        (1, False, 3, 4),
+        (2, False, 4, 5),
+        (2, True, 5, 5),
+        (3, False, 5, 5),
+    ]
     assert not any(r.guarded for r in records)
 
 
@@ -156,6 +160,7 @@ def test_the_same_answers_give_the_same_conversation(drifting):
         for response in (REFLECT[0], WHY, ADVICE):
             answer(session, response)
         return [(r.words, r.moved_on_with.exchange) for r in session.records()]
+
     assert play() == play()
 
 
@@ -206,7 +211,10 @@ def test_a_run_moved_on_past_an_unanswered_deeper_statement_resumes_after_it(dri
     session = PracticeSession.resumed(drifting, None, answers, moved_on=2)
     assert session.place == (3, 3) and not session.tries
     assert [(r.turn_number, r.deeper, r.skipped) for r in session.transcript()] == [
-        (1, False, False), (2, False, False), (2, True, True)]
+        (1, False, False),
+        (2, False, False),
+        (2, True, True),
+    ]
 
 
 def test_an_answer_the_conversation_no_longer_reaches_is_left_out(drifting):

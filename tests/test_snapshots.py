@@ -23,6 +23,7 @@ WEAK = "That sounds lonely."
 
 def typing(*responses: str):
     """A run_before that submits each response in turn (``r``: try again first)."""
+
     async def run_before(pilot):
         for response in responses:
             if response == "r":
@@ -30,6 +31,7 @@ def typing(*responses: str):
                 continue
             await respond(pilot, response)
             pilot.app.clear_notifications()  # small wins depend on the scores; Pilot tests check them
+
     return run_before
 
 
@@ -54,8 +56,11 @@ def test_home(snapshot, make_test_app):
 
 def test_home_with_problems(snapshot, make_test_app):
     library = load_paths([TEST_SCENARIOS, FIXTURES / "broken-scenarios"])
-    assert snapshot(make_test_app(library=library), press=["down"],
-                    shown=lambda app: app.screen.query_one("#preview").border_title == "A Hard Week")
+    assert snapshot(
+        make_test_app(library=library),
+        press=["down"],
+        shown=lambda app: app.screen.query_one("#preview").border_title == "A Hard Week",
+    )
 
 
 def test_home_light_theme(snapshot, make_test_app):
@@ -75,6 +80,7 @@ def test_practice_with_hint_and_transcript(snapshot, practice_app):
         await typing(GOOD)(pilot)
         await move_on(pilot)
         await pilot.press("ctrl+t")
+
     assert snapshot(practice_app(), run_before=run_before, shown=lambda app: app.screen.hint_shown)
 
 
@@ -83,8 +89,12 @@ def test_feedback(snapshot, practice_app):
 
 
 def test_feedback_checklist(snapshot, practice_app):
-    assert snapshot(practice_app(), run_before=typing(WEAK), press=["end"],
-                    shown=lambda app: feedback_panel(app).is_vertical_scroll_end)
+    assert snapshot(
+        practice_app(),
+        run_before=typing(WEAK),
+        press=["end"],
+        shown=lambda app: feedback_panel(app).is_vertical_scroll_end,
+    )
 
 
 def test_feedback_light_theme(snapshot, practice_app):
@@ -118,6 +128,7 @@ def test_summary(snapshot, practice_app):
         await move_on(pilot)
         await typing("You're afraid people forget you because of who you are, and that hurts.")(pilot)
         await move_on(pilot)
+
     assert snapshot(practice_app(), run_before=run_before, shown=front(SummaryScreen))
 
 
@@ -131,8 +142,11 @@ def test_home_with_best_and_latest_scores(snapshot, make_test_app):
 
 
 def test_home_with_a_run_to_resume(snapshot, make_test_app):
-    assert snapshot(make_test_app(history=injected_history()), press=["down"],
-                    shown=lambda app: app.screen.check_action("resume", ()))
+    assert snapshot(
+        make_test_app(history=injected_history()),
+        press=["down"],
+        shown=lambda app: app.screen.check_action("resume", ()),
+    )
 
 
 def test_progress_screen(snapshot, make_test_app):
@@ -145,8 +159,13 @@ def test_progress_screen_scrolled_to_the_bests(snapshot, make_test_app):
     async def run_before(pilot):
         await pilot.press("p")
         await added_up(pilot)
-    assert snapshot(make_test_app(history=injected_history()), run_before=run_before, press=["end"],
-                    shown=lambda app: app.screen.query_one("#progress").is_vertical_scroll_end)
+
+    assert snapshot(
+        make_test_app(history=injected_history()),
+        run_before=run_before,
+        press=["end"],
+        shown=lambda app: app.screen.query_one("#progress").is_vertical_scroll_end,
+    )
 
 
 def test_drill_statement(snapshot, make_test_app):
@@ -166,9 +185,11 @@ def test_store_trouble_dialog(snapshot, make_test_app):
     from trainer.progress.store import StoreTrouble
     from trainer.ui.dialogs.store_trouble import StoreTroubleDialog
 
-    trouble = StoreTrouble(Path("/home/ana/.local/share/active-listening-trainer/progress.sqlite3"),
-                           "damaged", "file is not a database")
+    trouble = StoreTrouble(
+        Path("/home/ana/.local/share/active-listening-trainer/progress.sqlite3"), "damaged", "file is not a database"
+    )
 
     async def run_before(pilot):
         await pilot.app.push_screen(StoreTroubleDialog(trouble))
+
     assert snapshot(make_test_app(), run_before=run_before, shown=front(StoreTroubleDialog))

@@ -28,6 +28,7 @@ def test_a_guarded_statement_after_advice(snapshot, conversation_app):
     async def run_before(pilot):
         await typing(ADVICE)(pilot)
         await move_on(pilot)
+
     assert snapshot(conversation_app(), run_before=run_before, shown=lambda app: app.screen.session.number == 2)
 
 
@@ -36,6 +37,7 @@ def test_the_deeper_statement(snapshot, conversation_app):
         for response in REFLECT[:2]:
             await typing(response)(pilot)
             await move_on(pilot)
+
     assert snapshot(conversation_app(), run_before=run_before, shown=lambda app: app.screen.session.step.deeper)
 
 
@@ -44,4 +46,5 @@ def test_the_summary_tells_how_the_client_closed(snapshot, conversation_app):
         for response in (ADVICE, WHY, MORE_ADVICE):
             await typing(response)(pilot)
             await move_on(pilot)
+
     assert snapshot(conversation_app(), run_before=run_before, shown=front(SummaryScreen))

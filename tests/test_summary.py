@@ -9,14 +9,23 @@ from trainer.scoring import BestMatch, Check, Feedback
 from trainer.session import PracticeSession, StatementRecord, Try
 from trainer.summary import summarise
 
-WEIGHTS = {"similarity": 20, "feeling": 25, "content": 15, "reflective_form": 15,
-           "no_roadblock": 10, "own_words": 8, "client_focus": 4, "length": 3}
+WEIGHTS = {
+    "similarity": 20,
+    "feeling": 25,
+    "content": 15,
+    "reflective_form": 15,
+    "no_roadblock": 10,
+    "own_words": 8,
+    "client_focus": 4,
+    "length": 3,
+}
 
 
 def feedback(score: int, missed: set[str] = frozenset(), strength: str = "You named the feeling.") -> Feedback:
     checks = tuple(Check(i, i not in missed, 0 if i in missed else w, w, i) for i, w in WEIGHTS.items())
-    return Feedback(score, band_for(score), "reflection", checks, BestMatch("A model.", 50), (strength,),
-                    "Next, try this.")
+    return Feedback(
+        score, band_for(score), "reflection", checks, BestMatch("A model.", 50), (strength,), "Next, try this."
+    )
 
 
 @pytest.fixture
@@ -35,13 +44,16 @@ def records(scenario, *per_turn):
 
 
 def test_scores_average_and_best_moment_use_each_statements_best_try(birthday):
-    summary = summarise(birthday, records(
+    summary = summarise(
         birthday,
-        [feedback(40), feedback(90, strength="You named it well.")],
-        [feedback(60)],
-        None,
-        [feedback(71)],
-    ))
+        records(
+            birthday,
+            [feedback(40), feedback(90, strength="You named it well.")],
+            [feedback(60)],
+            None,
+            [feedback(71)],
+        ),
+    )
     assert summary.average == round((90 + 60 + 71) / 3)
     assert summary.answered == 3
     assert summary.best_moment.response == "response 1.1"
@@ -50,12 +62,15 @@ def test_scores_average_and_best_moment_use_each_statements_best_try(birthday):
 
 
 def test_strengths_are_checks_met_in_at_least_half_the_responses_heaviest_first(birthday):
-    summary = summarise(birthday, records(
+    summary = summarise(
         birthday,
-        [feedback(80, missed={"content"})],
-        [feedback(70, missed={"content", "reflective_form"})],
-        [feedback(60, missed={"feeling"})],
-    ))
+        records(
+            birthday,
+            [feedback(80, missed={"content"})],
+            [feedback(70, missed={"content", "reflective_form"})],
+            [feedback(60, missed={"feeling"})],
+        ),
+    )
     # similarity earned 3 x 20 points, feeling 2 x 25, reflective form 2 x 15
     assert summary.strengths == (
         "Your words were close to the model answers in every response.",
@@ -66,16 +81,20 @@ def test_strengths_are_checks_met_in_at_least_half_the_responses_heaviest_first(
 def test_a_workable_length_is_never_praised(birthday):
     everything_missed_but_length = set(WEIGHTS) - {"length"}
     summary = summarise(birthday, records(birthday, [feedback(10, missed=everything_missed_but_length)]))
-    assert summary.strengths == ("You stayed with Maya and responded to what you heard -- "
-                                 "that is where listening starts.",)
+    assert summary.strengths == (
+        "You stayed with Maya and responded to what you heard -- that is where listening starts.",
+    )
 
 
 def test_the_skill_to_work_on_is_the_check_missed_most_often(birthday):
-    summary = summarise(birthday, records(
+    summary = summarise(
         birthday,
-        [feedback(50, missed={"content", "feeling"})],
-        [feedback(50, missed={"content"})],
-    ))
+        records(
+            birthday,
+            [feedback(50, missed={"content", "feeling"})],
+            [feedback(50, missed={"content"})],
+        ),
+    )
     assert summary.work_on.startswith("Saying what it is about: 2 of your 2 responses left out what it was about.")
 
 
@@ -86,8 +105,10 @@ def test_ties_go_to_the_check_that_cost_more_points(birthday):
 
 
 def test_closeness_to_a_model_answer_is_the_skill_only_when_nothing_else_was_missed(birthday):
-    both = summarise(birthday, records(birthday, [feedback(50, missed={"similarity"})],
-                                       [feedback(50, missed={"similarity", "client_focus"})]))
+    both = summarise(
+        birthday,
+        records(birthday, [feedback(50, missed={"similarity"})], [feedback(50, missed={"similarity", "client_focus"})]),
+    )
     assert both.work_on.startswith("Keeping the focus on the client")
     alone = summarise(birthday, records(birthday, [feedback(70, missed={"similarity"})]))
     assert alone.work_on.startswith("Coming close to a model answer")
@@ -122,8 +143,15 @@ def test_the_skill_to_work_on_is_never_one_just_named_as_strong(birthday):
     # the feeling is met in two of four responses -- a strength -- and missed in the other two, as
     # often as content and form, and at the greater cost: it would be the skill, were it not a strength
     weak = {"feeling", "content", "reflective_form"}
-    summary = summarise(birthday, records(
-        birthday, [feedback(80)], [feedback(80)], [feedback(40, missed=weak)], [feedback(40, missed=weak)],
-    ))
+    summary = summarise(
+        birthday,
+        records(
+            birthday,
+            [feedback(80)],
+            [feedback(80)],
+            [feedback(40, missed=weak)],
+            [feedback(40, missed=weak)],
+        ),
+    )
     assert "You named the feeling in 2 of your 4 responses." in summary.strengths
     assert not summary.work_on.startswith("Naming the feeling")

@@ -42,11 +42,14 @@ def test_printable_shows_controls_as_escapes_and_keeps_line_breaks():
     assert printable("Plain text, “quoted”, naïve.") == "Plain text, “quoted”, naïve."
 
 
-@pytest.mark.parametrize("yaml_text", [
-    'id: esc\ntitle: "Evil \\e]0;pwned\\a"\nturns:\n  - client: Hi\n    model_answers: [You felt it.]\n',
-    'id: esc\ntitle: Fine\nturns:\n  - client: "Hi \\e[2J there"\n    model_answers: [You felt it.]\n',
-    'id: esc\ntitle: Fine\n"tit\\x9ble": x\nturns:\n  - client: Hi\n    model_answers: [You felt it.]\n',
-])
+@pytest.mark.parametrize(
+    "yaml_text",
+    [
+        'id: esc\ntitle: "Evil \\e]0;pwned\\a"\nturns:\n  - client: Hi\n    model_answers: [You felt it.]\n',
+        'id: esc\ntitle: Fine\nturns:\n  - client: "Hi \\e[2J there"\n    model_answers: [You felt it.]\n',
+        'id: esc\ntitle: Fine\n"tit\\x9ble": x\nturns:\n  - client: Hi\n    model_answers: [You felt it.]\n',
+    ],
+)
 def test_a_scenario_with_a_control_character_is_refused_at_its_line(tmp_path, yaml_text):
     path = tmp_path / "esc.yaml"
     path.write_text(yaml_text, encoding="utf-8")
@@ -66,9 +69,13 @@ def test_a_file_name_with_an_escape_is_printed_escaped(tmp_path):
 
 
 def test_grade_messages_gradebook_and_report_on_standard_output_are_escaped(tmp_path):
-    export = {"student": f"Ana{RETITLE}", "attempts": [
-        {"scenario": "lonely-birthday", "turn": 1, "response": f"It sounds like you felt forgotten{CLEAR}."},
-        {"scenario": f"nope{CLEAR}", "turn": 1, "response": "x"}]}
+    export = {
+        "student": f"Ana{RETITLE}",
+        "attempts": [
+            {"scenario": "lonely-birthday", "turn": 1, "response": f"It sounds like you felt forgotten{CLEAR}."},
+            {"scenario": f"nope{CLEAR}", "turn": 1, "response": "x"},
+        ],
+    }
     for name in ("a.json", f"b{CSI}.json"):
         (tmp_path / name).write_text(json.dumps(export), encoding="utf-8")
     gradebook = invoke("grade", str(tmp_path))
@@ -86,13 +93,22 @@ def hostile_history(scenario_dir):
     scenario = load_paths([scenario_dir]).get("lonely-birthday")
     response = f"You felt forgotten{RETITLE}{CLEAR}{CSI}."
     with open_store() as store:
-        store.record(f"lonely{CLEAR}", 1, f"Nobody called{RETITLE}", response,
-                     score(scenario.turns[0], response), "s1")
+        store.record(f"lonely{CLEAR}", 1, f"Nobody called{RETITLE}", response, score(scenario.turns[0], response), "s1")
 
 
-@pytest.mark.parametrize("command", [["export", "--format", "md"], ["export", "--format", "csv"],
-                                     ["export", "--format", "json"], ["progress"], ["progress", "--json"],
-                                     ["drill", "--plan"], ["forget", "--yes"]], ids=" ".join)
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "--format", "md"],
+        ["export", "--format", "csv"],
+        ["export", "--format", "json"],
+        ["progress"],
+        ["progress", "--json"],
+        ["drill", "--plan"],
+        ["forget", "--yes"],
+    ],
+    ids=" ".join,
+)
 def test_stored_text_is_printed_escaped(hostile_history, command):
     result = invoke(*command)
     assert result.exit_code == 0
@@ -124,6 +140,7 @@ def test_the_app_shows_a_problem_file_name_escaped(make_test_app, tmp_path, scen
     async def body(pilot):
         shown = text(pilot.app.screen.query_one(ProblemsPanel).query_one(Static))
         assert "bad\\x1b[2J.yaml" in shown and live_controls(shown) == []
+
     run_app(body, make_test_app(library=library))
 
 
@@ -135,6 +152,7 @@ def test_a_pasted_response_loses_its_control_characters(make_test_app):
         box.post_message(events.Paste(f"You felt{RETITLE} alone{CSI}\nsecond line"))
         await pilot.pause()
         assert box.value == "You felt]0;pwned alone31m"
+
     run_app(body, make_test_app())
 
 

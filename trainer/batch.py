@@ -63,8 +63,9 @@ def resolve(row: dict, library: Callable[[], Library]):
     client = row.get("client")
     if not isinstance(client, str):
         raise RowError("each row needs 'client' (the statement) or 'scenario' and 'turn'")
-    return AdHocStatement(client, _text_list(row, "model_answers"), _text_list(row, "feelings"),
-                     _text_list(row, "content")), None
+    return AdHocStatement(
+        client, _text_list(row, "model_answers"), _text_list(row, "feelings"), _text_list(row, "content")
+    ), None
 
 
 def score_row(row: object, library: Callable[[], Library]) -> dict:

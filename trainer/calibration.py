@@ -90,9 +90,15 @@ def calibrate(library: Library) -> CalibrationReport:
                     report.exact_matches += 1
                     continue
                 miss = Disagreement(
-                    scenario.id, number, example.response, expected, feedback.band,
-                    feedback.score, feedback.kind,
-                    [f"{c.id}: {c.message}" for c in feedback.checks if not c.passed], deeper,
+                    scenario.id,
+                    number,
+                    example.response,
+                    expected,
+                    feedback.band,
+                    feedback.score,
+                    feedback.kind,
+                    [f"{c.id}: {c.message}" for c in feedback.checks if not c.passed],
+                    deeper,
                 )
                 report.within_one_matches += miss.distance <= 1
                 misses.append((miss, (*place, "examples", index)))

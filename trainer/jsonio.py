@@ -38,8 +38,9 @@ def _refuse_constant(name: str):
 
 def _integer(digits: str) -> int:
     if len(digits.lstrip("-")) > MAX_DIGITS:
-        raise JsonProblem(f"a number {len(digits.lstrip('-')):,} digits long; numbers here have at most "
-                          f"{MAX_DIGITS} digits")
+        raise JsonProblem(
+            f"a number {len(digits.lstrip('-')):,} digits long; numbers here have at most {MAX_DIGITS} digits"
+        )
     return int(digits)
 
 

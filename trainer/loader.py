@@ -74,8 +74,11 @@ def _plain_text(node: yaml.ScalarNode) -> str:
     as they are, so only the escapes of a double-quoted scalar can make one."""
     control = node.style == '"' and CONTROLS.search(node.value)
     if control:
-        raise _FileError(_line(node), f"a control character ({escaped(control.group())}) in the text; "
-                                      "scenario files hold plain text, with line breaks and tabs only")
+        raise _FileError(
+            _line(node),
+            f"a control character ({escaped(control.group())}) in the text; "
+            "scenario files hold plain text, with line breaks and tabs only",
+        )
     return node.value
 
 
@@ -108,17 +111,14 @@ class _Builder:
         key_lines: dict = {}
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE:
-                raise _FileError(
-                    _line(key_node), "merge keys ('<<') are not supported; write the keys out"
-                )
+                raise _FileError(_line(key_node), "merge keys ('<<') are not supported; write the keys out")
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _FileError(_line(key_node), "a key must be a plain word, not a list or mapping")
             key = _plain_text(key_node)
             if key in key_lines:
                 raise _FileError(
                     _line(key_node),
-                    f"duplicate key '{key}' (first given on line {key_lines[key]}); "
-                    "keep one of them",
+                    f"duplicate key '{key}' (first given on line {key_lines[key]}); keep one of them",
                 )
             key_lines[key] = _line(key_node)
             result[key] = self.build(value_node)
@@ -128,10 +128,16 @@ class _Builder:
         """Too many values: written out (a list of 166,000 items), or made by aliases that repeat
         a few values over and over (an "alias bomb") -- told apart by counting the distinct ones."""
         if _distinct_nodes(self.root, MAX_VALUES + 1) > MAX_VALUES:
-            return _FileError(_line(node), f"the file holds more than {MAX_VALUES:,} values (texts, lists "
-                                           "and keys); a real scenario has a few hundred -- split it up")
-        return _FileError(_line(node), f"the file expands to more than {MAX_VALUES:,} values through "
-                                       "aliases (an 'alias bomb'); write the values out instead")
+            return _FileError(
+                _line(node),
+                f"the file holds more than {MAX_VALUES:,} values (texts, lists "
+                "and keys); a real scenario has a few hundred -- split it up",
+            )
+        return _FileError(
+            _line(node),
+            f"the file expands to more than {MAX_VALUES:,} values through "
+            "aliases (an 'alias bomb'); write the values out instead",
+        )
 
 
 def _distinct_nodes(root: yaml.Node, enough: int) -> int:
@@ -171,8 +177,7 @@ def _read_text(path: Path) -> str:
         line = data.count(b"\n", 0, err.start) + 1
         raise _FileError(
             line,
-            f"the file is not UTF-8 text (byte 0x{data[err.start]:02x} at position {err.start}); "
-            "save it as UTF-8",
+            f"the file is not UTF-8 text (byte 0x{data[err.start]:02x} at position {err.start}); save it as UTF-8",
         ) from None
 
 
@@ -191,9 +196,7 @@ def _parse(text: str) -> tuple[yaml.Node, object]:
         raise _FileError(None, "the file is empty; a scenario needs at least id, title and turns")
     data = _Builder(node).build(node)
     if not isinstance(data, dict):
-        raise _FileError(
-            _line(node), "a scenario file must be a mapping of keys such as id, title and turns"
-        )
+        raise _FileError(_line(node), "a scenario file must be a mapping of keys such as id, title and turns")
     return node, data
 
 
@@ -289,10 +292,15 @@ def _describe(error: dict) -> str:
     if kind == "extra_forbidden" and _model_at(loc) is DeeperStatement and loc[-1] in _NOT_IN_DEEPER:
         return f"{where}{_NOT_IN_DEEPER[loc[-1]]}"
     if "reactions" in loc[-2:-1] and kind in ("model_type", "model_attributes_type"):
-        return (f"{where}reaction '{loc[-1]}' must be a line of text, or a mapping with 'say' "
-                "(the line) and an optional 'cue'")
-    if loc and loc[-1] == "openness" and kind in ("greater_than_equal", "less_than_equal", "int_parsing",
-                                                  "int_type", "int_from_float"):
+        return (
+            f"{where}reaction '{loc[-1]}' must be a line of text, or a mapping with 'say' "
+            "(the line) and an optional 'cue'"
+        )
+    if (
+        loc
+        and loc[-1] == "openness"
+        and kind in ("greater_than_equal", "less_than_equal", "int_parsing", "int_type", "int_from_float")
+    ):
         levels = ", ".join(f"{n} {word}" for n, word in OPENNESS_NAMES.items())
         return f"{where}'openness' is {got} but must be a whole number from 1 to 5 ({levels})"
     if kind == "extra_forbidden":
@@ -306,8 +314,7 @@ def _describe(error: dict) -> str:
     if kind in ("string_too_short",) or (kind == "string_type" and got is None):
         return f"{where}{name} is empty; write some text"
     if kind == "string_pattern_mismatch":
-        return (f"{where}{name} is {got!r}: use only lowercase letters, digits and single "
-                "hyphens, e.g. lonely-birthday")
+        return f"{where}{name} is {got!r}: use only lowercase letters, digits and single hyphens, e.g. lonely-birthday"
     if kind == "string_too_long":
         return f"{where}{name} is too long ({len(got)} characters)"
     if kind == "enum":
@@ -321,8 +328,10 @@ def _describe(error: dict) -> str:
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return f"{where}{name} must be a mapping of keys"
     if kind == "string_type" and isinstance(got, dict):
-        return (f"{where}{name} must be text, not a mapping -- a colon followed by a space inside text that is "
-                "not in quotes reads as a key; wrap the whole text in quotes")
+        return (
+            f"{where}{name} must be text, not a mapping -- a colon followed by a space inside text that is "
+            "not in quotes reads as a key; wrap the whole text in quotes"
+        )
     if kind == "string_type":
         return f"{where}{name} must be text, not {'a list' if isinstance(got, list) else type(got).__name__}"
     if kind in ("int_parsing", "int_type", "int_from_float"):
@@ -335,8 +344,10 @@ def _describe(error: dict) -> str:
 # Keys a deeper statement cannot have, and why, in words for the author.
 _NOT_IN_DEEPER = {
     "deeper": "a deeper statement cannot have a deeper statement of its own",
-    "guarded": ("a deeper statement has no 'guarded' text: it is said only when openness is high, "
-                "so a guarded version would never be heard"),
+    "guarded": (
+        "a deeper statement has no 'guarded' text: it is said only when openness is high, "
+        "so a guarded version would never be heard"
+    ),
 }
 
 
@@ -447,10 +458,13 @@ def load_paths(paths: typing.Iterable[str | Path]) -> Library:
         if scenario.id in library.paths:
             first = library.paths[scenario.id]
             line = id_lines[scenario.id]
-            library.problems.append(Problem(
-                path, loaded.id_line,
-                f"the scenario id '{scenario.id}' is already used by {first}:{line}; ids must be unique",
-            ))
+            library.problems.append(
+                Problem(
+                    path,
+                    loaded.id_line,
+                    f"the scenario id '{scenario.id}' is already used by {first}:{line}; ids must be unique",
+                )
+            )
             continue
         library.scenarios.append(scenario)
         library.paths[scenario.id] = path

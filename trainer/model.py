@@ -91,11 +91,18 @@ def _reaction_properties(schema: dict) -> None:
     schema.pop("propertyNames", None)
     blocks = lexicons.roadblocks()
     schema["properties"] = {
-        **{key: {**value, "description": f"When the response landed as {key}: {meaning}."}
-           for key, meaning in OUTCOMES.items()},
-        **{key: {**value, "description": f"Answers this roadblock in particular ({block['name']}), "
-                                         "when it is the first one the response holds."}
-           for key, block in blocks.items()},
+        **{
+            key: {**value, "description": f"When the response landed as {key}: {meaning}."}
+            for key, meaning in OUTCOMES.items()
+        },
+        **{
+            key: {
+                **value,
+                "description": f"Answers this roadblock in particular ({block['name']}), "
+                "when it is the first one the response holds.",
+            }
+            for key, block in blocks.items()
+        },
     }
     schema["additionalProperties"] = False
 
@@ -109,26 +116,17 @@ class _StatementBase(_Strict):
 
     client: NonEmptyText = Field(description="What the client says.")
     cue: str | None = Field(None, description="A non-verbal cue shown with the statement.")
-    feelings: list[NonEmptyText] = Field(
-        default_factory=list, description="Feelings a good reflection would name."
-    )
-    content: list[NonEmptyText] = Field(
-        default_factory=list, description="Facts a reflection may capture."
-    )
-    model_answers: list[NonEmptyText] = Field(
-        min_length=1, description="Good reflections written by the instructor."
-    )
+    feelings: list[NonEmptyText] = Field(default_factory=list, description="Feelings a good reflection would name.")
+    content: list[NonEmptyText] = Field(default_factory=list, description="Facts a reflection may capture.")
+    model_answers: list[NonEmptyText] = Field(min_length=1, description="Good reflections written by the instructor.")
     hint: str | None = Field(None, description="A nudge shown on request.")
-    examples: list[Example] = Field(
-        default_factory=list, description="Calibration examples for `trainer calibrate`."
-    )
+    examples: list[Example] = Field(default_factory=list, description="Calibration examples for `trainer calibrate`.")
     reactions: dict[ReactionKey, ReactionValue] = Field(
         default_factory=dict,
         description="What the client says back, keyed by how the response landed (reflected, partly, "
-                    "questioned, blocked, self_focus, other) or by a roadblock id answered in particular.",
+        "questioned, blocked, self_focus, other) or by a roadblock id answered in particular.",
         json_schema_extra=_reaction_properties,
     )
-
 
     @property
     def wordings(self) -> tuple[str, ...]:
@@ -145,9 +143,11 @@ class Statement(_StatementBase):
     """One client statement and what a good reflection of it contains."""
 
     guarded: NonEmptyText | None = Field(
-        None, description="Said instead of `client` when openness is low (2 or lower): shorter, holding back.")
+        None, description="Said instead of `client` when openness is low (2 or lower): shorter, holding back."
+    )
     deeper: DeeperStatement | None = Field(
-        None, description="Said right after this statement when openness is high (4 or higher) after the response.")
+        None, description="Said right after this statement when openness is high (4 or higher) after the response."
+    )
 
     @property
     def wordings(self) -> tuple[str, ...]:
@@ -162,22 +162,20 @@ class Scenario(_Strict):
         json_schema_extra={"$schema": "https://json-schema.org/draft/2020-12/schema"},
     )
 
-    id: ScenarioId = Field(
-        description="Unique across all loaded files: lowercase letters, digits and hyphens."
-    )
+    id: ScenarioId = Field(description="Unique across all loaded files: lowercase letters, digits and hyphens.")
     title: NonEmptyText = Field(description="Shown in the library.")
     summary: str | None = Field(None, description="One or two sentences for the preview.")
     difficulty: Difficulty = Field(Difficulty.beginner, description="beginner, intermediate or advanced.")
-    skills: list[NonEmptyText] = Field(
-        default_factory=list, description="Skills practised, e.g. reflect-feeling."
-    )
+    skills: list[NonEmptyText] = Field(default_factory=list, description="Skills practised, e.g. reflect-feeling.")
     content_warnings: list[NonEmptyText] = Field(
         default_factory=list, description="Shown before the scenario starts, e.g. self-harm."
     )
     persona: Persona = Field(default_factory=Persona, description="Who the client is.")
     turns: list[Statement] = Field(min_length=1, description="The client's statements, in order.")
     openness: int = Field(
-        DEFAULT_OPENNESS, ge=1, le=5,
+        DEFAULT_OPENNESS,
+        ge=1,
+        le=5,
         description="Where the client's trust starts: 1 closed, 2 guarded, 3 wary, 4 opening up, 5 open.",
     )
 
@@ -190,8 +188,7 @@ class Scenario(_Strict):
     def converses(self) -> bool:
         """Whether the author wrote any of the conversation (reactions, guarded or deeper
         statements, a starting openness); a scenario without it plays exactly as before."""
-        return "openness" in self.model_fields_set or any(
-            t.reactions or t.guarded or t.deeper for t in self.turns)
+        return "openness" in self.model_fields_set or any(t.reactions or t.guarded or t.deeper for t in self.turns)
 
     def statement(self, number: int, deeper: bool = False) -> Statement | DeeperStatement | None:
         """Statement ``number`` (1-based), or its deeper statement; None when there is none."""

@@ -13,16 +13,23 @@ if TYPE_CHECKING:
     from trainer.loader import Library
     from trainer.progress.history import DrillOptions
 
-NEEDS_A_TERMINAL = ("trainer: the app needs an interactive terminal. In scripts, use a command such as "
-                    "trainer list or trainer score (trainer --help lists them).")
+NEEDS_A_TERMINAL = (
+    "trainer: the app needs an interactive terminal. In scripts, use a command such as "
+    "trainer list or trainer score (trainer --help lists them)."
+)
 
 
 def interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def run_app(library: Library | None = None, scenario_dirs: Iterable[str] = (), start_scenario: str | None = None,
-            start_drill: DrillOptions | None = None, no_save: bool = False) -> None:
+def run_app(
+    library: Library | None = None,
+    scenario_dirs: Iterable[str] = (),
+    start_scenario: str | None = None,
+    start_drill: DrillOptions | None = None,
+    no_save: bool = False,
+) -> None:
     """Run the app; without a terminal, or with a TRAINER_HOME that cannot be used, say why and exit 2
     (a usage error)."""
     if not interactive():

@@ -26,7 +26,8 @@ def data_dir() -> Path:
             head = override.split("/", 1)[0].split(os.sep, 1)[0]
             raise DataFolderError(
                 f"TRAINER_HOME is {override!r}, but {head!r} is no home folder this machine knows; "
-                "set TRAINER_HOME to a folder such as ~/trainer-data, or unset it") from None
+                "set TRAINER_HOME to a folder such as ~/trainer-data, or unset it"
+            ) from None
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

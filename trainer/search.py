@@ -9,8 +9,14 @@ from trainer.model import Difficulty, Scenario
 
 def _haystack(scenario: Scenario) -> str:
     """Everything a learner might remember a scenario by, in lowercase."""
-    parts = [scenario.id, scenario.title, scenario.summary or "", scenario.persona.name or "",
-             *scenario.skills, *scenario.content_warnings]
+    parts = [
+        scenario.id,
+        scenario.title,
+        scenario.summary or "",
+        scenario.persona.name or "",
+        *scenario.skills,
+        *scenario.content_warnings,
+    ]
     return " ".join(parts).lower()
 
 
@@ -22,8 +28,8 @@ def search(scenarios: Iterable[Scenario], query: str = "", difficulty: str | Non
     gentlest first, then by title: a new learner meets a beginner scenario at the top."""
     terms = query.lower().split()
     found = [
-        s for s in scenarios
-        if (difficulty is None or s.difficulty.value == difficulty)
-        and all(term in _haystack(s) for term in terms)
+        s
+        for s in scenarios
+        if (difficulty is None or s.difficulty.value == difficulty) and all(term in _haystack(s) for term in terms)
     ]
     return sorted(found, key=lambda s: (_LEVELS[s.difficulty], s.title.lower()))

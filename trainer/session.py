@@ -70,9 +70,17 @@ class Try:
 class Recorder(Protocol):
     """Receives every scored attempt, e.g. to keep the learner's history."""
 
-    def record(self, scenario: str, turn_number: int, client: str, response: str,
-               feedback: Feedback, *, deeper: bool = False, exchange: Exchange | None = None
-               ) -> Sequence[str] | None:
+    def record(
+        self,
+        scenario: str,
+        turn_number: int,
+        client: str,
+        response: str,
+        feedback: Feedback,
+        *,
+        deeper: bool = False,
+        exchange: Exchange | None = None,
+    ) -> Sequence[str] | None:
         """``scenario`` is the scenario id; ``turn_number`` counts from 1, and ``deeper`` says
         it is that statement's deeper statement; ``client`` is what the client said (the
         guarded version when that was said); ``exchange`` is how the client took the response.
@@ -88,8 +96,17 @@ class Recorder(Protocol):
 class NullRecorder:
     """Keeps nothing: the recorder until a progress store is plugged in."""
 
-    def record(self, scenario: str, turn_number: int, client: str, response: str,
-               feedback: Feedback, *, deeper: bool = False, exchange: Exchange | None = None) -> None:
+    def record(
+        self,
+        scenario: str,
+        turn_number: int,
+        client: str,
+        response: str,
+        feedback: Feedback,
+        *,
+        deeper: bool = False,
+        exchange: Exchange | None = None,
+    ) -> None:
         return None
 
     def moved_on(self, count: int) -> None:
@@ -144,8 +161,9 @@ class PracticeSession:
     a drill goes through statements of several, and its ``scenario`` is None.
     """
 
-    def __init__(self, steps: Sequence[StatementInRun], recorder: Recorder | None = None, *,
-                 scenario: Scenario | None = None):
+    def __init__(
+        self, steps: Sequence[StatementInRun], recorder: Recorder | None = None, *, scenario: Scenario | None = None
+    ):
         if not steps:
             raise ValueError("a practice run needs at least one statement")
         self._steps = list(steps)
@@ -164,8 +182,9 @@ class PracticeSession:
         return cls(scenario_steps(scenario), recorder, scenario=scenario)
 
     @classmethod
-    def resumed(cls, scenario: Scenario, recorder: Recorder | None, answers: Iterable[tuple[int, bool, str]],
-                moved_on: int) -> PracticeSession:
+    def resumed(
+        cls, scenario: Scenario, recorder: Recorder | None, answers: Iterable[tuple[int, bool, str]], moved_on: int
+    ) -> PracticeSession:
         """A run of ``scenario`` left part-way, back where the learner stopped.
 
         ``answers`` are its responses so far, (statement number, to its deeper statement?,
@@ -272,8 +291,12 @@ class PracticeSession:
         feedback = score(step.turn, text, step.scenario.client_name)
         exchange = conversation.exchange(step.turn, feedback, self._opened[self.index])
         try:
-            wins = tuple(self.recorder.record(step.scenario.id, step.number, self.said, text, feedback,
-                                              deeper=step.deeper, exchange=exchange) or ())
+            wins = tuple(
+                self.recorder.record(
+                    step.scenario.id, step.number, self.said, text, feedback, deeper=step.deeper, exchange=exchange
+                )
+                or ()
+            )
             problem = None
         except Exception as err:  # whatever the store does wrong, the practice goes on
             wins, problem = (), str(err) or type(err).__name__
@@ -335,8 +358,17 @@ class PracticeSession:
     def records(self) -> tuple[StatementRecord, ...]:
         """Every statement of the run, reached or not, with what happened there."""
         return tuple(
-            StatementRecord(i + 1, step.turn, tuple(self._attempts[i]), i in self._skipped, step.scenario,
-                            step.deeper, step.said(self._opened[i]), self._opened[i], step.number)
+            StatementRecord(
+                i + 1,
+                step.turn,
+                tuple(self._attempts[i]),
+                i in self._skipped,
+                step.scenario,
+                step.deeper,
+                step.said(self._opened[i]),
+                self._opened[i],
+                step.number,
+            )
             for i, step in enumerate(self._steps)
         )
 

@@ -50,8 +50,10 @@ class OpennessStory:
         if self.said_more:
             return f"{name} opened up and said more after {_listed(self.said_more)}."
         if self.more_to_say:
-            return (f"{name} had more to say, kept for when openness is {openness_words(DEEPER_AT_LEAST)} "
-                    "or higher after a statement.")
+            return (
+                f"{name} had more to say, kept for when openness is {openness_words(DEEPER_AT_LEAST)} "
+                "or higher after a statement."
+            )
         return "" if self.moves else "No response moved openness this time."
 
 
@@ -89,8 +91,10 @@ def openness_story(records: tuple[StatementRecord, ...], name: str) -> OpennessS
         last = record.moved_on_with
         if last is not None and record.openness_after != record.openness:
             where = statement_name(record.turn_number, record.deeper).capitalize()
-            moves.append(f"{where} (“{_snippet(last.response)}”): {_why_it_moved(last, name)} -- "
-                         f"{openness_words(record.openness)} → {openness_words(record.openness_after)}.")
+            moves.append(
+                f"{where} (“{_snippet(last.response)}”): {_why_it_moved(last, name)} -- "
+                f"{openness_words(record.openness)} → {openness_words(record.openness_after)}."
+            )
     said_more = tuple(statement_name(r.turn_number) for r in reached if r.deeper)
     more_to_say = any(not r.deeper and r.turn.deeper is not None for r in reached)
     return OpennessStory(reached[0].openness, reached[-1].openness_after, tuple(moves), said_more, more_to_say)
@@ -135,15 +139,15 @@ def _strong_checks(best: list[Try]) -> list[str]:
     """Checks met in at least half the responses, those that earned the most points first."""
     met = Counter(c.id for a in best for c in a.feedback.checks if c.passed and c.id in CHECK)
     earned = _points(best, passed=True)
-    return sorted((i for i, n in met.items() if i not in _NOT_PRAISED and 2 * n >= len(best)),
-                  key=lambda i: -earned[i])[:MAX_STRENGTHS]
+    return sorted(
+        (i for i, n in met.items() if i not in _NOT_PRAISED and 2 * n >= len(best)), key=lambda i: -earned[i]
+    )[:MAX_STRENGTHS]
 
 
 def _strengths(best: list[Try], strong: list[str], name: str) -> tuple[str, ...]:
     met = Counter(c.id for a in best for c in a.feedback.checks if c.passed)
     sentences = tuple(f"{CHECK[i].did.format(name=name)}{_out_of(met[i], len(best))}." for i in strong)
-    return sentences or (f"You stayed with {name} and responded to what you heard -- "
-                         "that is where listening starts.",)
+    return sentences or (f"You stayed with {name} and responded to what you heard -- that is where listening starts.",)
 
 
 def _work_on(best: list[Try], strong: list[str], name: str) -> str:
@@ -151,8 +155,10 @@ def _work_on(best: list[Try], strong: list[str], name: str) -> str:
     one just named among the strengths, while another was missed."""
     missed = Counter(c.id for a in best for c in a.feedback.checks if not c.passed and c.id in CHECK)
     if not missed:
-        return ("Every check was met. Next time, go one step deeper: reflect what this means "
-                f"to {name}, or the feeling underneath.")
+        return (
+            "Every check was met. Next time, go one step deeper: reflect what this means "
+            f"to {name}, or the feeling underneath."
+        )
     for check_id in (*strong, _LAST_RESORT):
         if len(missed) > 1:
             missed.pop(check_id, None)
@@ -181,8 +187,18 @@ def summarise(scenario: Scenario | None, records: tuple[StatementRecord, ...]) -
     answered = [r for r in records if r.best is not None]
     story = openness_story(records, name)
     if not answered:
-        return RunSummary(scenario, records, name, None, None, None, "", (),
-                       "Respond to one statement next time -- even a short reflection is a start.", story)
+        return RunSummary(
+            scenario,
+            records,
+            name,
+            None,
+            None,
+            None,
+            "",
+            (),
+            "Respond to one statement next time -- even a short reflection is a start.",
+            story,
+        )
     best = [r.best for r in answered]
     strong = _strong_checks(best)
     moment = max(answered, key=lambda r: r.best.feedback.score)

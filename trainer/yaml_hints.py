@@ -48,26 +48,35 @@ def _hint(source: _Source, err: yaml.MarkedYAMLError, at, opened) -> tuple[int |
     if "mapping values are not allowed" in problem:
         return _colon(source, at)
     if "sequence entries are not allowed" in problem:
-        return None, ("a list item ('- ') goes on a line of its own, under its key and indented further; "
-                      "or write the list on one line in brackets: [first, second]")
+        return None, (
+            "a list item ('- ') goes on a line of its own, under its key and indented further; "
+            "or write the list on one line in brackets: [first, second]"
+        )
     if "tab" in problem or source.char(at) == "\t":
-        return None, ("a tab in the indentation: YAML indents with spaces only; replace the tab with spaces "
-                      "(most editors can be set to type spaces for the tab key)")
+        return None, (
+            "a tab in the indentation: YAML indents with spaces only; replace the tab with spaces "
+            "(most editors can be set to type spaces for the tab key)"
+        )
     if "quoted scalar" in context and "end of stream" in problem and opened is not None:
         quote = source.char(opened)
-        return opened.line + 1, (f"the text that opens with {quote} on line {opened.line + 1} is never closed; "
-                                 f"end it with another {quote}")
+        return opened.line + 1, (
+            f"the text that opens with {quote} on line {opened.line + 1} is never closed; end it with another {quote}"
+        )
     if "quoted scalar" in context and "escape" in problem:
         fix = source.requoted_line(at.line)
-        return None, ("inside double quotes a backslash starts an escape such as \\n; for a plain backslash "
-                      f"write it twice (\\\\) or use single quotes{f': {fix}' if fix else ''}")
+        return None, (
+            "inside double quotes a backslash starts an escape such as \\n; for a plain backslash "
+            f"write it twice (\\\\) or use single quotes{f': {fix}' if fix else ''}"
+        )
     if "block mapping" in context or "block collection" in context or "document start" in problem:
         return _out_of_line(source, at, among_keys="block mapping" in context)
     if "flow" in context:
         return _unclosed_bracket(source, at)
     if "simple key" in context and opened is not None:
-        return opened.line + 1, (f"line {opened.line + 1} ({source.preview(opened.line)}) has no colon: "
-                                 "write a key as 'key: value', with a colon and a space")
+        return opened.line + 1, (
+            f"line {opened.line + 1} ({source.preview(opened.line)}) has no colon: "
+            "write a key as 'key: value', with a colon and a space"
+        )
     if ("anchor" in context or "alias" in context) and opened is not None:
         return None, _cannot_start(source, opened)
     if "cannot start any token" in problem or "alias" in problem or "mapping keys are not allowed" in problem:
@@ -84,18 +93,24 @@ def _colon(source: _Source, at) -> tuple[int | None, str]:
     if began == at.line:
         fix = source.quoted_line(at.line)
         example = f": {fix}" if fix else ", over all its lines"
-        return None, ("a colon followed by a space inside text that is not in quotes reads as a new key; "
-                      f"wrap the whole text in quotes{example}")
+        return None, (
+            "a colon followed by a space inside text that is not in quotes reads as a new key; "
+            f"wrap the whole text in quotes{example}"
+        )
     key = source.key_on(began)
     what = f"line {at.line + 1} ({source.preview(at.line)})"
     if key is not None:
         name, column = key
-        return None, (f"{what} is read as more of the text of '{name}' on line {began + 1}, because it is "
-                      f"indented further; if it starts a key, start it in column {column + 1} like '{name}'; "
-                      "if the colon is part of the text, wrap the whole text in quotes")
-    return None, (f"lines {began + 1} to {at.line + 1} read as one text ({source.preview(began)} ...): if line "
-                  f"{began + 1} is meant to be 'key: value', put a space after its colon; if the colon on "
-                  f"line {at.line + 1} is part of the text, wrap the whole text in quotes")
+        return None, (
+            f"{what} is read as more of the text of '{name}' on line {began + 1}, because it is "
+            f"indented further; if it starts a key, start it in column {column + 1} like '{name}'; "
+            "if the colon is part of the text, wrap the whole text in quotes"
+        )
+    return None, (
+        f"lines {began + 1} to {at.line + 1} read as one text ({source.preview(began)} ...): if line "
+        f"{began + 1} is meant to be 'key: value', put a space after its colon; if the colon on "
+        f"line {at.line + 1} is part of the text, wrap the whole text in quotes"
+    )
 
 
 def _out_of_line(source: _Source, at, among_keys: bool) -> tuple[int | None, str]:
@@ -107,21 +122,28 @@ def _out_of_line(source: _Source, at, among_keys: bool) -> tuple[int | None, str
         if closed.start_mark.line < at.line:
             return closed.start_mark.line + 1, (
                 f"the text that opens with {quote} on line {closed.start_mark.line + 1} runs on to the {quote} "
-                f"on line {at.line + 1}: is the closing {quote} missing on line {closed.start_mark.line + 1}?")
-        return None, ("text goes on after its closing quote; a quoted text must end at its quote. Wrap the "
-                      f"whole text in quotes of the other kind: {source.requoted_line(at.line) or '...'}")
+                f"on line {at.line + 1}: is the closing {quote} missing on line {closed.start_mark.line + 1}?"
+            )
+        return None, (
+            "text goes on after its closing quote; a quoted text must end at its quote. Wrap the "
+            f"whole text in quotes of the other kind: {source.requoted_line(at.line) or '...'}"
+        )
     if isinstance(closed, yaml.ScalarToken) and closed.style in ("|", ">"):
         first = next(source.content_lines(range(closed.start_mark.line + 1, at.line)), None)
         if first is not None and source.indent(at.line) < source.indent(first):
-            return None, (f"line {at.line + 1} is indented less than the text above it, which starts in column "
-                          f"{source.indent(first) + 1} on line {first + 1}: every line of a text after | or > "
-                          "starts at least in the column of its first line")
+            return None, (
+                f"line {at.line + 1} is indented less than the text above it, which starts in column "
+                f"{source.indent(first) + 1} on line {first + 1}: every line of a text after | or > "
+                "starts at least in the column of its first line"
+            )
     if isinstance(closed, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)) and closed.end_mark.line == at.line:
-        return None, ("text goes on after the closing bracket; to write text that starts with [ or {, "
-                      "wrap it in quotes")
+        return None, (
+            "text goes on after the closing bracket; to write text that starts with [ or {, wrap it in quotes"
+        )
     if among_keys and source.char(at) == "-":
-        return None, ("a list item ('- ') where the next key should be: a list goes under its key, "
-                      "indented further than the key")
+        return None, (
+            "a list item ('- ') where the next key should be: a list goes under its key, indented further than the key"
+        )
     return None, _misaligned(source, at.line)
 
 
@@ -130,9 +152,11 @@ def _misaligned(source: _Source, number: int) -> str:
     anchors = source.anchors_above(number)[:2]
     above = ", ".join(f"'{name}' (line {line + 1}) in column {col + 1}" for line, col, name in anchors)
     where = f": {above.replace(') in', ') starts in', 1)}" if above else ""
-    return (f"line {number + 1} starts in column {column + 1}, which lines up with nothing above it{where}. "
-            "Keys, or list items, that belong together start in the same column, and what belongs under "
-            "a key is indented further (with spaces)")
+    return (
+        f"line {number + 1} starts in column {column + 1}, which lines up with nothing above it{where}. "
+        "Keys, or list items, that belong together start in the same column, and what belongs under "
+        "a key is indented further (with spaces)"
+    )
 
 
 def _unclosed_bracket(source: _Source, at) -> tuple[int | None, str | None]:
@@ -141,9 +165,11 @@ def _unclosed_bracket(source: _Source, at) -> tuple[int | None, str | None]:
         return None, None
     line = bracket.start_mark.line + 1
     opening = source.char(bracket.start_mark)
-    return line, (f"the {opening} on line {line} is not closed where YAML expected: close it with "
-                  f"{']' if opening == '[' else '}'}, separate the entries with commas, and put any entry that "
-                  "holds a comma, a bracket or ': ' in quotes")
+    return line, (
+        f"the {opening} on line {line} is not closed where YAML expected: close it with "
+        f"{']' if opening == '[' else '}'}, separate the entries with commas, and put any entry that "
+        "holds a comma, a bracket or ': ' in quotes"
+    )
 
 
 def _cannot_start(source: _Source, at) -> str:
@@ -174,7 +200,7 @@ class _Source:
 
     def preview(self, number: int) -> str:
         text = self.line(number).strip()
-        return repr(text if len(text) <= _PREVIEW else text[:_PREVIEW - 3] + "...")
+        return repr(text if len(text) <= _PREVIEW else text[: _PREVIEW - 3] + "...")
 
     def content_lines(self, numbers: Iterable[int]) -> Iterator[int]:
         """The numbers of the lines that hold more than blanks or a comment."""
@@ -199,8 +225,9 @@ class _Source:
     def last_token_before(self, mark, kind: type = yaml.Token) -> yaml.Token | None:
         """The last token of ``kind`` before ``mark``, block and stream ends aside."""
         ends = (yaml.BlockEndToken, yaml.StreamEndToken)
-        return next((t for t in reversed(self.tokens_before(mark)) if isinstance(t, kind) and not isinstance(t, ends)),
-                    None)
+        return next(
+            (t for t in reversed(self.tokens_before(mark)) if isinstance(t, kind) and not isinstance(t, ends)), None
+        )
 
     def open_bracket_before(self, mark) -> yaml.Token | None:
         """The innermost [ or { still open at ``mark``."""
@@ -249,7 +276,7 @@ class _Source:
             prefix, block = start.group(), indent + len(dashes)
         else:  # "- It sounds like: ..." is a list item of text, not a key
             prefix, block = start["indent"] + dashes, indent + max(dashes.rstrip().rfind("-"), 0)
-        value, _, comment = line[len(prefix):].partition(" #")
+        value, _, comment = line[len(prefix) :].partition(" #")
         following = next(self.content_lines(range(number + 1, len(self.lines))), None)
         if not value.strip() or (following is not None and self.indent(following) > block):
             return None

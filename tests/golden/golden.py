@@ -67,10 +67,20 @@ def load(folder: Path = HERE) -> tuple[list[Row], list[Pair]]:
         scenario = data["scenario"]
         for r in data.get("responses", []):
             roadblock = r.get("roadblock", "none")
-            rows.append(Row(scenario, r["turn"], r["response"], r["type"], r["kind"], _as_tuple(r["band"]),
-                            None if roadblock == "none" else _as_tuple(roadblock)))
-        pairs += [Pair(scenario, p["turn"], p["simple"], p["complex"], p.get("adds", ""))
-                  for p in data.get("pairs", [])]
+            rows.append(
+                Row(
+                    scenario,
+                    r["turn"],
+                    r["response"],
+                    r["type"],
+                    r["kind"],
+                    _as_tuple(r["band"]),
+                    None if roadblock == "none" else _as_tuple(roadblock),
+                )
+            )
+        pairs += [
+            Pair(scenario, p["turn"], p["simple"], p["complex"], p.get("adds", "")) for p in data.get("pairs", [])
+        ]
     return rows, pairs
 
 
@@ -89,8 +99,12 @@ def verdict(scenario: str, turn: int, response: str) -> dict:
     if found is None:
         raise KeyError(f"no scenario '{scenario}' in the bundled library")
     feedback = score(found.turns[turn - 1], response, found.client_name)
-    return {"score": feedback.score, "band": feedback.band, "kind": feedback.kind,
-            "roadblocks": list(feedback.roadblocks)}
+    return {
+        "score": feedback.score,
+        "band": feedback.band,
+        "kind": feedback.kind,
+        "roadblocks": list(feedback.roadblocks),
+    }
 
 
 @dataclass
@@ -119,8 +133,7 @@ def roadblock_agrees(row: Row, named: Iterable[str]) -> bool:
 
 def measure(rows: list[Row], pairs: list[Pair]) -> tuple[Agreement, list[dict], list[tuple[Pair, dict, dict]]]:
     results = [verdict(r.scenario, r.turn, r.response) for r in rows]
-    scored_pairs = [(p, verdict(p.scenario, p.turn, p.simple), verdict(p.scenario, p.turn, p.complex))
-                    for p in pairs]
+    scored_pairs = [(p, verdict(p.scenario, p.turn, p.simple), verdict(p.scenario, p.turn, p.complex)) for p in pairs]
     agreement = Agreement(
         rows=len(rows),
         kind=sum(r.kind == v["kind"] for r, v in zip(rows, results)),
@@ -157,8 +170,13 @@ def report(out=sys.stdout, update: bool = False, misses: int = 40) -> Agreement:
     rows, pairs = load()
     agreement, results, scored_pairs = measure(rows, pairs)
     print(f"golden set: {agreement.rows} responses, {agreement.pairs} pairs", file=out)
-    for what, label in (("kind", "exact kind"), ("band", "exact band"), ("within_one", "band within one"),
-                        ("roadblock", "roadblock as expected"), ("complex_higher", "complex > simple")):
+    for what, label in (
+        ("kind", "exact kind"),
+        ("band", "exact band"),
+        ("within_one", "band within one"),
+        ("roadblock", "roadblock as expected"),
+        ("complex_higher", "complex > simple"),
+    ):
         print(f"  {label:<22} {agreement.share(what):6.1%}  ({getattr(agreement, what)})", file=out)
     by_type: dict[str, Counter] = defaultdict(Counter)
     for r, v in zip(rows, results):
@@ -166,8 +184,11 @@ def report(out=sys.stdout, update: bool = False, misses: int = 40) -> Agreement:
     print("\n  by type                    n   kind   band", file=out)
     for name, c in sorted(by_type.items()):
         print(f"  {name:<24} {c['n']:>3} {c['kind'] / c['n']:6.0%} {c['band'] / c['n']:6.0%}", file=out)
-    wrong = [(r, v) for r, v in zip(rows, results)
-             if r.kind != v["kind"] or band_distance(r.bands, v["band"]) or not roadblock_agrees(r, v["roadblocks"])]
+    wrong = [
+        (r, v)
+        for r, v in zip(rows, results)
+        if r.kind != v["kind"] or band_distance(r.bands, v["band"]) or not roadblock_agrees(r, v["roadblocks"])
+    ]
     print(f"\n  {len(wrong)} responses disagree (first {min(misses, len(wrong))}):", file=out)
     for r, v in wrong[:misses]:
         expected = f"{r.kind} {'/'.join(r.bands)} [{', '.join(r.roadblocks or ('none',))}]"
@@ -175,8 +196,11 @@ def report(out=sys.stdout, update: bool = False, misses: int = 40) -> Agreement:
     lower = [(p, s, c) for p, s, c in scored_pairs if c["score"] <= s["score"]]
     print(f"\n  {len(lower)} pairs where the complex reflection does not score higher:", file=out)
     for p, s, c in lower[:misses]:
-        print(f"  - {p.scenario}#{p.turn} ({p.adds})\n      simple  {s['score']}: {p.simple}"
-              f"\n      complex {c['score']}: {p.complex}", file=out)
+        print(
+            f"  - {p.scenario}#{p.turn} ({p.adds})\n      simple  {s['score']}: {p.simple}"
+            f"\n      complex {c['score']}: {p.complex}",
+            file=out,
+        )
     entries = _entries(rows, results, scored_pairs)
     accepted = _accepted()
     changed = [e for e in entries if accepted.get(e["key"]) != e["verdict"]]

@@ -67,8 +67,12 @@ class LazyGroup(click.Group):
             raise DataFolderProblem(str(err)) from None
 
 
-@click.group(cls=LazyGroup, lazy_commands=COMMANDS, invoke_without_command=True,
-             context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=LazyGroup,
+    lazy_commands=COMMANDS,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @global_options
 @click.version_option(__version__, prog_name="trainer")
 @click.pass_context

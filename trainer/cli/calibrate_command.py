@@ -15,8 +15,13 @@ from trainer.wording import plural, statement_name
 @click.command("calibrate")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-@click.option("--min-agreement", type=click.FloatRange(0, 1), default=0.9, show_default=True,
-              help="Exit 1 when within-one-band agreement is below this share.")
+@click.option(
+    "--min-agreement",
+    type=click.FloatRange(0, 1),
+    default=0.9,
+    show_default=True,
+    help="Exit 1 when within-one-band agreement is below this share.",
+)
 @scenarios_option
 @pass_app
 def calibrate_command(app: AppContext, paths: tuple[str, ...], as_json: bool, min_agreement: float) -> None:
@@ -34,13 +39,17 @@ def calibrate_command(app: AppContext, paths: tuple[str, ...], as_json: bool, mi
     else:
         for d in report.disagreements:
             where = f"{d.where}: " if d.where else ""
-            echo(f"{where}{d.scenario} {statement_name(d.turn, d.deeper)}: expected {BAND_WORDS[d.expected]}, "
-                 f"scored {d.score} ({BAND_WORDS[d.band]}, {d.kind})")
-            echo(f"    \"{d.response}\"")
+            echo(
+                f"{where}{d.scenario} {statement_name(d.turn, d.deeper)}: expected {BAND_WORDS[d.expected]}, "
+                f"scored {d.score} ({BAND_WORDS[d.band]}, {d.kind})"
+            )
+            echo(f'    "{d.response}"')
             for check in d.checks:
                 echo(f"    - {check}")
-        echo(f"{plural(report.examples, 'example')}: {report.exact_matches} in the expected band "
-             f"({report.exact:.1%}), {report.within_one_matches} within one band ({report.within_one:.1%}).")
+        echo(
+            f"{plural(report.examples, 'example')}: {report.exact_matches} in the expected band "
+            f"({report.exact:.1%}), {report.within_one_matches} within one band ({report.within_one:.1%})."
+        )
     if report.within_one < min_agreement:
         echo(f"Within-one-band agreement {report.within_one:.0%} is below {min_agreement:.0%}.", err=True)
         raise SystemExit(1)

@@ -49,8 +49,12 @@ pass_app = click.make_pass_decorator(AppContext)
 # come after a command too (`trainer list --scenarios DIR`) with the same meaning: the folders
 # given in either place are added up; `--no-save` in either place is private mode.
 
-_SCENARIOS = {"multiple": True, "metavar": "DIR", "type": click.Path(exists=True, file_okay=False, dir_okay=True),
-              "help": "Add a folder of scenario files to the bundled library (repeatable)."}
+_SCENARIOS = {
+    "multiple": True,
+    "metavar": "DIR",
+    "type": click.Path(exists=True, file_okay=False, dir_okay=True),
+    "help": "Add a folder of scenario files to the bundled library (repeatable).",
+}
 _NO_SAVE = {"is_flag": True, "help": "Private mode: record nothing you answer."}
 
 
@@ -72,8 +76,9 @@ def _private(ctx: click.Context, _param, no_save: bool) -> None:
 
 def scenarios_option(command):
     """``--scenarios DIR`` after a command that reads the library: more folders, as before it."""
-    return click.option("--scenarios", "scenario_dirs", expose_value=False, callback=_add_scenario_dirs,
-                        **_SCENARIOS)(command)
+    return click.option("--scenarios", "scenario_dirs", expose_value=False, callback=_add_scenario_dirs, **_SCENARIOS)(
+        command
+    )
 
 
 def no_save_option(command):

@@ -18,19 +18,23 @@ from trainer.wording import plural
 
 
 @click.command("drill")
-@click.option("--count", "-n", type=click.IntRange(1, 100), default=10, show_default=True,
-              help="How many statements.")
-@click.option("--skill", metavar="SKILL",
-              help="Focus on a scenario skill (e.g. reflect-feeling) or a check (e.g. feeling, no_roadblock).")
-@click.option("--scenario", "scenarios", multiple=True, metavar="ID",
-              help="Only statements of this scenario (repeatable).")
+@click.option("--count", "-n", type=click.IntRange(1, 100), default=10, show_default=True, help="How many statements.")
+@click.option(
+    "--skill",
+    metavar="SKILL",
+    help="Focus on a scenario skill (e.g. reflect-feeling) or a check (e.g. feeling, no_roadblock).",
+)
+@click.option(
+    "--scenario", "scenarios", multiple=True, metavar="ID", help="Only statements of this scenario (repeatable)."
+)
 @click.option("--plan", is_flag=True, help="Print the planned drill instead: each statement and why it was chosen.")
 @click.option("--json", "as_json", is_flag=True, help="Print the plan as a JSON array (implies --plan).")
 @scenarios_option
 @no_save_option
 @pass_app
-def drill_command(app: AppContext, count: int, skill: str | None, scenarios: tuple[str, ...], plan: bool,
-                  as_json: bool) -> None:
+def drill_command(
+    app: AppContext, count: int, skill: str | None, scenarios: tuple[str, ...], plan: bool, as_json: bool
+) -> None:
     """Practise a drill planned from your own history: statements you found hard come back
     sooner, mastered ones rarely, and new ones are mixed in (Leitner boxes).
 
@@ -56,10 +60,22 @@ def drill_command(app: AppContext, count: int, skill: str | None, scenarios: tup
     attempts, skipped = stored_attempts(scenarios)
     items = plan_drill(library.scenarios, attempts, local_now(), count=count, focus=focus, only=scenarios)
     if as_json:
-        echo(jsonio.dumps([{"scenario": i.scenario, "turn": i.turn, "client": i.client, "reason": i.reason,
-                            "box": i.card.box if i.card else None,
-                            "due": iso(i.card.due) if i.card else None} for i in items],
-                          indent=2))
+        echo(
+            jsonio.dumps(
+                [
+                    {
+                        "scenario": i.scenario,
+                        "turn": i.turn,
+                        "client": i.client,
+                        "reason": i.reason,
+                        "box": i.card.box if i.card else None,
+                        "due": iso(i.card.due) if i.card else None,
+                    }
+                    for i in items
+                ],
+                indent=2,
+            )
+        )
     elif not items:
         _nothing_matches()
     else:

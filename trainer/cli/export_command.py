@@ -33,18 +33,29 @@ class LocalDate(click.ParamType):
 
 
 @click.command("export")
-@click.option("--format", "fmt", type=click.Choice(FORMATS),
-              help="json (the default, and the file to hand in), csv (one row per response) or md (a transcript "
-                   "with feedback, to read); without it, the extension of --output decides.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Write to FILE instead of standard output.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    help="json (the default, and the file to hand in), csv (one row per response) or md (a transcript "
+    "with feedback, to read); without it, the extension of --output decides.",
+)
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False), metavar="FILE", help="Write to FILE instead of standard output."
+)
 @click.option("--scenario", "scenarios", multiple=True, metavar="ID", help="Only this scenario (repeatable).")
 @click.option("--since", type=LocalDate(), metavar="YYYY-MM-DD", help="Only responses from this day on.")
 @click.option("--student", metavar="NAME", help="Your name, put at the top of the export.")
 @scenarios_option
 @pass_app
-def export_command(app: AppContext, fmt: str | None, output: str | None, scenarios: tuple[str, ...],
-                   since: datetime | None, student: str | None) -> None:
+def export_command(
+    app: AppContext,
+    fmt: str | None,
+    output: str | None,
+    scenarios: tuple[str, ...],
+    since: datetime | None,
+    student: str | None,
+) -> None:
     """Export your stored responses and their feedback.
 
     To hand in your practice, hand in the JSON export (the default): it is the file

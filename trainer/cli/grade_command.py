@@ -45,15 +45,20 @@ def _same_target(a: str, b: str) -> bool:
 
 @click.command("grade", short_help="Grade a class: exports in, a gradebook and a class report out.")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(), metavar="FILE|DIR...")
-@click.option("--output", "-o", default="-", metavar="FILE", show_default="standard output",
-              help="Write the gradebook CSV here: a row per student and scenario, and an (overall) row per "
-                   "student, whose mean_best_score is the grade to give an LMS.")
+@click.option(
+    "--output",
+    "-o",
+    default="-",
+    metavar="FILE",
+    show_default="standard output",
+    help="Write the gradebook CSV here: a row per student and scenario, and an (overall) row per "
+    "student, whose mean_best_score is the grade to give an LMS.",
+)
 @click.option("--report", "-r", metavar="FILE", help="Write the Markdown class report here ('-' for standard output).")
 @click.option("--names", is_flag=True, help="Show students' names in the report instead of Student A, B...")
 @scenarios_option
 @pass_app
-def grade_command(app: AppContext, paths: tuple[str, ...], output: str, report: str | None,
-                  names: bool) -> None:
+def grade_command(app: AppContext, paths: tuple[str, ...], output: str, report: str | None, names: bool) -> None:
     """Grade a class from students' exports (the JSON of 'trainer export').
 
     Every response is scored again with the current scoring, so every student is graded
@@ -80,8 +85,10 @@ def grade_command(app: AppContext, paths: tuple[str, ...], output: str, report: 
     report_problems(grading.problems)
     report_problems(grading.notes)
     responses = len(grading.responses)
-    summary = (f"Graded {plural(len(grading.students), 'student')}: {plural(responses, 'response')} "
-               f"to {plural(len(grading.scenarios), 'scenario')}")
+    summary = (
+        f"Graded {plural(len(grading.students), 'student')}: {plural(responses, 'response')} "
+        f"to {plural(len(grading.scenarios), 'scenario')}"
+    )
     if grading.problems:
         summary += f"; {plural(len(grading.problems), 'problem')} above, so not everything was graded"
     if report is None:

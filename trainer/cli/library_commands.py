@@ -64,5 +64,7 @@ def validate_command(app: AppContext, paths: tuple[str, ...]) -> None:
             err=True,
         )
         raise SystemExit(1)
-    echo(f"All {plural(library.files_read, 'scenario file')} valid "
-         f"({plural(len(library.scenarios), 'scenario')}, {plural(statements, 'statement')}).")
+    echo(
+        f"All {plural(library.files_read, 'scenario file')} valid "
+        f"({plural(len(library.scenarios), 'scenario')}, {plural(statements, 'statement')})."
+    )

@@ -33,8 +33,9 @@ SKIPPED_SHOWN = 10  # damaged rows named one by one; the rest are counted
 T = TypeVar("T")
 
 
-def stored_attempts(scenarios: Collection[str] = (), since: datetime | None = None
-                    ) -> tuple[list[SavedAttempt], list[SkippedRow]]:
+def stored_attempts(
+    scenarios: Collection[str] = (), since: datetime | None = None
+) -> tuple[list[SavedAttempt], list[SkippedRow]]:
     """What is stored, oldest first, and the damaged rows left out (for ``end_with_skipped``).
 
     A file that cannot be used at all is explained, with the way out, and exit 1.
@@ -49,8 +50,7 @@ def reading_store(read: Callable[[ProgressStore], T]) -> T:
         with open_store(saving=False) as store:
             return read(store)
     except StoreTrouble as trouble:
-        way_out = (f" To keep it as a backup and start a fresh one, run: {START_FRESH}"
-                   if trouble.can_set_aside else "")
+        way_out = f" To keep it as a backup and start a fresh one, run: {START_FRESH}" if trouble.can_set_aside else ""
         echo(f"trainer: {trouble}{way_out}", err=True)
         raise SystemExit(1) from None
 
@@ -63,8 +63,10 @@ def end_with_skipped(skipped: list[SkippedRow]) -> None:
         echo(f"trainer: {row}", err=True)
     if len(skipped) > SKIPPED_SHOWN:
         echo(f"trainer: and {plural(len(skipped) - SKIPPED_SHOWN, 'more damaged row')}, skipped", err=True)
-    echo(f"trainer: {plural(len(skipped), 'damaged row')} of {store_path()} left out; "
-         "everything else was used.", err=True)
+    echo(
+        f"trainer: {plural(len(skipped), 'damaged row')} of {store_path()} left out; everything else was used.",
+        err=True,
+    )
     raise SystemExit(1)
 
 
@@ -83,20 +85,28 @@ def _percent(share: float) -> str:
 def render_summary(summary: ProgressSummary) -> str:
     lines = [summary.totals.describe(), summary.streak.describe(), ""]
     width = max(len(k.label) for k in summary.skills)
-    lines += ["Skills: the share of responses that met each check",
-              f"  {'':<{width}}  {'all':>4}  {f'last {RECENT}':>7}"]
+    lines += [
+        "Skills: the share of responses that met each check",
+        f"  {'':<{width}}  {'all':>4}  {f'last {RECENT}':>7}",
+    ]
     lines += [f"  {k.label:<{width}}  {_percent(k.share):>4}  {_percent(k.recent_share):>7}" for k in summary.skills]
     days = summary.days
-    lines += ["", f"Scores by day: {sparkline([d.average for d in days])}  "
-                  f"(first day {days[0].average}, latest {days[-1].average})", ""]
+    lines += [
+        "",
+        f"Scores by day: {sparkline([d.average for d in days])}  "
+        f"(first day {days[0].average}, latest {days[-1].average})",
+        "",
+    ]
     lines += ["Scenarios:"]
     width = max(len(r.scenario) for r in summary.scenarios.values())
     lines += [f"  {r.scenario:<{width}}  {r.describe()}{_left(r.left)}" for r in summary.scenarios.values()]
     lines += [f"  ({RUNS_EXPLAINED})"]
     lines += ["", "Personal bests:"]
     width = max(len(scenario) for scenario, *_ in summary.bests)
-    lines += [f"  {scenario:<{width}}  {statement_name(turn, deeper):<22} {best.score:>3}  "
-              f"({best.at.astimezone():%Y-%m-%d})" for (scenario, turn, deeper), best in sorted(summary.bests.items())]
+    lines += [
+        f"  {scenario:<{width}}  {statement_name(turn, deeper):<22} {best.score:>3}  ({best.at.astimezone():%Y-%m-%d})"
+        for (scenario, turn, deeper), best in sorted(summary.bests.items())
+    ]
     if summary.wins:
         lines += ["", "Recent small wins:"]
         lines += [f"  {w.attempt.at.astimezone():%Y-%m-%d}  {w.message}" for w in summary.wins[-5:]]
@@ -106,8 +116,10 @@ def render_summary(summary: ProgressSummary) -> str:
 def _left(left: LeftRun | None) -> str:
     if left is None:
         return ""
-    return (f"; left part-way at statement {left.next_statement} of {left.statements} "
-            f"({left.at.astimezone():%Y-%m-%d}): r on the app's home screen resumes it")
+    return (
+        f"; left part-way at statement {left.next_statement} of {left.statements} "
+        f"({left.at.astimezone():%Y-%m-%d}): r on the app's home screen resumes it"
+    )
 
 
 def _json_value(value):
@@ -123,18 +135,31 @@ def summary_json(summary: ProgressSummary) -> dict:
         "skills": [{**asdict(k), "share": k.share, "recent_share": k.recent_share} for k in summary.skills],
         "days": [asdict(d) for d in summary.days],
         "scenarios": [asdict(r) for r in summary.scenarios.values()],
-        "bests": [{"scenario": a.scenario, "turn": a.turn, "deeper": a.deeper, "score": a.score, "at": a.at}
-                  for a in summary.bests.values()],
-        "wins": [{"kind": w.kind, "message": w.message, "scenario": w.attempt.scenario,
-                  "turn": w.attempt.turn, "at": w.attempt.at} for w in summary.wins],
+        "bests": [
+            {"scenario": a.scenario, "turn": a.turn, "deeper": a.deeper, "score": a.score, "at": a.at}
+            for a in summary.bests.values()
+        ],
+        "wins": [
+            {
+                "kind": w.kind,
+                "message": w.message,
+                "scenario": w.attempt.scenario,
+                "turn": w.attempt.turn,
+                "at": w.attempt.at,
+            }
+            for w in summary.wins
+        ],
     }
 
 
 @click.command("progress")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON object instead of text.")
-@click.option("--start-fresh", is_flag=True,
-              help="Move a progress file that cannot be used (damaged, from a newer version, not the trainer's) "
-                   "to a backup and start afresh.")
+@click.option(
+    "--start-fresh",
+    is_flag=True,
+    help="Move a progress file that cannot be used (damaged, from a newer version, not the trainer's) "
+    "to a backup and start afresh.",
+)
 def progress_command(as_json: bool, start_fresh: bool) -> None:
     """Your progress so far: totals, streak, skills, scores over time, bests and small wins."""
     if start_fresh:
@@ -199,8 +224,14 @@ def forget_command(yes: bool) -> None:
         done = what if not kept else "what could be deleted"
         echo(f"Deleted {done}: {', '.join(f.name for f in deleted)} (in {folder}).")
     if kept:
-        echo(("Some progress is still stored; could not delete:" if deleted else
-              f"Nothing was deleted from {folder}; could not delete:"), err=True)
+        echo(
+            (
+                "Some progress is still stored; could not delete:"
+                if deleted
+                else f"Nothing was deleted from {folder}; could not delete:"
+            ),
+            err=True,
+        )
         for path, why in kept:
             echo(f"  {path}: {why}", err=True)
         raise SystemExit(1)

@@ -22,8 +22,11 @@ def render(feedback: Feedback) -> str:
     landed = outcome_of(feedback)
     moves = change(landed, feedback.roadblocks)
     trust = f"openness {moves:+d}" if moves else "openness stays"
-    lines = [f"Score {feedback.score}/100 - {BAND_WORDS[feedback.band]} - {KIND_WORDS[feedback.kind]}",
-             f"Landed: {landed} -- {OUTCOMES[landed]}; in a conversation, {trust}", ""]
+    lines = [
+        f"Score {feedback.score}/100 - {BAND_WORDS[feedback.band]} - {KIND_WORDS[feedback.kind]}",
+        f"Landed: {landed} -- {OUTCOMES[landed]}; in a conversation, {trust}",
+        "",
+    ]
     width = max(len(c.id) for c in feedback.checks)
     for c in feedback.checks:
         mark = "met    " if c.passed else "not met"
@@ -37,18 +40,27 @@ def render(feedback: Feedback) -> str:
 @click.argument("response", required=False)
 @click.option("--client", help="The client's statement to respond to.")
 @click.option("--model", "models", multiple=True, metavar="TEXT", help="A model answer (repeatable).")
-@click.option("--feeling", "feelings", multiple=True, metavar="WORD", help="A feeling a reflection should name (repeatable).")
-@click.option("--content", "content", multiple=True, metavar="TEXT", help="A fact a reflection may capture (repeatable).")
+@click.option(
+    "--feeling", "feelings", multiple=True, metavar="WORD", help="A feeling a reflection should name (repeatable)."
+)
+@click.option(
+    "--content", "content", multiple=True, metavar="TEXT", help="A fact a reflection may capture (repeatable)."
+)
 @click.option("--scenario", "scenario_id", metavar="ID", help="Use a scenario's statement instead of --client.")
 @click.option("--turn", type=int, metavar="N", help="With --scenario: the statement number (1 = first).")
 @click.option("--deeper", is_flag=True, help="With --scenario and --turn: that statement's deeper statement.")
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON object instead of text.")
-@click.option("--batch", type=click.File("rb"), metavar="FILE",
-              help="Score JSON Lines from FILE ('-' for standard input); one JSON object out per line.")
+@click.option(
+    "--batch",
+    type=click.File("rb"),
+    metavar="FILE",
+    help="Score JSON Lines from FILE ('-' for standard input); one JSON object out per line.",
+)
 @scenarios_option
 @pass_app
-def score_command(app: AppContext, response, client, models, feelings, content, scenario_id, turn, deeper,
-                  as_json, batch) -> None:
+def score_command(
+    app: AppContext, response, client, models, feelings, content, scenario_id, turn, deeper, as_json, batch
+) -> None:
     """Score RESPONSE to a client statement.
 
     \b

@@ -8,5 +8,14 @@ from trainer.grading.grade import GradedResponse, Grading, grade
 from trainer.grading.gradebook import gradebook_columns, gradebook_rows, write_gradebook
 from trainer.grading.report import class_report, student_labels
 
-__all__ = ["GradedResponse", "Grading", "class_report", "grade", "gradebook_columns",
-           "gradebook_rows", "read_exports", "student_labels", "write_gradebook"]
+__all__ = [
+    "GradedResponse",
+    "Grading",
+    "class_report",
+    "grade",
+    "gradebook_columns",
+    "gradebook_rows",
+    "read_exports",
+    "student_labels",
+    "write_gradebook",
+]

@@ -105,9 +105,9 @@ def other_format(path: Path) -> OtherFormat | None:
         return None
     first = start.splitlines()[0] if start else ""
     if first.startswith(MARKDOWN_HEADING):
-        name = " ".join(first[len(MARKDOWN_HEADING):].removeprefix(":").split())
+        name = " ".join(first[len(MARKDOWN_HEADING) :].removeprefix(":").split())
         return OtherFormat("Markdown", name or None)
-    if first.split(",")[:len(CSV_FIELDS)] == list(CSV_FIELDS):
+    if first.split(",")[: len(CSV_FIELDS)] == list(CSV_FIELDS):
         return OtherFormat("CSV")
     return None
 
@@ -117,17 +117,25 @@ def _ungraded(path: Path, found: OtherFormat, exports: list[Export]) -> tuple[bo
     name in its heading, or the same file name), else a problem -- their work went ungraded."""
     twin = next((e for e in exports if e.path.stem == path.stem or e.student == found.student), None)
     if twin is not None:
-        return False, Problem(path, None, f"a {found.kind} export of '{twin.student}', who is graded from the "
-                                          f"JSON export {twin.path}; file skipped")
-    return True, Problem(path, None, f"a {found.kind} export of 'trainer export', which cannot be graded: this "
-                                     f"student's work was not graded -- {HAND_IN}; file skipped")
+        return False, Problem(
+            path,
+            None,
+            f"a {found.kind} export of '{twin.student}', who is graded from the JSON export {twin.path}; file skipped",
+        )
+    return True, Problem(
+        path,
+        None,
+        f"a {found.kind} export of 'trainer export', which cannot be graded: this "
+        f"student's work was not graded -- {HAND_IN}; file skipped",
+    )
 
 
 def _text(path: Path) -> str:
     try:
         if path.stat().st_size > MAX_EXPORT_BYTES:
-            raise ExportError(f"the file is over {MAX_EXPORT_BYTES // 1_000_000} MB; "
-                              "an export of a whole course is a few MB")
+            raise ExportError(
+                f"the file is over {MAX_EXPORT_BYTES // 1_000_000} MB; an export of a whole course is a few MB"
+            )
         return path.read_bytes().decode("utf-8-sig")
     except OSError as err:
         raise ExportError(f"cannot read the file: {err.strerror or err}") from None
@@ -158,8 +166,7 @@ def _attempt(number: int, raw: object) -> ExportedAttempt:
         raise ExportError(f"{where}: 'scenario' must be a scenario id, not {_shown(scenario)}")
     turn = _required(raw, "turn", where)
     if isinstance(turn, bool) or not isinstance(turn, int) or turn < 1:
-        raise ExportError(f"{where}: 'turn' must be a whole number from 1 (the first statement), "
-                          f"not {_shown(turn)}")
+        raise ExportError(f"{where}: 'turn' must be a whole number from 1 (the first statement), not {_shown(turn)}")
     response = _required(raw, "response", where)
     if not isinstance(response, str):
         raise ExportError(f"{where}: 'response' must be text, not {_shown(response)}")
@@ -177,8 +184,9 @@ def parse_export(path: Path, text: str) -> Export:
     except jsonio.JsonProblem as err:
         raise ExportError(err.message, err.line) from None
     if not isinstance(data, dict) or "attempts" not in data:
-        raise ExportError("this is not an export of 'trainer export': "
-                          "expected an object with \"student\" and \"attempts\"")
+        raise ExportError(
+            'this is not an export of \'trainer export\': expected an object with "student" and "attempts"'
+        )
     attempts = data["attempts"]
     if not isinstance(attempts, list):
         raise ExportError("'attempts' must be a list")

@@ -75,8 +75,9 @@ def _unique_name(export: Export, taken: dict[str, Path], notes: list[Problem]) -
     name = export.student
     if name in taken:
         renamed = f"{name} ({export.path.name})"
-        notes.append(Problem(export.path, None, f"the student '{name}' is also in {taken[name]}; "
-                                                f"graded as '{renamed}'"))
+        notes.append(
+            Problem(export.path, None, f"the student '{name}' is also in {taken[name]}; graded as '{renamed}'")
+        )
         name = renamed
     taken[name] = export.path
     return name
@@ -106,36 +107,54 @@ class _Grader:
                 grading.scenarios.setdefault(scenario.id, scenario)
                 grading.responses.append(self._score(student, scenario, attempt))
                 if attempt.client is not None and not any(
-                        _same_text(attempt.client, text) for text in statement.wordings):
+                    _same_text(attempt.client, text) for text in statement.wordings
+                ):
                     changed[scenario.id].append(attempt.turn)
         for scenario_id, count in unknown.items():
-            grading.problems.append(Problem(
-                export.path, None,
-                f"{plural(count, 'response')} to scenario '{scenario_id}' skipped: "
-                "no scenario with that id (add its folder with --scenarios DIR)"))
+            grading.problems.append(
+                Problem(
+                    export.path,
+                    None,
+                    f"{plural(count, 'response')} to scenario '{scenario_id}' skipped: "
+                    "no scenario with that id (add its folder with --scenarios DIR)",
+                )
+            )
         for scenario_id, turns in out_of_range.items():
             size = len(self.scenarios[scenario_id].turns)
-            grading.problems.append(Problem(
-                export.path, None,
-                f"{plural(len(turns), 'response')} to scenario '{scenario_id}' "
-                f"skipped: it has statements 1 to {size}, not {_numbers(turns)}"))
+            grading.problems.append(
+                Problem(
+                    export.path,
+                    None,
+                    f"{plural(len(turns), 'response')} to scenario '{scenario_id}' "
+                    f"skipped: it has statements 1 to {size}, not {_numbers(turns)}",
+                )
+            )
         for scenario_id, turns in no_deeper.items():
-            grading.problems.append(Problem(
-                export.path, None,
-                f"{plural(len(turns), 'response')} to scenario '{scenario_id}' skipped: statement "
-                f"{_numbers(turns)} has no deeper statement (any more)"))
+            grading.problems.append(
+                Problem(
+                    export.path,
+                    None,
+                    f"{plural(len(turns), 'response')} to scenario '{scenario_id}' skipped: statement "
+                    f"{_numbers(turns)} has no deeper statement (any more)",
+                )
+            )
         for scenario_id, turns in changed.items():
-            grading.notes.append(Problem(
-                export.path, None,
-                f"scenario '{scenario_id}', statement {_numbers(turns)}: the text has changed since "
-                "the student answered; graded against the current text"))
+            grading.notes.append(
+                Problem(
+                    export.path,
+                    None,
+                    f"scenario '{scenario_id}', statement {_numbers(turns)}: the text has changed since "
+                    "the student answered; graded against the current text",
+                )
+            )
 
     def _score(self, student: str, scenario: Scenario, attempt: ExportedAttempt) -> GradedResponse:
         key = (scenario.id, attempt.turn, attempt.deeper, attempt.response)
         feedback = self.cache.get(key)
         if feedback is None:
             feedback = self.cache[key] = score(
-                scenario.statement(attempt.turn, attempt.deeper), attempt.response, scenario.client_name)
+                scenario.statement(attempt.turn, attempt.deeper), attempt.response, scenario.client_name
+            )
         return GradedResponse(student, scenario.id, attempt.turn, attempt.response, feedback, attempt.deeper)
 
 

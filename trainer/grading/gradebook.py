@@ -46,10 +46,21 @@ from trainer.spreadsheet import SafeCsvWriter
 
 
 def gradebook_columns() -> list[str]:
-    return ["student", "scenario", "statements_answered", "responses", "mean_score",
-            "mean_best_score", *(f"band_{b}" for b in BAND_IDS),
-            *(f"roadblock_{r}" for r in lexicons.roadblocks()),
-            "reflections", "questions", "reflection_to_question", "mean_openness_change", "deeper_reached"]
+    return [
+        "student",
+        "scenario",
+        "statements_answered",
+        "responses",
+        "mean_score",
+        "mean_best_score",
+        *(f"band_{b}" for b in BAND_IDS),
+        *(f"roadblock_{r}" for r in lexicons.roadblocks()),
+        "reflections",
+        "questions",
+        "reflection_to_question",
+        "mean_openness_change",
+        "deeper_reached",
+    ]
 
 
 def reflection_to_question(reflections: int, questions: int) -> str:

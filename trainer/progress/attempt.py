@@ -54,14 +54,39 @@ class SavedAttempt:
     openness_after: int | None = None
 
     @classmethod
-    def from_feedback(cls, scenario: str, turn: int, client: str, response: str,
-                      feedback: Feedback, session: str, at: datetime, *, deeper: bool = False,
-                      exchange: conversation.Exchange | None = None) -> SavedAttempt:
+    def from_feedback(
+        cls,
+        scenario: str,
+        turn: int,
+        client: str,
+        response: str,
+        feedback: Feedback,
+        session: str,
+        at: datetime,
+        *,
+        deeper: bool = False,
+        exchange: conversation.Exchange | None = None,
+    ) -> SavedAttempt:
         exchange = exchange or conversation.Exchange(conversation.outcome_of(feedback))
-        return cls(scenario, turn, client, response, feedback.score, feedback.band, feedback.kind,
-                   tuple(Check(c.id, c.passed, c.points, c.max_points, c.message) for c in feedback.checks),
-                   feedback.roadblocks, feedback.messages, at, session, None, deeper, exchange.reaction,
-                   exchange.openness_before, exchange.openness_after)
+        return cls(
+            scenario,
+            turn,
+            client,
+            response,
+            feedback.score,
+            feedback.band,
+            feedback.kind,
+            tuple(Check(c.id, c.passed, c.points, c.max_points, c.message) for c in feedback.checks),
+            feedback.roadblocks,
+            feedback.messages,
+            at,
+            session,
+            None,
+            deeper,
+            exchange.reaction,
+            exchange.openness_before,
+            exchange.openness_after,
+        )
 
     @property
     def statement(self) -> tuple[str, int, bool]:

@@ -23,8 +23,7 @@ FORMATS = ("json", "csv", "md")
 
 
 def to_json(attempts: Sequence[SavedAttempt], student: str | None, exported_at: datetime) -> str:
-    document = {"student": student, "exported_at": iso(exported_at),
-                "attempts": [a.to_dict() for a in attempts]}
+    document = {"student": student, "exported_at": iso(exported_at), "attempts": [a.to_dict() for a in attempts]}
     return jsonio.dumps(document, indent=2) + "\n"
 
 
@@ -35,9 +34,13 @@ CONVERSATION_FIELDS = ("deeper", "reaction", "reaction_cue", "openness_before", 
 def _conversation_cells(a: SavedAttempt) -> list:
     """Empty cells where there is nothing: a spreadsheet skips them in averages."""
     reaction = a.reaction
-    return ["yes" if a.deeper else "", reaction.say if reaction else "", (reaction and reaction.cue) or "",
-            "" if a.openness_before is None else a.openness_before,
-            "" if a.openness_after is None else a.openness_after]
+    return [
+        "yes" if a.deeper else "",
+        reaction.say if reaction else "",
+        (reaction and reaction.cue) or "",
+        "" if a.openness_before is None else a.openness_before,
+        "" if a.openness_after is None else a.openness_after,
+    ]
 
 
 def to_csv(attempts: Sequence[SavedAttempt]) -> str:
@@ -50,8 +53,16 @@ def to_csv(attempts: Sequence[SavedAttempt]) -> str:
     for a in attempts:
         row = a.to_dict()
         marks = ["" if a.passed(c) is None else "met" if a.passed(c) else "not met" for c in checks]
-        writer.writerow([*(row[f] for f in CSV_FIELDS), *marks, " ".join(a.roadblocks), *_conversation_cells(a),
-                         row["at"], a.session])
+        writer.writerow(
+            [
+                *(row[f] for f in CSV_FIELDS),
+                *marks,
+                " ".join(a.roadblocks),
+                *_conversation_cells(a),
+                row["at"],
+                a.session,
+            ]
+        )
     return out.getvalue()
 
 
@@ -64,8 +75,13 @@ def _when(moment: datetime) -> str:
     return f"{moment:%Y-%m-%d %H:%M} {moment.tzname() or ''}".rstrip()
 
 
-def to_markdown(attempts: Sequence[SavedAttempt], student: str | None, exported_at: datetime,
-                titles: Mapping[str, str] | None = None, clients: Mapping[str, str] | None = None) -> str:
+def to_markdown(
+    attempts: Sequence[SavedAttempt],
+    student: str | None,
+    exported_at: datetime,
+    titles: Mapping[str, str] | None = None,
+    clients: Mapping[str, str] | None = None,
+) -> str:
     """A readable transcript with its feedback: scenario by scenario, each run (one sitting) as
     the conversation it was -- what the client said, each try, what the client said back.
 
@@ -86,8 +102,7 @@ def to_markdown(attempts: Sequence[SavedAttempt], student: str | None, exported_
     average = round(sum(a.score for a in attempts) / len(attempts))
     responses = f"{len(attempts)} response" + ("s" if len(attempts) != 1 else "")
     in_scenarios = f"{len(scenarios)} scenario" + ("s" if len(scenarios) != 1 else "")
-    lines += [f"Exported {_when(exported_at)}. {responses} in {in_scenarios}, {span}; "
-              f"average score {average}/100.", ""]
+    lines += [f"Exported {_when(exported_at)}. {responses} in {in_scenarios}, {span}; average score {average}/100.", ""]
     for scenario, runs in scenarios.items():
         title = titles.get(scenario)
         client = clients.get(scenario, "Client")
@@ -104,8 +119,12 @@ def _markdown_statement(tries: list[SavedAttempt], client: str, zone) -> list[st
     """One statement of a run: the client's words, each try with its feedback, then the client's
     reaction to the last try (trying again replaces it) and how openness moved."""
     last = tries[-1]
-    lines = [f"#### {statement_name(last.turn, last.deeper).capitalize()}", "",
-             _quote(f"**{client}:** {last.client}"), ""]
+    lines = [
+        f"#### {statement_name(last.turn, last.deeper).capitalize()}",
+        "",
+        _quote(f"**{client}:** {last.client}"),
+        "",
+    ]
     for number, a in enumerate(tries, start=1):
         lines += _markdown_attempt(a, number if len(tries) > 1 else None, zone)
     if last.reaction is not None:
@@ -118,8 +137,12 @@ def _markdown_statement(tries: list[SavedAttempt], client: str, zone) -> list[st
 
 def _markdown_attempt(a: SavedAttempt, number: int | None, zone) -> list[str]:
     label = f"You, try {number}" if number else "You"
-    lines = [_quote(f"**{label}** ({_when(a.at.astimezone(zone))}): {a.response}"), "",
-             f"Score **{a.score}/100**: {BAND_WORDS.get(a.band, a.band)}, {KIND_WORDS.get(a.kind, a.kind)}.", ""]
+    lines = [
+        _quote(f"**{label}** ({_when(a.at.astimezone(zone))}): {a.response}"),
+        "",
+        f"Score **{a.score}/100**: {BAND_WORDS.get(a.band, a.band)}, {KIND_WORDS.get(a.kind, a.kind)}.",
+        "",
+    ]
     lines += [f"- [{'x' if c.passed else ' '}] {CHECK_LABELS.get(c.id, c.id)}: {c.message}" for c in a.checks]
     if a.messages:
         lines += ["", "Feedback:", ""] + [f"- {m}" for m in a.messages]

@@ -51,9 +51,17 @@ class History:
     call them.
     """
 
-    def __init__(self, store: ProgressStore | None, attempts: Iterable[SavedAttempt] = (), runs: Iterable[Run] = (),
-                 *, private: bool = False, notice: str = "", clock: Callable[[], datetime] = local_now,
-                 names: Mapping[str, str] | None = None):
+    def __init__(
+        self,
+        store: ProgressStore | None,
+        attempts: Iterable[SavedAttempt] = (),
+        runs: Iterable[Run] = (),
+        *,
+        private: bool = False,
+        notice: str = "",
+        clock: Callable[[], datetime] = local_now,
+        names: Mapping[str, str] | None = None,
+    ):
         self.private = private
         self.names = names or {}
         self._store = store
@@ -66,8 +74,14 @@ class History:
         self._changed: set[str] = set()  # scenarios whose record is out of date
 
     @classmethod
-    def open(cls, folder: Path | None = None, *, private: bool = False,
-             clock: Callable[[], datetime] = local_now, names: Mapping[str, str] | None = None) -> History:
+    def open(
+        cls,
+        folder: Path | None = None,
+        *,
+        private: bool = False,
+        clock: Callable[[], datetime] = local_now,
+        names: Mapping[str, str] | None = None,
+    ) -> History:
         """The stored history (``folder``: default, the user's data folder).
 
         ``private`` (``--no-save``) only reads what is there and never creates a file.
@@ -101,8 +115,10 @@ class History:
         if not skipped:
             return ""
         shown = "; ".join(map(str, skipped[:3])) + ("; ..." if len(skipped) > 3 else "")
-        return (f"{plural(len(skipped), 'stored response')} could not be read and "
-                f"{'is' if len(skipped) == 1 else 'are'} left out ({shown}). Everything else is here.")
+        return (
+            f"{plural(len(skipped), 'stored response')} could not be read and "
+            f"{'is' if len(skipped) == 1 else 'are'} left out ({shown}). Everything else is here."
+        )
 
     @property
     def saving(self) -> bool:
@@ -140,24 +156,37 @@ class History:
         if scenario is not None:
             self._changed.add(scenario)
 
-    def record(self, session: str, scenario: str, turn_number: int, client: str, response: str,
-               feedback: Feedback, *, deeper: bool = False, exchange: Exchange | None = None
-               ) -> tuple[str, ...]:
+    def record(
+        self,
+        session: str,
+        scenario: str,
+        turn_number: int,
+        client: str,
+        response: str,
+        feedback: Feedback,
+        *,
+        deeper: bool = False,
+        exchange: Exchange | None = None,
+    ) -> tuple[str, ...]:
         """Keep one response now, unless private; returns the small wins it makes, in words.
 
         Raises ``NotSaved`` when the store could not write it (it tries again with the next).
         """
         if not self.saving:
             return ()
-        attempt = self._store.record(scenario, turn_number, client, response, feedback, session,
-                                     deeper=deeper, exchange=exchange)
+        attempt = self._store.record(
+            scenario, turn_number, client, response, feedback, session, deeper=deeper, exchange=exchange
+        )
         if attempt.id is None:
             raise NotSaved(self._store.notice)
         earlier_best = self._best_so_far(attempt)
         self._attempts.append(attempt)
         self._changed.add(scenario)
-        return tuple(win.message for win in self._wins.observe(attempt)
-                     if not (win.kind == "personal_best" and earlier_best.session == session))
+        return tuple(
+            win.message
+            for win in self._wins.observe(attempt)
+            if not (win.kind == "personal_best" and earlier_best.session == session)
+        )
 
     def _best_so_far(self, attempt: SavedAttempt) -> SavedAttempt | None:
         """The best earlier answer to the same statement. A new best over a try of this same
@@ -169,8 +198,9 @@ class History:
         """Each practised scenario's runs, drill answers and run left part-way."""
         for scenario in self._changed:
             runs = [run for run in self._runs.values() if run.is_drill or run.scenario == scenario]
-            self._records[scenario] = scenario_records((a for a in self._attempts if a.scenario == scenario),
-                                                       runs)[scenario]
+            self._records[scenario] = scenario_records((a for a in self._attempts if a.scenario == scenario), runs)[
+                scenario
+            ]
         self._changed.clear()
         return dict(self._records)
 
@@ -183,8 +213,9 @@ class History:
         return summarise(self.attempts(), now or self._clock(), self.names, list(self._runs.values()))
 
     def plan_drill(self, scenarios: Sequence[Scenario], options: DrillOptions) -> list[DrillItem]:
-        return plan_drill(scenarios, self._attempts, self.now(), count=options.count,
-                          focus=options.focus, only=options.only)
+        return plan_drill(
+            scenarios, self._attempts, self.now(), count=options.count, focus=options.focus, only=options.only
+        )
 
     def close(self) -> None:
         if self._store is not None:
@@ -200,15 +231,23 @@ class RunRecorder:
         self.scenario, self.statements = scenario, statements
         self._moved_on = moved_on
 
-    def record(self, scenario: str, turn_number: int, client: str, response: str,
-               feedback: Feedback, *, deeper: bool = False, exchange: Exchange | None = None
-               ) -> tuple[str, ...]:
-        wins = self.history.record(self.session, scenario, turn_number, client, response, feedback,
-                                   deeper=deeper, exchange=exchange)
+    def record(
+        self,
+        scenario: str,
+        turn_number: int,
+        client: str,
+        response: str,
+        feedback: Feedback,
+        *,
+        deeper: bool = False,
+        exchange: Exchange | None = None,
+    ) -> tuple[str, ...]:
+        wins = self.history.record(
+            self.session, scenario, turn_number, client, response, feedback, deeper=deeper, exchange=exchange
+        )
         self.history.keep_run(self.session, self.scenario, self.statements, self._moved_on)
         return wins
 
     def moved_on(self, count: int) -> None:
         self._moved_on = count
         self.history.keep_run(self.session, self.scenario, self.statements, count)
-

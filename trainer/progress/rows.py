@@ -20,8 +20,20 @@ from trainer.scoring import Check
 
 # The columns of a stored attempt after its row id, in the order ``read_row`` takes them: those
 # of every version of the file, then those the conversation added (schema version 2).
-BASE_COLUMNS = ("scenario", "turn", "client", "response", "score", "band", "kind", "checks",
-                "roadblocks", "messages", "at", "session")
+BASE_COLUMNS = (
+    "scenario",
+    "turn",
+    "client",
+    "response",
+    "score",
+    "band",
+    "kind",
+    "checks",
+    "roadblocks",
+    "messages",
+    "at",
+    "session",
+)
 CONVERSATION_COLUMNS = ("deeper", "reaction", "openness_before", "openness_after")
 COLUMNS = (*BASE_COLUMNS, *CONVERSATION_COLUMNS)
 _CHECK_FIELDS = (("id", str), ("passed", bool), ("points", int), ("max_points", int), ("message", str))
@@ -124,11 +136,41 @@ def _openness(value: object, field: str) -> int | None:
 def read_row(row: tuple) -> SavedAttempt:
     """One row (its id, then ``COLUMNS``) as an attempt; raises ``DamagedRow`` for a row that
     cannot be used."""
-    (row_id, scenario, turn, client, response, score, band, kind, checks, roadblocks, messages,
-     at, session, deeper, reaction, openness_before, openness_after) = row
-    return SavedAttempt(_shared(scenario, "scenario"), _whole(turn, "turn", 1, sys.maxsize),
-                   _shared(client, "client"), _text(response, "response"), _whole(score, "score", 0, 100),
-                   _shared(band, "band"), _shared(kind, "kind"), _checks(checks),
-                   _texts(roadblocks, "roadblocks"), _texts(messages, "messages"), _moment(at),
-                   _shared(session, "session"), row_id, bool(_whole(deeper, "deeper", 0, 1)), _reaction(reaction),
-                   _openness(openness_before, "openness"), _openness(openness_after, "openness"))
+    (
+        row_id,
+        scenario,
+        turn,
+        client,
+        response,
+        score,
+        band,
+        kind,
+        checks,
+        roadblocks,
+        messages,
+        at,
+        session,
+        deeper,
+        reaction,
+        openness_before,
+        openness_after,
+    ) = row
+    return SavedAttempt(
+        _shared(scenario, "scenario"),
+        _whole(turn, "turn", 1, sys.maxsize),
+        _shared(client, "client"),
+        _text(response, "response"),
+        _whole(score, "score", 0, 100),
+        _shared(band, "band"),
+        _shared(kind, "kind"),
+        _checks(checks),
+        _texts(roadblocks, "roadblocks"),
+        _texts(messages, "messages"),
+        _moment(at),
+        _shared(session, "session"),
+        row_id,
+        bool(_whole(deeper, "deeper", 0, 1)),
+        _reaction(reaction),
+        _openness(openness_before, "openness"),
+        _openness(openness_after, "openness"),
+    )

@@ -70,8 +70,10 @@ class Focus:
             return cls(skill=text)
         if text in CHECK_LABELS:
             return cls(check=text)
-        raise ValueError(f"no skill or check called '{text}'; skills: {', '.join(skills) or 'none'}; "
-                         f"checks: {', '.join(CHECK_LABELS)}")
+        raise ValueError(
+            f"no skill or check called '{text}'; skills: {', '.join(skills) or 'none'}; "
+            f"checks: {', '.join(CHECK_LABELS)}"
+        )
 
     def admits(self, scenario: Scenario) -> bool:
         return self.skill is None or self.skill in scenario.skills
@@ -111,8 +113,15 @@ def cards(attempts: Iterable[SavedAttempt], check: str | None = None) -> dict[tu
     return found
 
 
-def plan_drill(scenarios: Sequence[Scenario], attempts: Iterable[SavedAttempt], now: datetime, *,
-               count: int = 10, focus: Focus = Focus(), only: Collection[str] = ()) -> list[DrillItem]:
+def plan_drill(
+    scenarios: Sequence[Scenario],
+    attempts: Iterable[SavedAttempt],
+    now: datetime,
+    *,
+    count: int = 10,
+    focus: Focus = Focus(),
+    only: Collection[str] = (),
+) -> list[DrillItem]:
     """Up to ``count`` statements: due ones (most urgent first) with new ones spread among them.
 
     When fewer are due and new than ``count``, the ones due soonest follow, as practice
@@ -133,12 +142,13 @@ def plan_drill(scenarios: Sequence[Scenario], attempts: Iterable[SavedAttempt], 
     new.sort()  # the first statement of every scenario, then the second...: a drill spans scenarios
 
     take_new = min(len(new), round(count * NEW_SHARE))
-    picked_due = due[:count - take_new]
-    picked_new = new[:count - len(picked_due)]
-    picked_ahead = ahead[:count - len(picked_due) - len(picked_new)]
-    return (_spread([DrillItem(s, n, c, _due_reason(card, now), card) for s, n, c, card in picked_due],
-                    [DrillItem(s, n, c, "new: not tried yet", None) for n, _, s, c in picked_new])
-            + [DrillItem(s, n, c, _ahead_reason(card, now), card) for s, n, c, card in picked_ahead])
+    picked_due = due[: count - take_new]
+    picked_new = new[: count - len(picked_due)]
+    picked_ahead = ahead[: count - len(picked_due) - len(picked_new)]
+    return _spread(
+        [DrillItem(s, n, c, _due_reason(card, now), card) for s, n, c, card in picked_due],
+        [DrillItem(s, n, c, "new: not tried yet", None) for n, _, s, c in picked_new],
+    ) + [DrillItem(s, n, c, _ahead_reason(card, now), card) for s, n, c, card in picked_ahead]
 
 
 def _spread(first: list, second: list) -> list:

@@ -20,8 +20,10 @@ from trainer.scoring import lexicons
 from trainer.wording import plural, statement_name
 
 RECENT = 20  # the per-skill view also shows the share over the last this many attempts
-RUNS_EXPLAINED = ("A run counts once you reach the end of the scenario; its score is the average of your best "
-                  "try at each statement. Answers in drills count toward each statement's best, never as runs.")
+RUNS_EXPLAINED = (
+    "A run counts once you reach the end of the scenario; its score is the average of your best "
+    "try at each statement. Answers in drills count toward each statement's best, never as runs."
+)
 CLEAN_RUN = 5  # a roadblock has been dropped once this many responses in a row are free of it
 
 
@@ -42,9 +44,11 @@ class Totals:
 
     def describe(self) -> str:
         """'12 responses to 8 statements in 2 scenarios, on 3 days; average score 64, 4 strong.'"""
-        return (f"{plural(self.attempts, 'response')} to {plural(self.statements, 'statement')} in "
-                f"{plural(self.scenarios, 'scenario')}, on {plural(self.days, 'day')}; "
-                f"average score {self.average}, {self.strong} strong.")
+        return (
+            f"{plural(self.attempts, 'response')} to {plural(self.statements, 'statement')} in "
+            f"{plural(self.scenarios, 'scenario')}, on {plural(self.days, 'day')}; "
+            f"average score {self.average}, {self.strong} strong."
+        )
 
 
 def totals(attempts: Sequence[SavedAttempt], tz: tzinfo) -> Totals:
@@ -81,6 +85,7 @@ class SkillShare:
 
 def skills(attempts: Sequence[SavedAttempt], recent: int = RECENT) -> list[SkillShare]:
     """The share of attempts meeting each check (feelings named, reflective form...)."""
+
     def tally(group: Sequence[SavedAttempt]) -> tuple[Counter, Counter]:
         met, seen = Counter(), Counter()
         for attempt in group:
@@ -91,8 +96,11 @@ def skills(attempts: Sequence[SavedAttempt], recent: int = RECENT) -> list[Skill
 
     met, seen = tally(attempts)
     recent_met, recent_seen = tally(attempts[-recent:])
-    return [SkillShare(check, label, met[check], seen[check], recent_met[check], recent_seen[check])
-            for check, label in CHECK_LABELS.items() if seen[check]]
+    return [
+        SkillShare(check, label, met[check], seen[check], recent_met[check], recent_seen[check])
+        for check, label in CHECK_LABELS.items()
+        if seen[check]
+    ]
 
 
 @dataclass(frozen=True)
@@ -108,8 +116,7 @@ def daily_scores(attempts: Sequence[SavedAttempt], tz: tzinfo) -> list[DayScore]
     by_day: dict[date, list[int]] = {}
     for attempt in attempts:
         by_day.setdefault(attempt.at.astimezone(tz).date(), []).append(attempt.score)
-    return [DayScore(day, _average(scores), max(scores), len(scores))
-            for day, scores in sorted(by_day.items())]
+    return [DayScore(day, _average(scores), max(scores), len(scores)) for day, scores in sorted(by_day.items())]
 
 
 @dataclass(frozen=True)
@@ -120,8 +127,10 @@ class Streak:
 
     def describe(self) -> str:
         """'Streak: 3 days in a row (practised today); longest 5 days.'"""
-        return (f"Streak: {plural(self.current, 'day')} in a row{' (practised today)' if self.today else ''}; "
-                f"longest {plural(self.longest, 'day')}.")
+        return (
+            f"Streak: {plural(self.current, 'day')} in a row{' (practised today)' if self.today else ''}; "
+            f"longest {plural(self.longest, 'day')}."
+        )
 
 
 def streak(attempts: Sequence[SavedAttempt], now: datetime) -> Streak:
@@ -224,8 +233,10 @@ def scenario_records(attempts: Iterable[SavedAttempt], runs: Iterable[Run] = ())
     for run in runs_by_session.values():
         if not run.is_drill:
             own_runs.setdefault(run.scenario, []).append(run)
-    return {scenario: _record(scenario, answers.get(scenario, []), own_runs.get(scenario, []), runs_by_session)
-            for scenario in answers.keys() | own_runs.keys()}
+    return {
+        scenario: _record(scenario, answers.get(scenario, []), own_runs.get(scenario, []), runs_by_session)
+        for scenario in answers.keys() | own_runs.keys()
+    }
 
 
 def _record(scenario: str, answers: list[SavedAttempt], own_runs: list[Run], runs: Mapping[str, Run]) -> ScenarioRecord:
@@ -237,16 +248,30 @@ def _record(scenario: str, answers: list[SavedAttempt], own_runs: list[Run], run
             drill_scores.append(attempt.score)
         elif run is not None:
             by_run.setdefault(run.session, []).append(attempt)
-    finished = sorted((run.updated, run_score(by_run[run.session])) for run in own_runs
-                      if run.finished and run.session in by_run)
+    finished = sorted(
+        (run.updated, run_score(by_run[run.session])) for run in own_runs if run.finished and run.session in by_run
+    )
     best_at, best = max(finished, key=lambda run: (run[1], -run[0].timestamp()), default=(None, None))
     latest_at, latest = finished[-1] if finished else (None, None)
     last_run = max(own_runs, key=lambda run: (run.updated, run.started), default=None)
-    left = (LeftRun(last_run.session, last_run.moved_on, last_run.statements, last_run.updated)
-            if last_run is not None and not last_run.finished else None)
-    return ScenarioRecord(scenario, len(finished), best, best_at, latest, latest_at, len(answers),
-                          len(drill_scores), max(drill_scores, default=None), left,
-                          max([a.at for a in answers] + [run.updated for run in own_runs]))
+    left = (
+        LeftRun(last_run.session, last_run.moved_on, last_run.statements, last_run.updated)
+        if last_run is not None and not last_run.finished
+        else None
+    )
+    return ScenarioRecord(
+        scenario,
+        len(finished),
+        best,
+        best_at,
+        latest,
+        latest_at,
+        len(answers),
+        len(drill_scores),
+        max(drill_scores, default=None),
+        left,
+        max([a.at for a in answers] + [run.updated for run in own_runs]),
+    )
 
 
 # ---------------------------------------------------------------------------- small wins
@@ -284,31 +309,49 @@ class WinTracker:
         wins = []
         if attempt.band == "strong" and attempt.kind == "reflection" and not self._strong_reflection:
             self._strong_reflection = True
-            wins.append(Win("first_strong_reflection",
-                            f"Your first strong reflection ({attempt.score}/100): that is the skill itself.",
-                            attempt))
+            wins.append(
+                Win(
+                    "first_strong_reflection",
+                    f"Your first strong reflection ({attempt.score}/100): that is the skill itself.",
+                    attempt,
+                )
+            )
         best = self._best.get(attempt.statement)
         if best is not None and attempt.score > best:
             where = statement_name(attempt.turn, attempt.deeper)
-            wins.append(Win("personal_best",
-                            f"A new personal best on {self._name(attempt)}, {where}: "
-                            f"{attempt.score}, up from {best}.", attempt))
+            wins.append(
+                Win(
+                    "personal_best",
+                    f"A new personal best on {self._name(attempt)}, {where}: {attempt.score}, up from {best}.",
+                    attempt,
+                )
+            )
         self._best[attempt.statement] = max(attempt.score, best or 0)
 
         self._recent.append(attempt.roadblocks)
         dropped = self._dropped_overall()
         for roadblock in dropped:
-            wins.append(Win("roadblock_dropped",
-                            f"{lexicons.roadblock_name(roadblock)} used to creep into your responses; "
-                            f"none of your last {CLEAN_RUN} had it.", attempt))
+            wins.append(
+                Win(
+                    "roadblock_dropped",
+                    f"{lexicons.roadblock_name(roadblock)} used to creep into your responses; "
+                    f"none of your last {CLEAN_RUN} had it.",
+                    attempt,
+                )
+            )
         before = self._last_roadblocks.get(attempt.statement, ())
         if not attempt.roadblocks:
             for roadblock in before:
                 if roadblock not in dropped:
-                    wins.append(Win("roadblock_dropped",
-                                    f"On {self._name(attempt)}, {statement_name(attempt.turn, attempt.deeper)}, "
-                                    f"{lexicons.roadblock_name(roadblock).lower()} crept in last time; "
-                                    "this time you left it out.", attempt))
+                    wins.append(
+                        Win(
+                            "roadblock_dropped",
+                            f"On {self._name(attempt)}, {statement_name(attempt.turn, attempt.deeper)}, "
+                            f"{lexicons.roadblock_name(roadblock).lower()} crept in last time; "
+                            "this time you left it out.",
+                            attempt,
+                        )
+                    )
         self._last_roadblocks[attempt.statement] = attempt.roadblocks
         self._fired.update(attempt.roadblocks)
         return wins
@@ -321,8 +364,7 @@ class WinTracker:
         if len(self._recent) <= CLEAN_RUN:
             return []
         last_seen, *window = self._recent
-        return [r for r in last_seen
-                if self._fired[r] >= 2 and not any(r in roadblocks for roadblocks in window)]
+        return [r for r in last_seen if self._fired[r] >= 2 and not any(r in roadblocks for roadblocks in window)]
 
 
 def small_wins(attempts: Iterable[SavedAttempt], names: Mapping[str, str] | None = None) -> list[Win]:
@@ -347,10 +389,17 @@ class ProgressSummary:
     wins: list[Win]
 
 
-def summarise(attempts: Sequence[SavedAttempt], now: datetime, names: Mapping[str, str] | None = None,
-              runs: Iterable[Run] = ()) -> ProgressSummary:
+def summarise(
+    attempts: Sequence[SavedAttempt], now: datetime, names: Mapping[str, str] | None = None, runs: Iterable[Run] = ()
+) -> ProgressSummary:
     """Everything at once; days are read in ``now``'s time zone (``names``: as for ``WinTracker``;
     ``runs``: as for ``scenario_records``)."""
-    return ProgressSummary(totals(attempts, now.tzinfo), skills(attempts), daily_scores(attempts, now.tzinfo),
-                   streak(attempts, now), personal_bests(attempts), scenario_records(attempts, runs),
-                   small_wins(attempts, names))
+    return ProgressSummary(
+        totals(attempts, now.tzinfo),
+        skills(attempts),
+        daily_scores(attempts, now.tzinfo),
+        streak(attempts, now),
+        personal_bests(attempts),
+        scenario_records(attempts, runs),
+        small_wins(attempts, names),
+    )

@@ -69,7 +69,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE attempts ADD COLUMN openness_after INTEGER",
     ),
     (  # Runs, so that a finished run, a run left part-way and a drill are told apart. Sessions
-       # from before have no row: their answers count as answers, never as runs.
+        # from before have no row: their answers count as answers, never as runs.
         """CREATE TABLE runs (
             session TEXT PRIMARY KEY,    -- the session of the run's attempts
             scenario TEXT,               -- the scenario run through; NULL for a drill
@@ -137,8 +137,15 @@ class ProgressStore:
     the damaged rows the last reading left out.
     """
 
-    def __init__(self, path: Path, connection: sqlite3.Connection | None, *, saving: bool,
-                 notice: str = "", clock: Callable[[], datetime] = utc_now):
+    def __init__(
+        self,
+        path: Path,
+        connection: sqlite3.Connection | None,
+        *,
+        saving: bool,
+        notice: str = "",
+        clock: Callable[[], datetime] = utc_now,
+    ):
         self.path = path
         self.saving = saving
         self.notice = notice
@@ -148,16 +155,26 @@ class ProgressStore:
         self.skipped: list[SkippedRow] = []
         self._lock = threading.Lock()  # the app may record from a worker thread
 
-    def record(self, scenario_id: str, turn_number: int, client: str, response: str,
-               feedback: Feedback, session_id: str, *, deeper: bool = False,
-               exchange: Exchange | None = None) -> SavedAttempt:
+    def record(
+        self,
+        scenario_id: str,
+        turn_number: int,
+        client: str,
+        response: str,
+        feedback: Feedback,
+        session_id: str,
+        *,
+        deeper: bool = False,
+        exchange: Exchange | None = None,
+    ) -> SavedAttempt:
         """Keep one submitted response now, in its own transaction.
 
         Returns the attempt, with its row ``id`` when it was saved and ``id=None`` when not.
         """
         at = self._clock().astimezone(timezone.utc).replace(microsecond=0)  # as it is stored
-        attempt = SavedAttempt.from_feedback(scenario_id, turn_number, client, response, feedback,
-                                        session_id, at, deeper=deeper, exchange=exchange)
+        attempt = SavedAttempt.from_feedback(
+            scenario_id, turn_number, client, response, feedback, session_id, at, deeper=deeper, exchange=exchange
+        )
         if not self.saving:
             return attempt
         with self._lock:
@@ -170,11 +187,13 @@ class ProgressStore:
         while self._unsaved:
             attempt = self._unsaved[0]
             try:
-                row_id = _retrying(lambda: self._insert(attempt))
+                row_id = _retrying(lambda attempt=attempt: self._insert(attempt))
             except sqlite3.Error as err:
                 count = len(self._unsaved)
-                self.notice = (f"{count} response{'s' if count > 1 else ''} not saved yet ({err}); "
-                               "saving is tried again with your next response.")
+                self.notice = (
+                    f"{count} response{'s' if count > 1 else ''} not saved yet ({err}); "
+                    "saving is tried again with your next response."
+                )
                 return saved
             saved.append(replace(self._unsaved.pop(0), id=row_id))
         self.notice = ""
@@ -182,15 +201,27 @@ class ProgressStore:
 
     def _insert(self, a: SavedAttempt) -> int:
         # One INSERT in autocommit mode is one transaction: committed (and synced) on return.
-        values = (a.scenario, a.turn, a.client, a.response, a.score, a.band, a.kind,
-                  json.dumps([c.to_dict() for c in a.checks], ensure_ascii=False),
-                  json.dumps(list(a.roadblocks)), json.dumps(list(a.messages), ensure_ascii=False),
-                  iso(a.at), a.session, int(a.deeper),
-                  None if a.reaction is None else json.dumps(a.reaction.model_dump(), ensure_ascii=False),
-                  a.openness_before, a.openness_after)
+        values = (
+            a.scenario,
+            a.turn,
+            a.client,
+            a.response,
+            a.score,
+            a.band,
+            a.kind,
+            json.dumps([c.to_dict() for c in a.checks], ensure_ascii=False),
+            json.dumps(list(a.roadblocks)),
+            json.dumps(list(a.messages), ensure_ascii=False),
+            iso(a.at),
+            a.session,
+            int(a.deeper),
+            None if a.reaction is None else json.dumps(a.reaction.model_dump(), ensure_ascii=False),
+            a.openness_before,
+            a.openness_after,
+        )
         cursor = self._connection.execute(
-            f"INSERT INTO attempts ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})",
-            values)
+            f"INSERT INTO attempts ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})", values
+        )
         return cursor.lastrowid
 
     def save_run(self, run: Run) -> bool:
@@ -201,10 +232,14 @@ class ProgressStore:
         values = (run.session, run.scenario, run.statements, run.moved_on, iso(run.started), iso(run.updated))
         try:
             with self._lock:
-                _retrying(lambda: self._connection.execute(
-                    "INSERT INTO runs (session, scenario, statements, moved_on, started, updated) "
-                    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (session) DO UPDATE SET "
-                    "moved_on = excluded.moved_on, updated = excluded.updated", values))
+                _retrying(
+                    lambda: self._connection.execute(
+                        "INSERT INTO runs (session, scenario, statements, moved_on, started, updated) "
+                        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (session) DO UPDATE SET "
+                        "moved_on = excluded.moved_on, updated = excluded.updated",
+                        values,
+                    )
+                )
         except sqlite3.Error:
             return False
         return True
@@ -269,8 +304,14 @@ def _run(row) -> Run | None:
     answers still count as answers)."""
     session, scenario, statements, moved_on, started, updated = row
     try:
-        return Run(session, scenario, int(statements), int(moved_on), datetime.fromisoformat(started),
-                   datetime.fromisoformat(updated))
+        return Run(
+            session,
+            scenario,
+            int(statements),
+            int(moved_on),
+            datetime.fromisoformat(started),
+            datetime.fromisoformat(updated),
+        )
     except (TypeError, ValueError):
         return None
 
@@ -278,8 +319,9 @@ def _run(row) -> Run | None:
 # ---------------------------------------------------------------------------- opening
 
 
-def open_store(folder: Path | None = None, *, saving: bool = True,
-               clock: Callable[[], datetime] = utc_now) -> ProgressStore:
+def open_store(
+    folder: Path | None = None, *, saving: bool = True, clock: Callable[[], datetime] = utc_now
+) -> ProgressStore:
     """The progress store in ``folder`` (default: the user's data folder).
 
     With ``saving=False`` (private mode, or a command that only reads) nothing is created or
@@ -295,8 +337,10 @@ def open_store(folder: Path | None = None, *, saving: bool = True,
         connection = _retrying(lambda: _open_writable(path))
     except (OSError, sqlite3.OperationalError) as err:
         reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
-        notice = (f"Your progress cannot be saved in {path.parent} ({reason}). "
-                  "Practice goes on, but what you answer now is not saved.")
+        notice = (
+            f"Your progress cannot be saved in {path.parent} ({reason}). "
+            "Practice goes on, but what you answer now is not saved."
+        )
         try:
             earlier = _open_existing(path)
         except StoreTrouble as trouble:
@@ -336,8 +380,7 @@ def _keep_own_folder_private(folder: Path) -> None:
 
 
 def _open_writable(path: Path) -> sqlite3.Connection:
-    connection = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None,
-                                 check_same_thread=False)
+    connection = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False)
     try:
         _check(connection, path)
         connection.execute("PRAGMA journal_mode = WAL")
@@ -362,8 +405,9 @@ def _open_existing(path: Path) -> sqlite3.Connection | None:
     modes = ["mode=ro"] + ([] if Path(f"{path}-wal").exists() else ["immutable=1"])
     for mode in modes:
         try:
-            connection = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True,
-                                         timeout=BUSY_SECONDS, check_same_thread=False)
+            connection = sqlite3.connect(
+                f"{path.resolve().as_uri()}?{mode}", uri=True, timeout=BUSY_SECONDS, check_same_thread=False
+            )
         except sqlite3.OperationalError as err:
             problem = err
             continue
@@ -387,8 +431,11 @@ def _check(connection: sqlite3.Connection, path: Path) -> sqlite3.Connection:
         try:
             version = _user_version(connection)
             if version > SCHEMA_VERSION:
-                raise StoreTrouble(path, "newer", f"its format is version {version}; "
-                                                  f"this version of the trainer reads up to {SCHEMA_VERSION}")
+                raise StoreTrouble(
+                    path,
+                    "newer",
+                    f"its format is version {version}; this version of the trainer reads up to {SCHEMA_VERSION}",
+                )
             if version < 0:
                 raise StoreTrouble(path, "damaged", f"its format is version {version}, which no trainer writes")
             verdict = connection.execute("PRAGMA quick_check").fetchone()[0]
@@ -411,8 +458,12 @@ def _check(connection: sqlite3.Connection, path: Path) -> sqlite3.Connection:
 def _foreign_schema(connection: sqlite3.Connection, version: int) -> str:
     """What shows that a sound database is another program's ("" when it is the trainer's):
     a new file has no tables yet, and one of ours has the table of attempts with its columns."""
-    tables = sorted(name for (name,) in connection.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"))
+    tables = sorted(
+        name
+        for (name,) in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    )
     if version == 0:
         return f"it is another program's database, with tables named {', '.join(tables)}" if tables else ""
     if "attempts" not in tables:
@@ -454,7 +505,7 @@ def _retrying(action):
             busy = "locked" in str(err) or "busy" in str(err)
             if not busy or attempt == TRIES - 1:
                 raise
-            time.sleep(0.05 * 2 ** attempt)
+            time.sleep(0.05 * 2**attempt)
 
 
 # ---------------------------------------------------------------------------- the way out

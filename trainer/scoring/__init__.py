@@ -18,9 +18,13 @@ if TYPE_CHECKING:
     from trainer.scoring.text import words
 
 _HOMES = {
-    "AdHocStatement": "engine", "score": "engine",
-    "BestMatch": "feedback", "Check": "feedback", "Feedback": "feedback",
-    "is_word": "spelling", "words": "text",
+    "AdHocStatement": "engine",
+    "score": "engine",
+    "BestMatch": "feedback",
+    "Check": "feedback",
+    "Feedback": "feedback",
+    "is_word": "spelling",
+    "words": "text",
 }
 __all__ = ["AdHocStatement", "BestMatch", "Check", "Feedback", "is_word", "score", "words"]  # = _HOMES
 

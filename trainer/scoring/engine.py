@@ -100,8 +100,7 @@ def _content_stems(text: str, v: Vocabulary) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
-def _prepare(client: str, answers: tuple[str, ...], feelings: tuple[str, ...],
-             content: tuple[str, ...]) -> _Prepared:
+def _prepare(client: str, answers: tuple[str, ...], feelings: tuple[str, ...], content: tuple[str, ...]) -> _Prepared:
     v = vocabulary()
     client_sentences = sentences(client)
     if feelings:
@@ -135,8 +134,9 @@ def _prepare(client: str, answers: tuple[str, ...], feelings: tuple[str, ...],
 
 
 def prepare(statement) -> _Prepared:
-    return _prepare(statement.client, tuple(statement.model_answers),
-                    tuple(statement.feelings), tuple(statement.content))
+    return _prepare(
+        statement.client, tuple(statement.model_answers), tuple(statement.feelings), tuple(statement.content)
+    )
 
 
 # ---------------------------------------------------------------------------- checks
@@ -157,11 +157,20 @@ def _similarity(p: _Prepared, reading: Reading) -> tuple[Check, BestMatch]:
     fraction = (similarity - SIMILARITY_FLOOR) / (SIMILARITY_FULL - SIMILARITY_FLOOR)
     points = round(top * min(1.0, max(0.0, fraction)))
     passed = points * 2 >= top
-    message = (f"Close to a model answer ({best.similarity}% similar)." if passed
-               else f"Not yet close to a model answer ({best.similarity}% similar).")
-    return Check("similarity", passed, points, top, message,
-                 strength=f"Your words are close to a model answer ({best.similarity}% similar).",
-                 next_step=CHECK["similarity"].tip), best
+    message = (
+        f"Close to a model answer ({best.similarity}% similar)."
+        if passed
+        else f"Not yet close to a model answer ({best.similarity}% similar)."
+    )
+    return Check(
+        "similarity",
+        passed,
+        points,
+        top,
+        message,
+        strength=f"Your words are close to a model answer ({best.similarity}% similar).",
+        next_step=CHECK["similarity"].tip,
+    ), best
 
 
 def _listing(words_: tuple[str, ...], limit: int = 3) -> str:
@@ -184,43 +193,93 @@ def _feeling(p: _Prepared, reading: Reading, name: str, v: Vocabulary, about: bo
     akin = next((f for f in named if any(family in pleasant for family in f.families[:1]) in valences), None)
     if (exact or family or akin) and all(f.stems in v.vague_feelings for f in named) and not about:
         hit = exact or family or akin
-        return Check("feeling", False, round(top * 0.6), top,
-                     f"Names the feeling in general terms (\"{hit.said}\"){expected}.",
-                     next_step=f"Find a more exact word for what {name} feels{expected}: \"hard\" and \"sad\" "
-                               "say how it is, not yet how it feels.")
+        return Check(
+            "feeling",
+            False,
+            round(top * 0.6),
+            top,
+            f'Names the feeling in general terms ("{hit.said}"){expected}.',
+            next_step=f'Find a more exact word for what {name} feels{expected}: "hard" and "sad" '
+            "say how it is, not yet how it feels.",
+        )
     if exact:
-        return Check("feeling", True, top, top, f"Names the feeling: \"{exact.said}\".",
-                     strength=f"You named the feeling: \"{exact.said}\".")
+        return Check(
+            "feeling",
+            True,
+            top,
+            top,
+            f'Names the feeling: "{exact.said}".',
+            strength=f'You named the feeling: "{exact.said}".',
+        )
     if family:
         kin = next(f for f in family.families if f in p.target_families)
-        return Check("feeling", True, top, top, f"Names the feeling: \"{family.said}\", a word for feeling {kin}.",
-                     strength=f"You named the feeling: \"{family.said}\", a word for feeling {kin}.")
+        return Check(
+            "feeling",
+            True,
+            top,
+            top,
+            f'Names the feeling: "{family.said}", a word for feeling {kin}.',
+            strength=f'You named the feeling: "{family.said}", a word for feeling {kin}.',
+        )
     if reading.depth and reading.kind == "reflection":  # a complex reflection names the feeling beneath the words
         how, said = min(reading.depth, key=lambda d: list(DEPTH_WORDS).index(d[0]))
         what = DEPTH_WORDS[how].format(name=name)
-        return Check("feeling", True, top, top, f"Reflects {what}: \"{said}\".",
-                     strength=f"You reflected {what} (\"{said}\"), beneath the feeling.")
+        return Check(
+            "feeling",
+            True,
+            top,
+            top,
+            f'Reflects {what}: "{said}".',
+            strength=f'You reflected {what} ("{said}"), beneath the feeling.',
+        )
     if named and not p.target_feelings:
         hit = named[0]
-        return Check("feeling", True, top, top, f"Names a feeling: \"{hit.said}\".",
-                     strength=f"You named a feeling (\"{hit.said}\").")
+        return Check(
+            "feeling",
+            True,
+            top,
+            top,
+            f'Names a feeling: "{hit.said}".',
+            strength=f'You named a feeling ("{hit.said}").',
+        )
     if akin:
-        return Check("feeling", True, round(top * 0.8), top,
-                     f"Names a feeling (\"{akin.said}\"); {name} may feel {_listing(p.feeling_words)} most.",
-                     strength=f"You named a feeling (\"{akin.said}\").",
-                     next_step=f"Check the feeling against {name}'s words: {_listing(p.feeling_words)}?")
+        return Check(
+            "feeling",
+            True,
+            round(top * 0.8),
+            top,
+            f'Names a feeling ("{akin.said}"); {name} may feel {_listing(p.feeling_words)} most.',
+            strength=f'You named a feeling ("{akin.said}").',
+            next_step=f"Check the feeling against {name}'s words: {_listing(p.feeling_words)}?",
+        )
     if reading.inner_states and reading.kind == "reflection":
         said = reading.inner_states[0]
-        return Check("feeling", False, round(top * 0.6), top,
-                     f"Reflects what {name} wants or holds (\"{said}\"), but names no feeling{expected}.",
-                     next_step=f"Name the feeling under it too{expected}: \"... and that leaves you feeling ...\".")
+        return Check(
+            "feeling",
+            False,
+            round(top * 0.6),
+            top,
+            f'Reflects what {name} wants or holds ("{said}"), but names no feeling{expected}.',
+            next_step=f'Name the feeling under it too{expected}: "... and that leaves you feeling ...".',
+        )
     if named:
         hit = named[0]
-        return Check("feeling", False, round(top * 0.4), top,
-                     f"Names a feeling (\"{hit.said}\"), but {name} seems to feel something else{expected}.",
-                     next_step=f"Listen again for {name}'s own feeling{expected} and name that one.")
-    return Check("feeling", False, 0, top, f"No feeling named{expected}.",
-                 next_step=f"Name the feeling you hear{expected}: \"It sounds like you feel ...\".")
+        return Check(
+            "feeling",
+            False,
+            round(top * 0.4),
+            top,
+            f'Names a feeling ("{hit.said}"), but {name} seems to feel something else{expected}.',
+            next_step=f"Listen again for {name}'s own feeling{expected} and name that one.",
+        )
+    return Check(
+        "feeling",
+        False,
+        0,
+        top,
+        f"No feeling named{expected}.",
+        next_step=f'Name the feeling you hear{expected}: "It sounds like you feel ...".',
+    )
 
 
 def _content(p: _Prepared, reading: Reading, name: str) -> Check | None:
@@ -236,47 +295,97 @@ def _content(p: _Prepared, reading: Reading, name: str) -> Check | None:
     shared = list(p.client_content.intersection(said))
     if caught or len(shared) >= needed:
         what = f": {', '.join(caught)}" if caught else f", in {name}'s terms"
-        return Check("content", True, top, top, f"Captures what it is about{what}.",
-                     strength=f"You captured what it is about{what}.")
+        return Check(
+            "content",
+            True,
+            top,
+            top,
+            f"Captures what it is about{what}.",
+            strength=f"You captured what it is about{what}.",
+        )
     missing = f" (for example: {p.content_items[0][0]})" if p.content_items else ""
-    return Check("content", False, top // 2 if shared else 0, top,
-                 f"Does not yet say what it is about{missing}.",
-                 next_step=f"Add what it is about{missing}: \"... because ...\" or \"... when ...\".")
+    return Check(
+        "content",
+        False,
+        top // 2 if shared else 0,
+        top,
+        f"Does not yet say what it is about{missing}.",
+        next_step=f'Add what it is about{missing}: "... because ..." or "... when ...".',
+    )
 
 
 def _reflective_form(reading: Reading, name: str) -> Check:
     top = MAX_POINTS["reflective_form"]
     if reading.kind == "reflection" and not reading.question_shaped_reflection:
-        return Check("reflective_form", True, top, top, "A statement in the client's frame.",
-                     strength=f"You reflected as a statement, in {name}'s frame.")
+        return Check(
+            "reflective_form",
+            True,
+            top,
+            top,
+            "A statement in the client's frame.",
+            strength=f"You reflected as a statement, in {name}'s frame.",
+        )
     if reading.kind == "reflection":
-        return Check("reflective_form", True, round(top * 0.7), top,
-                     "A reflection, phrased as a question.",
-                     strength="You offered a reflection.",
-                     next_step="Try the same reflection as a statement, with your voice going down at the end.")
+        return Check(
+            "reflective_form",
+            True,
+            round(top * 0.7),
+            top,
+            "A reflection, phrased as a question.",
+            strength="You offered a reflection.",
+            next_step="Try the same reflection as a statement, with your voice going down at the end.",
+        )
     if reading.has_reflection:
-        return Check("reflective_form", False, round(top * 0.5), top,
-                     f"There is a reflection, but the response is mainly {KIND_WORDS[reading.kind]}.",
-                     next_step="Keep the reflection and leave out the rest; let it stand on its own.")
+        return Check(
+            "reflective_form",
+            False,
+            round(top * 0.5),
+            top,
+            f"There is a reflection, but the response is mainly {KIND_WORDS[reading.kind]}.",
+            next_step="Keep the reflection and leave out the rest; let it stand on its own.",
+        )
     if reading.kind in ("open_question", "closed_question"):
-        return Check("reflective_form", False, 0, top, f"A question, not a reflection ({KIND_WORDS[reading.kind]}).",
-                     next_step=CHECK["reflective_form"].tip)
-    return Check("reflective_form", False, 0, top, f"Not a reflection: this is {KIND_WORDS[reading.kind]}.",
-                 next_step=f"Start from {name}'s side: \"It sounds like you feel ...\" or \"You're ...\".")
+        return Check(
+            "reflective_form",
+            False,
+            0,
+            top,
+            f"A question, not a reflection ({KIND_WORDS[reading.kind]}).",
+            next_step=CHECK["reflective_form"].tip,
+        )
+    return Check(
+        "reflective_form",
+        False,
+        0,
+        top,
+        f"Not a reflection: this is {KIND_WORDS[reading.kind]}.",
+        next_step=f'Start from {name}\'s side: "It sounds like you feel ..." or "You\'re ...".',
+    )
 
 
 def _no_roadblock(reading: Reading, v: Vocabulary) -> Check:
     top = MAX_POINTS["no_roadblock"]
     if not reading.roadblocks:
-        return Check("no_roadblock", True, top, top, "No roadblocks to listening.",
-                     strength="You listened without fixing, judging or reassuring.")
+        return Check(
+            "no_roadblock",
+            True,
+            top,
+            top,
+            "No roadblocks to listening.",
+            strength="You listened without fixing, judging or reassuring.",
+        )
     hit = reading.roadblocks[0]
     block = v.roadblocks[hit.roadblock]
-    others = [f"{v.roadblocks[h.roadblock].name.lower()} (\"{h.said}\")" for h in reading.roadblocks[1:]]
+    others = [f'{v.roadblocks[h.roadblock].name.lower()} ("{h.said}")' for h in reading.roadblocks[1:]]
     more = f"; also {_listing(tuple(others), len(others)).replace(' or ', ' and ')}" if others else ""
-    return Check("no_roadblock", False, 0, top,
-                 f"Roadblock: {block.name} (\"{hit.said}\") -- {block.why}{more}.",
-                 next_step=f"{block.name} (\"{hit.said}\") is a roadblock: {block.why}. Instead, {block.instead}.")
+    return Check(
+        "no_roadblock",
+        False,
+        0,
+        top,
+        f'Roadblock: {block.name} ("{hit.said}") -- {block.why}{more}.',
+        next_step=f'{block.name} ("{hit.said}") is a roadblock: {block.why}. Instead, {block.instead}.',
+    )
 
 
 DEPTH_WORDS = {
@@ -294,13 +403,24 @@ def _depth(reading: Reading, feeling: Check, content: Check | None, name: str) -
     if reading.kind == "reflection" and reading.depth:
         how, said = min(reading.depth, key=lambda d: list(DEPTH_WORDS).index(d[0]))
         what = DEPTH_WORDS[how].format(name=name)
-        return Check("depth", True, top, top, f"Goes beyond the words: {what} (\"{said}\").",
-                     strength=f"You went beyond {name}'s words: {what} (\"{said}\").")
+        return Check(
+            "depth",
+            True,
+            top,
+            top,
+            f'Goes beyond the words: {what} ("{said}").',
+            strength=f'You went beyond {name}\'s words: {what} ("{said}").',
+        )
     if reading.kind == "reflection" and feeling.passed and content is not None and content.passed:
-        return Check("depth", False, top // 3, top, "Links the feeling to what happened.",
-                     next_step=CHECK["depth"].tip.format(name=name))
-    return Check("depth", False, 0, top, f"Stays with {name}'s words.",
-                 next_step=CHECK["depth"].tip.format(name=name))
+        return Check(
+            "depth",
+            False,
+            top // 3,
+            top,
+            "Links the feeling to what happened.",
+            next_step=CHECK["depth"].tip.format(name=name),
+        )
+    return Check("depth", False, 0, top, f"Stays with {name}'s words.", next_step=CHECK["depth"].tip.format(name=name))
 
 
 def _parrots(p: _Prepared, reading: Reading, v: Vocabulary) -> bool:
@@ -311,7 +431,7 @@ def _parrots(p: _Prepared, reading: Reading, v: Vocabulary) -> bool:
         return False
     copied = set()
     for i in range(len(said) - PARROT_RUN + 1):
-        if tuple(said[i:i + PARROT_RUN]) in p.client.phrases:
+        if tuple(said[i : i + PARROT_RUN]) in p.client.phrases:
             copied.update(range(i, i + PARROT_RUN))
     adds_feeling = any(not set(f.stems) <= p.client_stems for f in reading.feelings)
     return len(copied) >= PARROT_SHARE * len(said) and not adds_feeling
@@ -320,31 +440,57 @@ def _parrots(p: _Prepared, reading: Reading, v: Vocabulary) -> bool:
 def _own_words(parrots: bool, name: str) -> Check:
     top = MAX_POINTS["own_words"]
     if parrots:
-        return Check("own_words", False, 0, top, f"Repeats {name}'s words almost exactly.",
-                     next_step=CHECK["own_words"].tip.format(name=name))
-    return Check("own_words", True, top, top, "In your own words, not a repeat.",
-                 strength="You put it in your own words.")
+        return Check(
+            "own_words",
+            False,
+            0,
+            top,
+            f"Repeats {name}'s words almost exactly.",
+            next_step=CHECK["own_words"].tip.format(name=name),
+        )
+    return Check(
+        "own_words", True, top, top, "In your own words, not a repeat.", strength="You put it in your own words."
+    )
 
 
 def _client_focus(reading: Reading, name: str) -> Check:
     top = MAX_POINTS["client_focus"]
     if reading.disclosures or (reading.first_person >= 3 and reading.first_person > reading.second_person):
-        evidence = f" (\"{reading.disclosures[0]}\")" if reading.disclosures else ""
-        return Check("client_focus", False, 0, top, f"Turns the focus to you{evidence}.",
-                     next_step=CHECK["client_focus"].tip.format(name=name))
-    return Check("client_focus", True, top, top, f"Keeps the focus on {name}.",
-                 strength=f"You kept the focus on {name}.")
+        evidence = f' ("{reading.disclosures[0]}")' if reading.disclosures else ""
+        return Check(
+            "client_focus",
+            False,
+            0,
+            top,
+            f"Turns the focus to you{evidence}.",
+            next_step=CHECK["client_focus"].tip.format(name=name),
+        )
+    return Check(
+        "client_focus", True, top, top, f"Keeps the focus on {name}.", strength=f"You kept the focus on {name}."
+    )
 
 
 def _length(reading: Reading) -> Check:
     top = MAX_POINTS["length"]
     n = len(reading.tokens)
     if n < SHORT_WORDS:
-        return Check("length", False, 0, top, f"Very short ({n} word{'s' if n != 1 else ''}).",
-                     next_step="Give a full sentence: the feeling and what it is about.")
+        return Check(
+            "length",
+            False,
+            0,
+            top,
+            f"Very short ({n} word{'s' if n != 1 else ''}).",
+            next_step="Give a full sentence: the feeling and what it is about.",
+        )
     if n > LONG_WORDS:
-        return Check("length", False, 0, top, f"Long ({n} words); the reflection can get lost.",
-                     next_step="Say it in one or two sentences; a short reflection lands better.")
+        return Check(
+            "length",
+            False,
+            0,
+            top,
+            f"Long ({n} words); the reflection can get lost.",
+            next_step="Say it in one or two sentences; a short reflection lands better.",
+        )
     return Check("length", True, top, top, f"A workable length ({n} words).")
 
 
@@ -370,10 +516,15 @@ def _credited(own: Check | None, answers: Check | None, best: BestMatch) -> Chec
     that says what a model answer says earns what the answer earns."""
     if own is None or answers is None or answers.points <= own.points:
         return own
-    return Check(own.id, answers.passed, answers.points, answers.max_points,
-                 f"{answers.message[:-1]}, as the model answer it matches ({best.similarity}% similar) does.",
-                 strength=answers.strength, next_step=answers.next_step)
-
+    return Check(
+        own.id,
+        answers.passed,
+        answers.points,
+        answers.max_points,
+        f"{answers.message[:-1]}, as the model answer it matches ({best.similarity}% similar) does.",
+        strength=answers.strength,
+        next_step=answers.next_step,
+    )
 
 
 _SAYS_NOTHING = frozenset({"filler or checking tag", "small talk"})
@@ -389,14 +540,17 @@ def _nothing_said(p: _Prepared, reading: Reading, name: str) -> str | None:
         return "this does not read as words yet"
     if all(a.act is None or a.why in _SAYS_NOTHING for a in reading.acts):
         return f"this says nothing yet about what {name} said"
-    if (reading.kind == "other" and not reading.feelings and not reading.second_person
-            and p.client_content.isdisjoint(reading.stems)):
+    if (
+        reading.kind == "other"
+        and not reading.feelings
+        and not reading.second_person
+        and p.client_content.isdisjoint(reading.stems)
+    ):
         return f"this is about something other than what {name} said"
     return None
 
 
-def _caps(p: _Prepared, reading: Reading, parrots: bool, checks: dict[str, Check],
-          name: str) -> list[tuple[int, str]]:
+def _caps(p: _Prepared, reading: Reading, parrots: bool, checks: dict[str, Check], name: str) -> list[tuple[int, str]]:
     """The most a response of this shape can score, with the reason said in words."""
     kind, caps = reading.kind, []
     nothing = _nothing_said(p, reading, name)
@@ -408,13 +562,22 @@ def _caps(p: _Prepared, reading: Reading, parrots: bool, checks: dict[str, Check
         if parrots:
             caps.append((PARROT_CAP, f"repeating the client's words scores at most {PARROT_CAP}"))
         if reading.roadblocks:
-            caps.append((REFLECTION_WITH_ROADBLOCK_CAP,
-                         f"a reflection with a roadblock scores at most {REFLECTION_WITH_ROADBLOCK_CAP}"))
+            caps.append(
+                (
+                    REFLECTION_WITH_ROADBLOCK_CAP,
+                    f"a reflection with a roadblock scores at most {REFLECTION_WITH_ROADBLOCK_CAP}",
+                )
+            )
         if reading.question_shaped_reflection:
             caps.append((STRONG_FLOOR - 1, f"a reflection asked as a question scores at most {STRONG_FLOOR - 1}"))
         elif reading.question_after_reflection:
-            caps.append((STRONG_FLOOR - 1, f"a question after the reflection pulls {name} away from it; "
-                                           f"a reflection with a question scores at most {STRONG_FLOOR - 1}"))
+            caps.append(
+                (
+                    STRONG_FLOOR - 1,
+                    f"a question after the reflection pulls {name} away from it; "
+                    f"a reflection with a question scores at most {STRONG_FLOOR - 1}",
+                )
+            )
         feeling = checks["feeling"]
         if not feeling.passed and not (feeling.points and reading.inner_states):  # what they want is their inner world
             caps.append((NO_FEELING_CAP, f"a reflection that names no feeling scores at most {NO_FEELING_CAP}"))
@@ -440,9 +603,11 @@ def _within_limit(text: str) -> tuple[str, str | None]:
     if len(text) <= MAX_RESPONSE_CHARS:
         return text, None
     cut = text[:MAX_RESPONSE_CHARS]
-    cut = cut[:cut.rfind(" ")] if " " in cut[MAX_RESPONSE_CHARS // 2:] else cut
-    return cut, (f"Only the first {len(cut):,} characters were scored: a reflection is a sentence or two, "
-                 f"and this response has {len(text):,}.")
+    cut = cut[: cut.rfind(" ")] if " " in cut[MAX_RESPONSE_CHARS // 2 :] else cut
+    return cut, (
+        f"Only the first {len(cut):,} characters were scored: a reflection is a sentence or two, "
+        f"and this response has {len(text):,}."
+    )
 
 
 def score(statement, text: str, client_name: str | None = None) -> Feedback:
@@ -465,9 +630,14 @@ def score(statement, text: str, client_name: str | None = None) -> Feedback:
     feeling = _feeling(p, reading, name, v, (content is not None and content.passed) or bool(reading.depth))
     depth = _depth(reading, feeling, content, name)
     if content is not None and depth.passed and not content.passed:  # the meaning is what it is about
-        content = Check("content", True, content.max_points, content.max_points,
-                        "Captures what it is about, beneath the facts.",
-                        strength=f"You caught what it is about for {name}, beneath the facts.")
+        content = Check(
+            "content",
+            True,
+            content.max_points,
+            content.max_points,
+            "Captures what it is about, beneath the facts.",
+            strength=f"You caught what it is about for {name}, beneath the facts.",
+        )
     if best is not None and best.similarity >= CLOSE_TO_AN_ANSWER and reading.kind == "reflection":
         credit = _answer_credit(p, p.answers.index(best.answer), name)
         feeling, depth = _credited(feeling, credit["feeling"], best), _credited(depth, credit["depth"], best)
@@ -483,11 +653,22 @@ def score(statement, text: str, client_name: str | None = None) -> Feedback:
     notes = [f"Score capped at {cap}: {why}."] if value < raw else []
     if reading.kind == "open_question" and any(a.explores for a in reading.acts) and value < EXPLORING_FLOOR <= cap:
         value = EXPLORING_FLOOR
-        notes.append(f"Score raised to {EXPLORING_FLOOR}: an open question that invites {name} to say more "
-                     "is a start on listening.")
+        notes.append(
+            f"Score raised to {EXPLORING_FLOOR}: an open question that invites {name} to say more "
+            "is a start on listening."
+        )
     if cut:
         notes.append(cut)
     band = band_for(value)
     strengths, step = strengths_and_step(tuple(checks), name, band, reading.kind)
-    return Feedback(value, band, reading.kind, tuple(checks), best, strengths, step, tuple(notes),
-                    tuple(dict.fromkeys(h.roadblock for h in reading.roadblocks)))
+    return Feedback(
+        value,
+        band,
+        reading.kind,
+        tuple(checks),
+        best,
+        strengths,
+        step,
+        tuple(notes),
+        tuple(dict.fromkeys(h.roadblock for h in reading.roadblocks)),
+    )

@@ -19,8 +19,29 @@ from trainer.scoring.vocabulary import Vocabulary
 _SELF_SUBJECTS = frozenset({"i", "my", "me", "we", "our"})
 # Words after which "you" starts a clause of its own: "..., and you'd rather not show it",
 # "I'm sorry you're going through this".
-_JOINERS = frozenset({"and", "but", "so", "that", "because", "since", "while", "where", "as", "yet", "now",
-                      "sorry", "hear", "made", "makes", "make", "left", "leaves", "leaving"})
+_JOINERS = frozenset(
+    {
+        "and",
+        "but",
+        "so",
+        "that",
+        "because",
+        "since",
+        "while",
+        "where",
+        "as",
+        "yet",
+        "now",
+        "sorry",
+        "hear",
+        "made",
+        "makes",
+        "make",
+        "left",
+        "leaves",
+        "leaving",
+    }
+)
 _GROUNDING = frozenset({"from", "based", "by", "after", "hearing", "listening", "reading"})
 DEICTIC = frozenset({"that", "this", "it", "what", "how", "such", "sounds", "must"})
 HEDGES = frozenset({"maybe", "perhaps"})
@@ -31,17 +52,51 @@ _ARTICLES = frozenset({"a", "an", "the"})
 _NOT_GERUNDS = frozenset({"during", "morning", "evening", "nothing", "something", "anything", "everything"})
 _FEELING_VERBS = frozenset({"feel", "feels", "felt", "feeling", "seem", "seems", "seemed", "look", "looks"})
 _CONTRASTS = frozenset({"but", "however", "though", "although", "yet"})
-_NOT_REPORTING = frozenset({"i", "me", "we", "to", "will", "would", "can", "could", "should", "must", "might",
-                            "may"})
-_VERBS_AFTER_A_SUBJECT = frozenset({"is", "are", "was", "were", "has", "had", "can", "could", "will", "would",
-                                    "may", "might", "helps", "does", "seems", "makes", "gives"})
+_NOT_REPORTING = frozenset({"i", "me", "we", "to", "will", "would", "can", "could", "should", "must", "might", "may"})
+_VERBS_AFTER_A_SUBJECT = frozenset(
+    {
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "had",
+        "can",
+        "could",
+        "will",
+        "would",
+        "may",
+        "might",
+        "helps",
+        "does",
+        "seems",
+        "makes",
+        "gives",
+    }
+)
 _WHEN = frozenset({"when", "once", "after", "before", "since", "whenever"})
-_OWN_ACTION_SKIPS = frozenset({"just", "also", "always", "usually", "often", "sometimes", "still", "would",
-                               "will"})
+_OWN_ACTION_SKIPS = frozenset({"just", "also", "always", "usually", "often", "sometimes", "still", "would", "will"})
 # Between a subject and a directive phrase: "I am going to try and quit", "you are struggling
 # to get over it" -- someone's own plans and efforts, not an order.
-_OWN_EFFORT_SKIPS = _OWN_ACTION_SKIPS | {"to", "go", "going", "want", "wanted", "am", "is", "are", "was", "were",
-                                         "been", "have", "had", "trying", "struggling", "able", "unable"}
+_OWN_EFFORT_SKIPS = _OWN_ACTION_SKIPS | {
+    "to",
+    "go",
+    "going",
+    "want",
+    "wanted",
+    "am",
+    "is",
+    "are",
+    "was",
+    "were",
+    "been",
+    "have",
+    "had",
+    "trying",
+    "struggling",
+    "able",
+    "unable",
+}
 _SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "people"})
 # Judgments that a question only asks about ("Do you think it's anxiety?", "Have you always...?").
 _ASKED_JUDGMENTS = frozenset({"judging", "interpreting"})
@@ -56,9 +111,29 @@ _DETERMINERS = frozenset({"the", "a", "an", "any", "some", "every", "those", "th
 # Nouns of time and manner that start a main clause: "In the end you have to...".
 _NOT_RELATIVE = frozenset({"end", "meantime", "meanwhile", "way", "moment", "time", "future", "long"})
 _SYMPATHY = frozenset({"sorry", "glad"})
-_SUBORDINATORS = _SYMPATHY | frozenset({"that", "when", "whenever", "if", "because", "since", "as", "while",
-                                        "how", "what", "where", "until", "unless", "though", "although",
-                                        "whether", "once", "after", "before"})
+_SUBORDINATORS = _SYMPATHY | frozenset(
+    {
+        "that",
+        "when",
+        "whenever",
+        "if",
+        "because",
+        "since",
+        "as",
+        "while",
+        "how",
+        "what",
+        "where",
+        "until",
+        "unless",
+        "though",
+        "although",
+        "whether",
+        "once",
+        "after",
+        "before",
+    }
+)
 _INVERTED_SUBJECTS = frozenset({"you", "u", "he", "she", "they", "we", "i", "there"})
 _ASKED_ABOUT = _INVERTED_SUBJECTS | {"your", "his", "her", "their"}
 _NOT_INVERTING = _SUBJECTS | {"to", "that", "if", "whether", "it", "there"}
@@ -67,8 +142,17 @@ _SUBJECT_REACH = 8
 
 
 # The client's "I" is the listener's "you": "I can't keep going" is said back as "you can't keep going".
-SAID_BACK = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself", "am": "are",
-              "we": "you", "us": "you", "our": "your"}
+SAID_BACK = {
+    "i": "you",
+    "me": "you",
+    "my": "your",
+    "mine": "yours",
+    "myself": "yourself",
+    "am": "are",
+    "we": "you",
+    "us": "you",
+    "our": "your",
+}
 _ECHO_LENGTH = 6  # the longest run of the client's words looked for in a response
 
 
@@ -85,8 +169,11 @@ class ClientWords:
         for s in sentences:
             for words in (s.tokens, s.core):  # emphasis and all, and as phrases are matched
                 said_back = [stem(SAID_BACK.get(w, w)) for w in words]
-                runs.update(tuple(said_back[i:j]) for i in range(len(said_back))
-                            for j in range(i + 1, min(len(said_back), i + _ECHO_LENGTH) + 1))
+                runs.update(
+                    tuple(said_back[i:j])
+                    for i in range(len(said_back))
+                    for j in range(i + 1, min(len(said_back), i + _ECHO_LENGTH) + 1)
+                )
         return cls(content, frozenset(runs))
 
 
@@ -125,8 +212,11 @@ class Markers:
 
 def _names_a_thing(word: str) -> bool:
     """An article or a gerund: what "maybe" offers is something to have or to do."""
-    return word in _ARTICLES or word in ("some", "more", "less") or (
-        len(word) > 5 and word.endswith("ing") and word not in _NOT_GERUNDS)
+    return (
+        word in _ARTICLES
+        or word in ("some", "more", "less")
+        or (len(word) > 5 and word.endswith("ing") and word not in _NOT_GERUNDS)
+    )
 
 
 class SentenceFeatures:
@@ -174,7 +264,7 @@ class SentenceFeatures:
     def clause_starts(self, after: int) -> list[int]:
         """``after``, then every clause start beyond it."""
         clauses = self.sentence.clauses
-        return [after, *clauses[bisect_right(clauses, after):]]
+        return [after, *clauses[bisect_right(clauses, after) :]]
 
     # ------------------------------------------------------------------ the sentence's outline
 
@@ -187,7 +277,7 @@ class SentenceFeatures:
         stems = tuple(s.stems[t] for t in core)
         found = []
         for a, b, families in self.v.feelings.scan(stems):
-            denied = not _NEGATIONS.isdisjoint(self.words[max(0, a - 2):a])  # "not terrible"
+            denied = not _NEGATIONS.isdisjoint(self.words[max(0, a - 2) : a])  # "not terrible"
             found.append((core[a], core[b - 1] + 1, stems[a:b], families, denied))
         return found
 
@@ -195,8 +285,11 @@ class SentenceFeatures:
     def feelings(self) -> list[FeelingHit]:
         """Feeling words, unless negated just before ("not terrible")."""
         s = self.sentence
-        return [FeelingHit(s.typed(a, b), hit, families) for a, b, hit, families, denied in self._feeling_words
-                if not denied]
+        return [
+            FeelingHit(s.typed(a, b), hit, families)
+            for a, b, hit, families, denied in self._feeling_words
+            if not denied
+        ]
 
     @cached_property
     def feeling_attributed(self) -> bool:
@@ -204,15 +297,19 @@ class SentenceFeatures:
         week alone sounds so lonely", "...must have felt like a slap in the face"."""
         words, core = self.words, self.sentence.core_tokens
         first = {t: i for i, t in enumerate(core)}
-        return any(not denied and not self.v.pleasant_families.issuperset(families)
-                   and not _ATTRIBUTING.isdisjoint(words[max(0, first[a] - 2):first[a]])
-                   for a, _, _, families, denied in self._feeling_words if a in first)
+        return any(
+            not denied
+            and not self.v.pleasant_families.issuperset(families)
+            and not _ATTRIBUTING.isdisjoint(words[max(0, first[a] - 2) : first[a]])
+            for a, _, _, families, denied in self._feeling_words
+            if a in first
+        )
 
     @cached_property
     def says_the_client_feels(self) -> bool:
-        """"you" and a verb of feeling: "I'm so sorry you've been feeling like that"."""
+        """ "you" and a verb of feeling: "I'm so sorry you've been feeling like that"."""
         words = self.words
-        return any(w == "you" and not _FEELING_VERBS.isdisjoint(words[i + 1:i + 4]) for i, w in enumerate(words))
+        return any(w == "you" and not _FEELING_VERBS.isdisjoint(words[i + 1 : i + 4]) for i, w in enumerate(words))
 
     @cached_property
     def names_a_feeling(self) -> bool:
@@ -250,9 +347,13 @@ class SentenceFeatures:
     def agreement_only(self) -> bool:
         """Agreement without content: "It really isn't.", "Yes it is."."""
         v, words, lead = self.v, self.words, self.lead
-        return (not self.sentence.asks and len(words) - lead <= 3
-                and all(stem(w) in v.stopwords for w in words[lead:])
-                and not self.question_opening(lead, False)[0] and not v.imperatives.match_at(words, lead))
+        return (
+            not self.sentence.asks
+            and len(words) - lead <= 3
+            and all(stem(w) in v.stopwords for w in words[lead:])
+            and not self.question_opening(lead, False)[0]
+            and not v.imperatives.match_at(words, lead)
+        )
 
     @cached_property
     def start(self) -> int:
@@ -270,14 +371,16 @@ class SentenceFeatures:
         """The listener is the subject near the start ("I think the economy..."), not quoting
         someone ("Each 'I'm fine' keeps her from worrying")."""
         s, start = self.sentence, self.start
-        return any(w in _SELF_SUBJECTS and s.core_tokens[i] not in s.quoted
-                   for i, w in enumerate(self.words[start:start + 3], start))
+        return any(
+            w in _SELF_SUBJECTS and s.core_tokens[i] not in s.quoted
+            for i, w in enumerate(self.words[start : start + 3], start)
+        )
 
     @cached_property
     def listener_is_subject(self) -> bool:
-        """"I"/"we" near the start past any opinion softener: "I think it might help to..."."""
+        """ "I"/"we" near the start past any opinion softener: "I think it might help to..."."""
         start = self.skip(self.v.softeners, self.start)
-        return not _SELF_SUBJECTS.isdisjoint(self.words[start:start + 3])
+        return not _SELF_SUBJECTS.isdisjoint(self.words[start : start + 3])
 
     @cached_property
     def opener(self) -> Opener | None:
@@ -287,7 +390,7 @@ class SentenceFeatures:
         begins ("I understand how you feel" says nothing of the client)."""
         v, words, lead = self.v, self.words, self.start
         starts = self.clause_starts(lead)
-        if words[lead] in _GROUNDING and "i" in words[lead:lead + 8]:
+        if words[lead] in _GROUNDING and "i" in words[lead : lead + 8]:
             starts.append(words.index("i", lead))  # "From what you've said I can tell..."
         for clause in starts:
             start = self.skip(v.fillers, clause)
@@ -296,8 +399,12 @@ class SentenceFeatures:
                 phrase = v.markers.match_at(words, start)
                 after = start + max(found[0], phrase[0] if phrase else 0)
                 # "I feel your pain.", "You must be exhausted.": a feeling is word enough
-                more = 1 if words[after - 1] == "your" or (
-                    after < len(words) and (stem(words[after]),) in v.feeling_families) else 2
+                more = (
+                    1
+                    if words[after - 1] == "your"
+                    or (after < len(words) and (stem(words[after]),) in v.feeling_families)
+                    else 2
+                )
                 if after + more <= self.clause_end(start):  # "I understand, is there...?" only prefaces
                     return Opener(start, start + found[0], found[1])
         return None
@@ -317,7 +424,7 @@ class SentenceFeatures:
             after = lead + found[0]
             if not marked and found[0] == 1 and not (after < len(words) and words[after] in v.question_verbs):
                 return False, False
-            if not marked and words[lead] == "what" and not _COPULAS.isdisjoint(words[lead + 3:]):
+            if not marked and words[lead] == "what" and not _COPULAS.isdisjoint(words[lead + 3 :]):
                 return False, False  # "What's worn you down most is the fear" says, it does not ask
             return True, True
         found = v.closed_questions.match_at(words, lead)
@@ -343,9 +450,14 @@ class SentenceFeatures:
             aux_next = i + 2 < len(words) and words[i + 2] in _ASKED_ABOUT
             if words[i] in v.question_words and aux_next and v.closed_questions.match_at(words, i + 1) == (1, True):
                 return i, True
-            if (marked and i + 2 < len(words) and words[i + 1] in _INVERTED_SUBJECTS
-                    and words[i - 1] not in _NOT_INVERTING and words[i - 1] not in v.question_words
-                    and v.closed_questions.match_at(words, i) == (1, True)):
+            if (
+                marked
+                and i + 2 < len(words)
+                and words[i + 1] in _INVERTED_SUBJECTS
+                and words[i - 1] not in _NOT_INVERTING
+                and words[i - 1] not in v.question_words
+                and v.closed_questions.match_at(words, i) == (1, True)
+            ):
                 checking = v.checking.match_at(words, i)
                 if not (checking and i + checking[0] == len(words)):  # "..., is that correct?"
                     return i, False
@@ -412,7 +524,9 @@ class SentenceFeatures:
                     continue  # "What did you try?", "What made you decide you need to...?" ask
                 if self._listener_says(start, end, detail):
                     hit = RoadblockHit(detail, self.sentence.typed_core(start, end), category == "acknowledgement")
-                    if v.roadblocks[detail].kind == "judgment" and self._echoes_client(start, end, self.clause_of(start)):
+                    if v.roadblocks[detail].kind == "judgment" and self._echoes_client(
+                        start, end, self.clause_of(start)
+                    ):
                         blocks.append(RoadblockHit("confirming", hit.said))
                     (blocks if category == "roadblock" else acknowledgements).append(hit)
                     said_until = max(said_until, end)
@@ -444,7 +558,7 @@ class SentenceFeatures:
     def agrees(self) -> bool:
         """Opens by agreeing: "Yes, ...", "True, ..." -- before a judgment, it confirms the client's
         harsh view of themselves."""
-        return not self.v.agreement.isdisjoint(self.words[:self.lead])
+        return not self.v.agreement.isdisjoint(self.words[: self.lead])
 
     def _listener_says(self, start: int, end: int, block: str) -> bool:
         """Whether a roadblock phrase is the listener's own word to the client, and not quoted,
@@ -462,13 +576,21 @@ class SentenceFeatures:
         if opener and opener.start <= start <= opener.end:
             if end <= opener.end:
                 return False
-            if (start == opener.end and words[start] == "you" and start not in self.sentence.clauses
-                    and opener.kind == "reflection" and directive):
+            if (
+                start == opener.end
+                and words[start] == "you"
+                and start not in self.sentence.clauses
+                and opener.kind == "reflection"
+                and directive
+            ):
                 return False
         # "You feel you should...": the client is the one feeling; in "It sounds like you
         # should...", the voice is the listener's.
-        voice_from = ((opener.start if words[opener.start] == "you" else opener.end)
-                      if opener and opener.start <= start else self.start)
+        voice_from = (
+            (opener.start if words[opener.start] == "you" else opener.end)
+            if opener and opener.start <= start
+            else self.start
+        )
         clause = self.clause_of(start)
         if not v.roadblocks[block].kind == "judgment" and self._echoes_client(start, end, clause):
             return False
@@ -477,8 +599,13 @@ class SentenceFeatures:
         if self._reads_a_mind(start, block):
             return True
         praise = block == "praising"
-        return not (start > self.start and (self._voiced_by_client(start, max(voice_from, clause), praise)
-                                            or self._describes_someone(start, directive, clause)))
+        return not (
+            start > self.start
+            and (
+                self._voiced_by_client(start, max(voice_from, clause), praise)
+                or self._describes_someone(start, directive, clause)
+            )
+        )
 
     def _echoes_client(self, start: int, end: int, clause: int) -> bool:
         """The client's own words said back to them, in their voice ("you" before it in the
@@ -500,8 +627,9 @@ class SentenceFeatures:
         for j in range(start - 1, max(lead, start - 7) - 1, -1):
             if words[j] in _CONTRASTS:  # "I know how you feel, but everything will be fine"
                 return False
-            if words[j] == "like" and (j == 0 or (words[j - 1] not in _FEELING_VERBS
-                                                  and (stem(words[j - 1]),) not in self.v.feeling_families)):
+            if words[j] == "like" and (
+                j == 0 or (words[j - 1] not in _FEELING_VERBS and (stem(words[j - 1]),) not in self.v.feeling_families)
+            ):
                 continue  # "that sounds a bit like victim mentality" is the listener's verdict; "you feel
                 # hopeful, like you can do this" is the client's hope
             if words[j] in self.v.reported_speech and (not praise or words[j] in _FEELING_VERBS | {"think", "thought"}):
@@ -512,8 +640,9 @@ class SentenceFeatures:
     def _reads_a_mind(self, start: int, block: str) -> bool:
         """A diagnosis of someone the client spoke of, in the listener's voice: "He probably feels
         guilty deep down, and that's why he..." -- a feeling verb does not make it theirs."""
-        return (self.v.roadblocks[block].id == "interpreting"
-                and not _THIRD_PERSON.isdisjoint(self.words[self.clause_of(start):start]))
+        return self.v.roadblocks[block].id == "interpreting" and not _THIRD_PERSON.isdisjoint(
+            self.words[self.clause_of(start) : start]
+        )
 
     def _describes_someone(self, start: int, directive: bool, clause: int) -> bool:
         """True when a phrase like "try to" has its own subject: "I try to...", "when you try
@@ -526,11 +655,20 @@ class SentenceFeatures:
         j = start - 1
         if j >= 0 and words[j] == "to" and words[start] not in _SUBJECTS:  # "it's hard to be positive"
             return True
-        if (directive and j >= 0 and words[start] == "you" and words[j] in _SUBORDINATORS
-                and ("i" not in words[max(0, j - 2):j] or words[j] in _SYMPATHY)):  # "I think that you need to"
+        if (
+            directive
+            and j >= 0
+            and words[start] == "you"
+            and words[j] in _SUBORDINATORS
+            and ("i" not in words[max(0, j - 2) : j] or words[j] in _SYMPATHY)
+        ):  # "I think that you need to"
             return True
-        if (words[start] == "you" and words[j] not in _NOT_RELATIVE and j - 1 >= clause
-                and not _DETERMINERS.isdisjoint(words[max(clause, j - 2):j])):
+        if (
+            words[start] == "you"
+            and words[j] not in _NOT_RELATIVE
+            and j - 1 >= clause
+            and not _DETERMINERS.isdisjoint(words[max(clause, j - 2) : j])
+        ):
             return True  # a relative clause: "the steps you need to take", "the one place you don't have to..."
         if j >= clause and words[start] == "you" and words[j] in _PRONOUN_HEADS:
             return True  # "...isn't something you're going to do", "what you need to do"
@@ -552,7 +690,7 @@ class SentenceFeatures:
         (``after``: only in a clause that starts at ``lead`` or later)."""
         v, words, asks = self.v, self.words, self.asks_by_form
         clauses = self.sentence.clauses
-        starts = clauses[bisect_left(clauses, lead):] if after else self.clause_starts(lead)
+        starts = clauses[bisect_left(clauses, lead) :] if after else self.clause_starts(lead)
         for clause in starts:
             start = self.skip(v.fillers, clause)
             verb = self.skip(v.softeners, start)
@@ -585,13 +723,18 @@ class SentenceFeatures:
             # the best part of my week": their own life (but "I have faith in you" encourages)
             blocks = [b for b in blocks if self.v.roadblocks[b.roadblock].kind in ("advice", "judgment")]
         kinds = {self.v.roadblocks[b.roadblock].kind for b in blocks}
-        softly = all(self.v.roadblocks[b.roadblock].kind == "advice" and not _SOFT.isdisjoint(b.said.lower().split())
-                     for b in blocks)
+        softly = all(
+            self.v.roadblocks[b.roadblock].kind == "advice" and not _SOFT.isdisjoint(b.said.lower().split())
+            for b in blocks
+        )
         if kinds and self.markers.informs and softly:  # "Legally they must serve it in person, so you could
             kinds.add("information")  # challenge it" informs; "..., you should check the schedule" advises
         # a question that changes the subject withdraws: "Did you find parking okay?"
-        kept = ("advice", "judgment", "other") if self.asks_by_form else (
-            "information", "advice", "judgment", "reassurance", "other")
+        kept = (
+            ("advice", "judgment", "other")
+            if self.asks_by_form
+            else ("information", "advice", "judgment", "reassurance", "other")
+        )
         return next((k for k in kept if k in kinds), None)
 
     @cached_property
@@ -599,11 +742,14 @@ class SentenceFeatures:
         """Before the question, a clause about the client's feeling: "You're confident it's
         under control -- what would tell you if it wasn't?"."""
         asks_from = self.question_form[2]
-        if asks_from <= self.start or "you" not in self.words[self.start:asks_from]:
+        if asks_from <= self.start or "you" not in self.words[self.start : asks_from]:
             return False
         core, vague = self.sentence.core_tokens, self.v.vague_feelings
-        return any(core.index(a) < asks_from for a, _, stems, _, denied in self._feeling_words
-                   if not denied and a in core and stems not in vague) or bool(self.inner_states)
+        return any(
+            core.index(a) < asks_from
+            for a, _, stems, _, denied in self._feeling_words
+            if not denied and a in core and stems not in vague
+        ) or bool(self.inner_states)
 
     @cached_property
     def reflects_before_roadblock(self) -> bool:
@@ -612,11 +758,14 @@ class SentenceFeatures:
         blocks = self.markers.roadblocks
         if not blocks:
             return False
-        first = min(self.words.index(b.said.lower().split()[0]) if b.said.lower().split()[0] in self.words
-                    else len(self.words) for b in blocks)
-        core, before = self.sentence.core_tokens, self.words[self.start:first]
-        return "you" in before and any(a in core and core.index(a) < first
-                                       for a, _, _, _, denied in self._feeling_words if not denied)
+        first = min(
+            self.words.index(b.said.lower().split()[0]) if b.said.lower().split()[0] in self.words else len(self.words)
+            for b in blocks
+        )
+        core, before = self.sentence.core_tokens, self.words[self.start : first]
+        return "you" in before and any(
+            a in core and core.index(a) < first for a, _, _, _, denied in self._feeling_words if not denied
+        )
 
     @property
     def probing(self) -> bool:
@@ -639,8 +788,12 @@ class SentenceFeatures:
                 after = s.core_tokens[b - 1] + 1  # the very next word as typed: "maybe so nobody..."
                 if not (words[a] in HEDGES and after < len(s.tokens) and s.tokens[after] in _SUBORDINATORS | {"so"}):
                     return RoadblockHit("advising", s.typed_core(a, b))
-        if (words[lead] in HEDGES and lead + 1 < len(words) and _names_a_thing(words[lead + 1])
-                and _VERBS_AFTER_A_SUBJECT.isdisjoint(words[lead + 2:lead + 5])):
+        if (
+            words[lead] in HEDGES
+            and lead + 1 < len(words)
+            and _names_a_thing(words[lead + 1])
+            and _VERBS_AFTER_A_SUBJECT.isdisjoint(words[lead + 2 : lead + 5])
+        ):
             return RoadblockHit("advising", s.typed_core(lead, lead + 1))
         return None
 
@@ -649,13 +802,21 @@ class SentenceFeatures:
         """A yes/no question that names something the client could do: "Do you have friends
         you could confide in?", "Is there a group you can join?", "Could you mention it to him?"."""
         words, lead = self.words, self.start
-        offers = any(words[i] == "you" and words[i + 1] in ("could", "can") and words[i + 2:i + 3] != ("not",)
-                     for i in range(len(words) - 2))
+        offers = any(
+            words[i] == "you" and words[i + 1] in ("could", "can") and words[i + 2 : i + 3] != ("not",)
+            for i in range(len(words) - 2)
+        )
         # "Could you mention it to him?" -- but "Can you tell me more?" invites the client to talk
-        asks_you_to = words[lead:lead + 2] == ("could", "you") and "me" not in words
+        asks_you_to = words[lead : lead + 2] == ("could", "you") and "me" not in words
         if (offers or asks_you_to) and not self.v.helping_actions.isdisjoint(self.sentence.stems):
-            return RoadblockHit("advising", self.sentence.typed_core(lead, lead + 2) if asks_you_to
-                                else "you could" if "could" in words else "you can")
+            return RoadblockHit(
+                "advising",
+                self.sentence.typed_core(lead, lead + 2)
+                if asks_you_to
+                else "you could"
+                if "could" in words
+                else "you can",
+            )
         return None
 
     @cached_property
@@ -688,20 +849,26 @@ class SentenceFeatures:
         """Where the sentence goes beyond the client's words: (how, the words), unless the
         words are the client's own, said back."""
         s, said_back = self.sentence, self.client.phrases
-        return [(category, s.typed(a, b)) for a, b, category in self.v.depth.scan(s.tokens)
-                if tuple(s.stems[a:b]) not in said_back]  # the client's own "who I am" is not beyond their words
+        return [
+            (category, s.typed(a, b))
+            for a, b, category in self.v.depth.scan(s.tokens)
+            if tuple(s.stems[a:b]) not in said_back
+        ]  # the client's own "who I am" is not beyond their words
 
     # ------------------------------------------------------------------ whose story
 
     @cached_property
     def tells_own_story(self) -> bool:
-        """"I" doing, having or living something in any clause: "I lost my job too", "When I
+        """ "I" doing, having or living something in any clause: "I lost my job too", "When I
         moved..." -- the listener's own story, not their view of the client's."""
         if "i" not in self.words:
             return False
         opener = self.opener
-        return any(self._own_story_at(c) for c in self.clause_starts(self.start)
-                   if c < len(self.words) and (not opener or c != opener.start))
+        return any(
+            self._own_story_at(c)
+            for c in self.clause_starts(self.start)
+            if c < len(self.words) and (not opener or c != opener.start)
+        )
 
     def _own_story_at(self, lead: int) -> bool:
         v, words = self.v, self.words
@@ -724,8 +891,10 @@ class SentenceFeatures:
         feeling, a want or a state ("You don't trust this...", "..., and you'd rather not
         show it"), or with what the client talked about ("Your sister thinks...")."""
         v, words, lead = self.v, self.words, self.start
-        if any(words[i] == "you" and (i == lead or words[i - 1] in _JOINERS) and v.client_states.match_at(words, i + 1)
-               for i in range(lead, len(words))):
+        if any(
+            words[i] == "you" and (i == lead or words[i - 1] in _JOINERS) and v.client_states.match_at(words, i + 1)
+            for i in range(lead, len(words))
+        ):
             return True
         for clause in self.clause_starts(lead):
             start = self.skip(v.fillers, clause)

@@ -24,8 +24,13 @@ class Check:
     next_step: str = ""
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "passed": self.passed, "points": self.points,
-                "max_points": self.max_points, "message": self.message}
+        return {
+            "id": self.id,
+            "passed": self.passed,
+            "points": self.points,
+            "max_points": self.max_points,
+            "message": self.message,
+        }
 
 
 @dataclass(slots=True)
@@ -58,7 +63,7 @@ class Feedback:
 
     @property
     def model_answer_line(self) -> str | None:
-        return f"A model answer to compare: \"{self.best_match.answer}\"" if self.best_match else None
+        return f'A model answer to compare: "{self.best_match.answer}"' if self.best_match else None
 
     @property
     def messages(self) -> tuple[str, ...]:
@@ -90,13 +95,11 @@ def strengths_and_step(checks: tuple[Check, ...], name: str, band: str, kind: st
     """What went well (at most two), and one concrete next step."""
     by_id = {c.id: c for c in checks}
     allowed = _STRENGTHS_BY_KIND.get(kind, ())
-    strengths = [by_id[i].strength for i in allowed
-                 if i in by_id and by_id[i].passed and by_id[i].strength][:2]
+    strengths = [by_id[i].strength for i in allowed if i in by_id and by_id[i].passed and by_id[i].strength][:2]
     if not strengths:
         strengths = [f"You responded to {name} -- every try builds the skill."]
     order = (_KIND_STEP[kind], *NEXT_STEP_ORDER) if kind in _KIND_STEP else NEXT_STEP_ORDER
-    step = next((by_id[i].next_step for i in order
-                 if i in by_id and not by_id[i].passed and by_id[i].next_step), "")
+    step = next((by_id[i].next_step for i in order if i in by_id and not by_id[i].passed and by_id[i].next_step), "")
     if not step:
         tip = CHECK["depth"].tip if band == "strong" else CHECK["length"].tip  # nothing missed: the next stretch
         step = "Next, " + tip[0].lower() + tip[1:].format(name=name)

@@ -20,8 +20,17 @@ from trainer.scoring.vocabulary import Vocabulary, vocabulary
 # reflection a question; an empathic remark ("That's hard.") gives way to a question after
 # it, and sympathy ("I'm sorry.") to anything but small talk.
 _PRECEDENCE = (
-    "information", "advice", "judgment", "self_disclosure", "reassurance", "reflection",
-    "open_question", "closed_question", "empathy", "acknowledgement", "other",
+    "information",
+    "advice",
+    "judgment",
+    "self_disclosure",
+    "reassurance",
+    "reflection",
+    "open_question",
+    "closed_question",
+    "empathy",
+    "acknowledgement",
+    "other",
 )
 
 _EARLY_RULES = tuple(r for r in RULES if r.before_markers)
@@ -69,12 +78,15 @@ class Reading:
         """A question follows the reflection, and takes the client's attention from it."""
         acts = [a for a in self.acts if a.act]
         first = next((i for i, a in enumerate(acts) if a.reflective), None)
-        return first is not None and (acts[first].why == "reflection, then a question" or any(
-            a.act in ("open_question", "closed_question") for a in acts[first + 1:]))
+        return first is not None and (
+            acts[first].why == "reflection, then a question"
+            or any(a.act in ("open_question", "closed_question") for a in acts[first + 1 :])
+        )
 
 
-def read_sentence(v: Vocabulary, sentence: Sentence, client: ClientWords,
-                  names: frozenset[str] = frozenset()) -> SentenceReading:
+def read_sentence(
+    v: Vocabulary, sentence: Sentence, client: ClientWords, names: frozenset[str] = frozenset()
+) -> SentenceReading:
     """The first rule that applies decides; the phrases the listener said are kept with it."""
     f = SentenceFeatures(v, sentence, client, names)
     for rule in _EARLY_RULES:
@@ -114,8 +126,12 @@ def kind_of(acts: list[SentenceAct]) -> str:
     return kind
 
 
-def read(text: str, client: ClientWords = ClientWords(), correct: Correct | None = None,
-         names: frozenset[str] = frozenset()) -> Reading:
+NO_CLIENT = ClientWords()  # a response read on its own, with no client statement to compare
+
+
+def read(
+    text: str, client: ClientWords = NO_CLIENT, correct: Correct | None = None, names: frozenset[str] = frozenset()
+) -> Reading:
     """Read a response once; every check works from this.
 
     ``client`` is what is known of the client's statement, so that a restatement of it in

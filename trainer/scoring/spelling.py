@@ -58,7 +58,7 @@ def is_word(token: str, also: frozenset[str] = frozenset()) -> bool:
     if token in also or token in lexicon_words() or not token.isalpha():
         return True
     known = english()
-    return token in known or any(token.endswith(e) and token[:-len(e)] in known for e in _ENDINGS)
+    return token in known or any(token.endswith(e) and token[: -len(e)] in known for e in _ENDINGS)
 
 
 def _by_initial(targets: Iterable[str]) -> dict[str, tuple[str, ...]]:

@@ -22,8 +22,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*", re.IGNORECASE | re.ASCII)
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 # A full stop after these does not end a sentence: "Why did Mr. Pruitt send you?"
-_ABBREVIATIONS = frozenset(f"{a}." for a in ("mr", "mrs", "ms", "mx", "dr", "prof", "st", "sr", "jr",
-                                              "vs", "etc"))
+_ABBREVIATIONS = frozenset(f"{a}." for a in ("mr", "mrs", "ms", "mx", "dr", "prof", "st", "sr", "jr", "vs", "etc"))
 _CLAUSE = re.compile(r"[,;:()]|\s[-\u2013\u2014]+\s|\u2014")
 _SUFFIXES = ("n't", "'re", "'ve", "'ll", "'d", "'m")
 
@@ -32,15 +31,18 @@ _SUFFIXES = ("n't", "'re", "'ve", "'ll", "'d", "'m")
 def _expansions() -> dict[str, tuple[str, ...]]:
     """Whole-word expansions ("won't" -> will not); filled further as new words are seen."""
     language = lexicons.language()
-    table = {word: tuple(_TOKEN.findall(full)) for word, full in language["contractions"].items()
-             if not word.startswith(("'", "n'"))}
+    table = {
+        word: tuple(_TOKEN.findall(full))
+        for word, full in language["contractions"].items()
+        if not word.startswith(("'", "n'"))
+    }
     for word in language["is_contractions"]:
         table[f"{word}'s"] = (word, "is")
     return table
 
 
 def _split_contraction(token: str) -> tuple[str, ...]:
-    """"we'd've" -> we would have: suffixes are peeled off the end one by one, in a loop and
+    """ "we'd've" -> we would have: suffixes are peeled off the end one by one, in a loop and
     without copying the token, so a word with a thousand suffixes stacked on it costs no more
     than its length (a recursion would run out of stack)."""
     contractions = lexicons.language()["contractions"]
@@ -106,8 +108,26 @@ def _intensifiers() -> frozenset[str]:
 # "kind of" and "sort of" soften what follows ("you're kind of lost") unless they name a kind
 # ("what kind of job", "a sort of game").
 _HEDGE_HEADS = frozenset({"kind", "sort"})
-_NAMING_A_KIND = frozenset({"a", "an", "the", "what", "this", "that", "any", "some", "every", "no", "which",
-                            "same", "other", "one", "right", "wrong"})
+_NAMING_A_KIND = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "what",
+        "this",
+        "that",
+        "any",
+        "some",
+        "every",
+        "no",
+        "which",
+        "same",
+        "other",
+        "one",
+        "right",
+        "wrong",
+    }
+)
 
 
 def emphasis(tokens: Sequence[str]) -> list[bool]:
@@ -115,8 +135,12 @@ def emphasis(tokens: Sequence[str]) -> list[bool]:
     listed = _intensifiers()
     marks = [t in listed for t in tokens]
     for i, token in enumerate(tokens):
-        if (token in _HEDGE_HEADS and i + 1 < len(tokens) and tokens[i + 1] == "of"
-                and (i == 0 or tokens[i - 1] not in _NAMING_A_KIND)):
+        if (
+            token in _HEDGE_HEADS
+            and i + 1 < len(tokens)
+            and tokens[i + 1] == "of"
+            and (i == 0 or tokens[i - 1] not in _NAMING_A_KIND)
+        ):
             marks[i] = marks[i + 1] = True
     return marks
 
@@ -147,7 +171,7 @@ class Sentence:
 
     def typed(self, start: int, end: int) -> str:
         """Tokens ``start`` to ``end`` as they were typed."""
-        return self.text[self.spans[start][0]:self.spans[end - 1][1]]
+        return self.text[self.spans[start][0] : self.spans[end - 1][1]]
 
     def typed_core(self, start: int, end: int) -> str:
         """Core words ``start`` to ``end`` as they were typed (with any emphasis between them)."""
@@ -156,15 +180,18 @@ class Sentence:
 
 # Quotation marks: double ones, curly ones, and single ones that open after a space and close
 # before one ("her quiet 'It's fine'" -- but not the apostrophe of "it's").
-_QUOTED = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d|(?<![\w\u2019\'])[\'\u2018][^\'\u2018\u2019]*?(?:\w\'\w[^\'\u2019]*?)*[\'\u2019](?!\w)')
+_QUOTED = re.compile(
+    r'"[^"]*"|\u201c[^\u201d]*\u201d|(?<![\w\u2019\'])[\'\u2018][^\'\u2018\u2019]*?(?:\w\'\w[^\'\u2019]*?)*[\'\u2019](?!\w)'
+)
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _QUOTED.finditer(text)]
 
 
-def _sentence(text: str, plain: str, start: int, end: int, correct: Correct | None,
-              quotes: list[tuple[int, int]] = ()) -> Sentence | None:
+def _sentence(
+    text: str, plain: str, start: int, end: int, correct: Correct | None, quotes: list[tuple[int, int]] = ()
+) -> Sentence | None:
     """``text[start:end]`` as a sentence, its clauses found where commas, colons or dashes separate them."""
     tokens: list[str] = []
     spans: list[tuple[int, int]] = []
@@ -188,8 +215,17 @@ def _sentence(text: str, plain: str, start: int, end: int, correct: Correct | No
     core_tokens = [i for i, emphatic in enumerate(emphasis(tokens)) if not emphatic]
     clauses = tuple(bisect_left(core_tokens, first) for first in clause_tokens)
     quoted = frozenset(i for i, (a, _) in enumerate(spans) for q0, q1 in quotes if q0 < a < q1)
-    return Sentence(tuple(tokens), stems(tokens), tuple(tokens[i] for i in core_tokens),
-                    text[start:end].rstrip().endswith("?"), clauses, tuple(spans), tuple(core_tokens), text, quoted)
+    return Sentence(
+        tuple(tokens),
+        stems(tokens),
+        tuple(tokens[i] for i in core_tokens),
+        text[start:end].rstrip().endswith("?"),
+        clauses,
+        tuple(spans),
+        tuple(core_tokens),
+        text,
+        quoted,
+    )
 
 
 def _pieces(text: str) -> Iterator[tuple[int, int]]:
@@ -245,7 +281,6 @@ class PhraseIndex(Generic[P]):
             node.setdefault(self._END, payload)  # the first listing of a phrase wins
         self._root = _share_branches(root, {})
 
-
     def match_at(self, words: Sequence[str], i: int, end: int | None = None) -> tuple[int, P] | None:
         """The longest phrase starting at ``words[i]`` and ending by ``end``: (its length, its payload)."""
         if i >= len(words) or (words[i] not in self._root and self._ANY not in self._root):
@@ -290,9 +325,9 @@ def _share_branches(node: dict, seen: dict) -> dict:
     for word, child in node.items():
         if word != PhraseIndex._END:
             node[word] = _share_branches(child, seen)
-    key = tuple(sorted((word, id(child) if word != PhraseIndex._END else child)
-                       for word, child in node.items()))
+    key = tuple(sorted((word, id(child) if word != PhraseIndex._END else child) for word, child in node.items()))
     return seen.setdefault(key, node)
+
 
 def phrase(text: str, as_typed: bool = False) -> tuple[str, ...]:
     """A lexicon entry in the form responses are matched in ("*" stays a wildcard): on core

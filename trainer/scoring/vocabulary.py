@@ -69,8 +69,13 @@ def _index(entries) -> PhraseIndex:
 
 def _combined(combinations: list[dict], negated: bool = False) -> list[str]:
     """Every lead + ending of each combination (those marked ``not: true`` when ``negated``)."""
-    return [f"{lead} {ending}" for combination in combinations if combination.get("not", False) == negated
-            for lead in combination["leads"] for ending in combination["endings"]]
+    return [
+        f"{lead} {ending}"
+        for combination in combinations
+        if combination.get("not", False) == negated
+        for lead in combination["leads"]
+        for ending in combination["endings"]
+    ]
 
 
 def _roadblock_phrases(data: dict) -> list[str]:
@@ -80,10 +85,14 @@ def _roadblock_phrases(data: dict) -> list[str]:
 
 def _exact_index(blocks: dict) -> PhraseIndex:
     """Phrases matched on the words as typed: emphasis is part of them ("it's just a")."""
-    entries = [(tuple(words(p)), ("roadblock", rid)) for rid, data in blocks.items()
-               for p in _combined(data.get("exact", []))]
-    entries += [(tuple(words(p)), ("neutral", None)) for data in blocks.values()
-                for p in _combined(data.get("exact", []), negated=True)]
+    entries = [
+        (tuple(words(p)), ("roadblock", rid)) for rid, data in blocks.items() for p in _combined(data.get("exact", []))
+    ]
+    entries += [
+        (tuple(words(p)), ("neutral", None))
+        for data in blocks.values()
+        for p in _combined(data.get("exact", []), negated=True)
+    ]
     return PhraseIndex(entries)
 
 
@@ -103,18 +112,21 @@ def vocabulary() -> Vocabulary:
             key = feeling_phrase(word)
             families[key] = (*families.get(key, ()), family)
     return Vocabulary(
-        roadblocks={rid: Roadblock(rid, d["name"], d["kind"], d["why"], d["instead"])
-                    for rid, d in blocks.items()},
+        roadblocks={rid: Roadblock(rid, d["name"], d["kind"], d["why"], d["instead"]) for rid, d in blocks.items()},
         markers=_index(markers),
         exact_markers=_exact_index(blocks),
-        imperatives=_index([(p, rid) for rid, d in blocks.items() for p in d.get("starts", [])]
-                           + [(p, None) for p in language["not_roadblocks"]]),
+        imperatives=_index(
+            [(p, rid) for rid, d in blocks.items() for p in d.get("starts", [])]
+            + [(p, None) for p in language["not_roadblocks"]]
+        ),
         feelings=PhraseIndex(families.items()),
         feeling_families=families,
         fillers=_index((p, True) for p in language["fillers"] + language["understanding_checks"]),
         understanding_checks=_index((p, True) for p in language["understanding_checks"]),
-        reflective_stems=_index([(p, "reflection") for p in language["reflective_stems"]]
-                                + [(p, "empathy") for p in language["empathic_stems"]]),
+        reflective_stems=_index(
+            [(p, "reflection") for p in language["reflective_stems"]]
+            + [(p, "empathy") for p in language["empathic_stems"]]
+        ),
         open_questions=_index((p, True) for p in language["open_question_words"]),
         closed_questions=_index((p, True) for p in language["closed_question_words"]),
         checking=_index((p, True) for p in language["checking"]),
@@ -128,8 +140,9 @@ def vocabulary() -> Vocabulary:
         suggestion_hedges=_index((p, True) for p in language["suggestion_hedges"]),
         experience_questions=_index((p, True) for p in language["experience_questions"]),
         fact_questions=_index((p, True) for p in language["fact_questions"]),
-        depth=PhraseIndex((phrase(p, as_typed=True), category) for category, phrases in language["depth"].items()
-                          for p in phrases),
+        depth=PhraseIndex(
+            (phrase(p, as_typed=True), category) for category, phrases in language["depth"].items() for p in phrases
+        ),
         speaker_adverbs=_index((p, True) for p in language["speaker_adverbs"]),
         speaker_experiences=frozenset(language["speaker_experiences"]),
         speaker_stances=frozenset(language["speaker_stances"]),

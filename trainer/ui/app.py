@@ -61,10 +61,18 @@ class TrainerApp(App[None]):
 
     saving_status = reactive("")  # "private", "unsaved" or nothing: shown in every header
 
-    def __init__(self, library: Library | None = None, *, scenario_dirs: Iterable[str | Path] = (),
-                 history: History | None = None, no_save: bool = False,
-                 start_scenario: Scenario | None = None, start_drill: DrillOptions | None = None,
-                 theme: str = DEFAULT_THEME, clock: Callable[[], datetime] | None = None):
+    def __init__(
+        self,
+        library: Library | None = None,
+        *,
+        scenario_dirs: Iterable[str | Path] = (),
+        history: History | None = None,
+        no_save: bool = False,
+        start_scenario: Scenario | None = None,
+        start_drill: DrillOptions | None = None,
+        theme: str = DEFAULT_THEME,
+        clock: Callable[[], datetime] | None = None,
+    ):
         super().__init__()
         self.library = library
         self.history = history
@@ -114,8 +122,9 @@ class TrainerApp(App[None]):
         except StoreTrouble as trouble:
             return None, trouble
         except Exception as err:  # the file system or SQLite failing in a way the store did not foresee
-            return History.unsaved(f"Your progress could not be opened ({err}). {NOT_SAVED_NOW}",
-                                   **self._history_options()), None
+            return History.unsaved(
+                f"Your progress could not be opened ({err}). {NOT_SAVED_NOW}", **self._history_options()
+            ), None
 
     def _history_options(self) -> dict:
         """How the history is opened: with the scenario titles its small wins use (the library is
@@ -149,8 +158,10 @@ class TrainerApp(App[None]):
         from trainer.progress.store import StoreTrouble, set_aside
 
         if not start_fresh:
-            self._use_unsaved("Nothing you answer now is saved, and your progress file is left as it is. "
-                              "Later, trainer progress --start-fresh keeps it as a backup and starts afresh.")
+            self._use_unsaved(
+                "Nothing you answer now is saved, and your progress file is left as it is. "
+                "Later, trainer progress --start-fresh keeps it as a backup and starts afresh."
+            )
             return
         try:
             backup = set_aside(trouble.path)
@@ -158,8 +169,9 @@ class TrainerApp(App[None]):
         except (OSError, StoreTrouble) as err:
             self._use_unsaved(f"The file could not be set aside ({err}). {NOT_SAVED_NOW}")
             return
-        self.notify(f"Your old progress file is kept as {backup}. A fresh one starts now.",
-                    title="A fresh start", timeout=12)
+        self.notify(
+            f"Your old progress file is kept as {backup}. A fresh one starts now.", title="A fresh start", timeout=12
+        )
         self._use_history(history)
 
     def _use_unsaved(self, notice: str) -> None:
@@ -268,8 +280,9 @@ class TrainerApp(App[None]):
             return
         self._begin_after_warnings([StatementInRun(self.library.get(i.scenario), i.turn, i.reason) for i in items])
 
-    def _begin_after_warnings(self, steps: Sequence[StatementInRun], scenario: Scenario | None = None,
-                              left: LeftRun | None = None) -> None:
+    def _begin_after_warnings(
+        self, steps: Sequence[StatementInRun], scenario: Scenario | None = None, left: LeftRun | None = None
+    ) -> None:
         """Start a run (``scenario``'s, or a drill), after a notice of any content warnings."""
         from trainer.ui.dialogs.content_warning import ContentWarningDialog
 
@@ -277,8 +290,9 @@ class TrainerApp(App[None]):
         warned = list({s.scenario.id: s.scenario for s in steps if s.scenario.content_warnings}.values())
         begin = partial(self._begin, steps, scenario, left)
         if warned:
-            self.push_screen(ContentWarningDialog(warned, drill=scenario is None),
-                             lambda start: begin() if start else None)
+            self.push_screen(
+                ContentWarningDialog(warned, drill=scenario is None), lambda start: begin() if start else None
+            )
         else:
             begin()
 
@@ -294,8 +308,11 @@ class TrainerApp(App[None]):
                 session = PracticeSession.resumed(scenario, recorder, answers, left.moved_on)
             except ValueError as err:  # the scenario changed under the run: it starts afresh
                 session = PracticeSession(steps, self.history.recorder(scenario.id, len(steps)), scenario=scenario)
-                self.notify(f"The run left part-way could not be resumed ({err}); it starts afresh.",
-                            title="Starting afresh", severity="warning")
+                self.notify(
+                    f"The run left part-way could not be resumed ({err}); it starts afresh.",
+                    title="Starting afresh",
+                    severity="warning",
+                )
         self.push_screen(PracticeScreen(session))
 
     def action_show_progress(self) -> None:
@@ -312,24 +329,34 @@ class TrainerApp(App[None]):
         yield from super().get_system_commands(screen)
         if not isinstance(screen, HomeScreen):
             yield SystemCommand("Home", "Back to the scenario library", self.go_home)
-        yield SystemCommand("Progress", "Totals, skills, scores over time, streak and personal bests",
-                            self.action_show_progress)
+        yield SystemCommand(
+            "Progress", "Totals, skills, scores over time, streak and personal bests", self.action_show_progress
+        )
         yield SystemCommand("Drill", "A short run of statements chosen from your own history", self.drill)
         if not self.no_save:
-            yield SystemCommand(f"Private mode: turn {'off' if self.private else 'on'}",
-                                "While it is on, nothing you answer is saved", self.action_toggle_private)
+            yield SystemCommand(
+                f"Private mode: turn {'off' if self.private else 'on'}",
+                "While it is on, nothing you answer is saved",
+                self.action_toggle_private,
+            )
         for scenario in self.library.scenarios if self.library is not None else ():
-            yield SystemCommand(f"Practise: {scenario.title}", level_line(scenario),
-                                partial(self.practise, scenario))
+            yield SystemCommand(f"Practise: {scenario.title}", level_line(scenario), partial(self.practise, scenario))
         palette_commands = getattr(screen, "palette_commands", None)
         if palette_commands is not None:
             yield from palette_commands()
 
 
-def make_app(library: Library | None = None, scenario_dirs: Iterable[str | Path] = (),
-             start_scenario: str | None = None, *, start_drill: DrillOptions | None = None,
-             history: History | None = None, no_save: bool = False, theme: str = DEFAULT_THEME,
-             clock: Callable[[], datetime] | None = None) -> TrainerApp:
+def make_app(
+    library: Library | None = None,
+    scenario_dirs: Iterable[str | Path] = (),
+    start_scenario: str | None = None,
+    *,
+    start_drill: DrillOptions | None = None,
+    history: History | None = None,
+    no_save: bool = False,
+    theme: str = DEFAULT_THEME,
+    clock: Callable[[], datetime] | None = None,
+) -> TrainerApp:
     """Build the app over ``library`` and ``history``; what is not given (None) is loaded after
     the first frame: the bundled library plus ``scenario_dirs``; the stored history.
 
@@ -346,5 +373,13 @@ def make_app(library: Library | None = None, scenario_dirs: Iterable[str | Path]
         scenario = library.get(start_scenario)
         if scenario is None:
             raise KeyError(start_scenario)
-    return TrainerApp(library, scenario_dirs=scenario_dirs, history=history, no_save=no_save,
-                      start_scenario=scenario, start_drill=start_drill, theme=theme, clock=clock)
+    return TrainerApp(
+        library,
+        scenario_dirs=scenario_dirs,
+        history=history,
+        no_save=no_save,
+        start_scenario=scenario,
+        start_drill=start_drill,
+        theme=theme,
+        clock=clock,
+    )

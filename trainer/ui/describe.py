@@ -25,4 +25,3 @@ def level_line(scenario: Scenario) -> str:
     if scenario.skills:
         parts.append(", ".join(scenario.skills))
     return " · ".join(parts)
-

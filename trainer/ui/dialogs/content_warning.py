@@ -37,13 +37,16 @@ class ContentWarningDialog(ChoiceDialog):
     def body(self) -> ComposeResult:
         if self.drill:  # one line for them all: a drill may draw on many scenarios
             warnings = dict.fromkeys(w for s in self.scenarios for w in s.content_warnings)
-            yield Static(f"This drill includes statements from {plural(len(self.scenarios), 'scenario')} "
-                         "that touch on:")
+            yield Static(
+                f"This drill includes statements from {plural(len(self.scenarios), 'scenario')} that touch on:"
+            )
             lines = [Content.from_markup("• $w", w=", ".join(warnings))]
         else:
             [scenario] = self.scenarios
             yield Static(Content.from_markup("“$title” touches on:", title=scenario.title))
             lines = [Content.from_markup("• $w", w=w) for w in scenario.content_warnings]
         yield Static(Content("\n").join(lines), id="warnings")
-        yield Static("Take care of yourself. You can stop at any time with Esc, "
-                     "and come back when you are ready.", classes="dialog-note")
+        yield Static(
+            "Take care of yourself. You can stop at any time with Esc, and come back when you are ready.",
+            classes="dialog-note",
+        )

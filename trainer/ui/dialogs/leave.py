@@ -29,10 +29,16 @@ class LeaveDialog(ChoiceDialog):
     def body(self) -> ComposeResult:
         session = self.session
         where = "this drill" if session.is_drill else f"“{session.scenario.title}”"
-        yield Static(Content.from_markup(
-            "You have responded to $done of $total in $where. $after",
-            done=str(session.responded), total=plural(session.total, "statement"), where=where,
-            after=self._what_happens()), id="what-happens")
+        yield Static(
+            Content.from_markup(
+                "You have responded to $done of $total in $where. $after",
+                done=str(session.responded),
+                total=plural(session.total, "statement"),
+                where=where,
+                after=self._what_happens(),
+            ),
+            id="what-happens",
+        )
 
     def _what_happens(self) -> str:
         """What leaving does to this run, as it is."""
@@ -40,8 +46,10 @@ class LeaveDialog(ChoiceDialog):
         if not self.kept:
             return "Your answers are not being saved, so this run ends here."
         if session.is_drill:
-            return ("Your answers are kept and count toward each statement's best. A drill is not resumed: "
-                    "d on the home screen plans a new one.")
+            return (
+                "Your answers are kept and count toward each statement's best. A drill is not resumed: "
+                "d on the home screen plans a new one."
+            )
         if not (session.responded or session.index):
             return "Nothing has been answered yet, so there is nothing to come back to."
         return "Your answers are kept. To go on where you stopped, press r on the home screen."

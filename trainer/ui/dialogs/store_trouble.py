@@ -28,6 +28,9 @@ class StoreTroubleDialog(ChoiceDialog):
 
     def body(self) -> ComposeResult:
         yield Static(self.trouble.explain(), id="trouble", markup=False)
-        yield Static("Keep a backup and start fresh: the file is moved aside, with the date in its name, "
-                     "and a new one starts. Practise without saving: the file stays as it is, and "
-                     "nothing you answer now is kept.", classes="dialog-note")
+        yield Static(
+            "Keep a backup and start fresh: the file is moved aside, with the date in its name, "
+            "and a new one starts. Practise without saving: the file stays as it is, and "
+            "nothing you answer now is kept.",
+            classes="dialog-note",
+        )

@@ -116,8 +116,7 @@ class HomeScreen(Screen):
         from trainer.search import search
 
         level = self.query_one(LevelFilter).level
-        shown = search(self.library.scenarios, self.query_one(SearchBox).value,
-                       None if level == ALL_LEVELS else level)
+        shown = search(self.library.scenarios, self.query_one(SearchBox).value, None if level == ALL_LEVELS else level)
         self.query_one(ScenarioTable).show(shown, self.records)
 
     @on(Input.Changed, "#search")

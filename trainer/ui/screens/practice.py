@@ -110,8 +110,9 @@ class PracticeScreen(Screen):
         self.query_one("#context", Static).update(context)
         self.query_one(Transcript).show(session.transcript())
         beneath = openness_line(session.openness) if session.converses else step.reason
-        self.query_one(ClientStatement).show(step.turn, session.client_name, number, total,
-                                             why=beneath, words=session.said, says_more=step.deeper)
+        self.query_one(ClientStatement).show(
+            step.turn, session.client_name, number, total, why=beneath, words=session.said, says_more=step.deeper
+        )
         self.hint_shown = False
         self._respond(prefill)
 
@@ -131,20 +132,24 @@ class PracticeScreen(Screen):
             return
         attempt = self.session.submit(event.value)
         if attempt.save_problem:
-            self.notify(f"Your response was scored but could not be saved: {attempt.save_problem}",
-                        title="Not saved", severity="warning")
+            self.notify(
+                f"Your response was scored but could not be saved: {attempt.save_problem}",
+                title="Not saved",
+                severity="warning",
+            )
         for win in attempt.wins:
             self.notify(win, title="A small win", timeout=8)
         self._show_feedback(attempt)
         previous = self.session.previous_score()
         if previous is not None and attempt.feedback.score > previous and not attempt.wins:
-            self.notify(f"Up {attempt.feedback.score - previous} points on your last try. "
-                        "Your change worked.", title="Nice work")
+            self.notify(
+                f"Up {attempt.feedback.score - previous} points on your last try. Your change worked.",
+                title="Nice work",
+            )
 
     def _show_feedback(self, attempt: Try) -> None:
         """Reading mode: the feedback on ``attempt``, focused."""
-        self.query_one("#your-response", Static).update(
-            Content.from_markup("[b]You:[/b] $said", said=attempt.response))
+        self.query_one("#your-response", Static).update(Content.from_markup("[b]You:[/b] $said", said=attempt.response))
         self.reacted = self.query_one(ClientReaction).show(attempt, self.session.client_name)
         panel = self.query_one(FeedbackPanel)
         panel.show(attempt, self.session.turn, self.session.previous_score())
@@ -205,7 +210,11 @@ class PracticeScreen(Screen):
             yield SystemCommand("Skip this statement", "Move on without responding", self.action_skip)
         else:
             yield SystemCommand("Try again", "Respond to the same statement again", self.action_try_again)
-            yield SystemCommand("Show the other model answers", "Every model answer for this statement",
-                                self.action_other_answers)
-        yield SystemCommand(f"Leave this {'drill' if self.session.is_drill else 'scenario'}",
-                            "Back to the home screen", self.action_leave)
+            yield SystemCommand(
+                "Show the other model answers", "Every model answer for this statement", self.action_other_answers
+            )
+        yield SystemCommand(
+            f"Leave this {'drill' if self.session.is_drill else 'scenario'}",
+            "Back to the home screen",
+            self.action_leave,
+        )

@@ -82,8 +82,10 @@ class ProgressScreen(Screen):
         if summary.totals.attempts:
             lines += [summary.totals.describe(), summary.streak.describe()]
         else:
-            lines.append("No practice recorded yet. Every response you submit is kept the moment you "
-                         "submit it, on this computer only. Choose a scenario (esc), or press d for a drill.")
+            lines.append(
+                "No practice recorded yet. Every response you submit is kept the moment you "
+                "submit it, on this computer only. Choose a scenario (esc), or press d for a drill."
+            )
         if history.private:
             lines.append("Private mode is on: what you answer now is not added (ctrl+o turns it off).")
         elif history.cannot_save:
@@ -98,9 +100,12 @@ class ProgressScreen(Screen):
         scores = Sparkline([d.average for d in days], summary_function=_mean, id="days")
         scores.styles.width = min(max(2 * len(days), 2), 60)
         yield scores
-        yield Static(f"One bar a day of practice: its average score. First day {days[0].average}, "
-                     f"latest {days[-1].average}, best day {max(d.average for d in days)}.",
-                     id="days-caption", classes="caption")
+        yield Static(
+            f"One bar a day of practice: its average score. First day {days[0].average}, "
+            f"latest {days[-1].average}, best day {max(d.average for d in days)}.",
+            id="days-caption",
+            classes="caption",
+        )
         yield Label("Skills: how often your responses met each check", classes="heading")
         shares = SkillShares(id="skills")
         shares.show(summary.skills, RECENT, with_recent=summary.totals.attempts > RECENT)
@@ -111,10 +116,15 @@ class ProgressScreen(Screen):
         if summary.wins:
             yield Label("Small wins", classes="heading")
             zone = now.tzinfo
-            yield Static(Content("\n").join(
-                Content.from_markup("• [b]$day[/b]  $win", day=f"{w.attempt.at.astimezone(zone):%d %b}",
-                                    win=w.message)
-                for w in summary.wins[-RECENT_WINS:][::-1]), id="wins")
+            yield Static(
+                Content("\n").join(
+                    Content.from_markup(
+                        "• [b]$day[/b]  $win", day=f"{w.attempt.at.astimezone(zone):%d %b}", win=w.message
+                    )
+                    for w in summary.wins[-RECENT_WINS:][::-1]
+                ),
+                id="wins",
+            )
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -40,8 +40,11 @@ class SummaryScreen(Screen):
             if s.openness is not None:
                 yield Label(f"How {s.client_name} opened up", classes="heading")
                 story = s.openness
-                lines = [story.headline(s.client_name), *(f"• {move}" for move in story.moves),
-                         story.ending(s.client_name)]
+                lines = [
+                    story.headline(s.client_name),
+                    *(f"• {move}" for move in story.moves),
+                    story.ending(s.client_name),
+                ]
                 yield Static(Content("\n").join(Content(line) for line in lines if line), id="openness")
             if s.best_moment is not None:
                 best = s.best_moment
@@ -49,14 +52,21 @@ class SummaryScreen(Screen):
                 where = statement_name(best.turn_number, best.deeper).capitalize()
                 if s.scenario is None:
                     where = f"“{s.best_moment_from.title}”, {statement_name(best.turn_number, best.deeper)}"
-                yield Static(Content.from_markup(
-                    "$where ($score): “$said”\n$why",
-                    where=where, score=score_words(best.feedback.score, best.feedback.band),
-                    said=best.response, why=s.best_moment_why), id="best-moment")
+                yield Static(
+                    Content.from_markup(
+                        "$where ($score): “$said”\n$why",
+                        where=where,
+                        score=score_words(best.feedback.score, best.feedback.band),
+                        said=best.response,
+                        why=s.best_moment_why,
+                    ),
+                    id="best-moment",
+                )
             if s.strengths:
                 yield Label("What was strong", classes="heading")
-                yield Static(Content("\n").join(Content.from_markup("• $s", s=line) for line in s.strengths),
-                             id="strengths")
+                yield Static(
+                    Content("\n").join(Content.from_markup("• $s", s=line) for line in s.strengths), id="strengths"
+                )
             yield Label("One skill to work on", classes="heading")
             yield Static(s.work_on, id="work-on", markup=False)
         yield Footer(compact=True)
@@ -68,13 +78,18 @@ class SummaryScreen(Screen):
         s = self.summary
         total = len(s.statements)
         if s.average is None:
-            return Content(f"You did not respond to any of the {plural(total, 'statement')} this time. "
-                           "That is all right: come back when you are ready.")
+            return Content(
+                f"You did not respond to any of the {plural(total, 'statement')} this time. "
+                "That is all right: come back when you are ready."
+            )
         where = "in this drill" if s.scenario is None else f"with {s.client_name}"
         return Content.from_markup(
             "You responded to $done of $total $where. Average score: [b]$average[/b].",
-            done=str(s.answered), total=plural(total, "statement"), where=where,
-            average=score_words(s.average, band_for(s.average)))
+            done=str(s.answered),
+            total=plural(total, "statement"),
+            where=where,
+            average=score_words(s.average, band_for(s.average)),
+        )
 
     def action_home(self) -> None:
         self.app.go_home()

@@ -41,7 +41,7 @@ class Checklist(Vertical):
         for row, check in zip(rows, checks):
             row.display = True
             row.show(check)
-        for row in rows[len(checks):]:
+        for row in rows[len(checks) :]:
             row.display = False
         if len(checks) > len(rows):
-            self.mount_all(CheckRow(check) for check in checks[len(rows):])
+            self.mount_all(CheckRow(check) for check in checks[len(rows) :])

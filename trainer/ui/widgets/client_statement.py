@@ -14,8 +14,17 @@ if TYPE_CHECKING:
 
 
 class ClientStatement(Static):
-    def show(self, turn: Statement | DeeperStatement, name: str, number: int, total: int, why: str = "", *,
-             words: str | None = None, says_more: bool = False) -> None:
+    def show(
+        self,
+        turn: Statement | DeeperStatement,
+        name: str,
+        number: int,
+        total: int,
+        why: str = "",
+        *,
+        words: str | None = None,
+        says_more: bool = False,
+    ) -> None:
         """``words``: what the client says, when not the plain statement (its guarded version);
         ``says_more``: a deeper statement; ``why``: the line beneath (drill reason, openness)."""
         self.border_title = f"Statement {number} of {total}" + (f" · {name} says more" if says_more else "")

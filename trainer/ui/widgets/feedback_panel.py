@@ -53,9 +53,13 @@ class FeedbackPanel(VerticalScroll):
 
     def show(self, attempt: Try, turn: Statement, previous_score: int | None) -> None:
         feedback = attempt.feedback
-        self.query_one("#score-line", Static).update(Content.from_markup(
-            "[b]$score[/b] · Kind of response: $kind",
-            score=score_words(feedback.score, feedback.band), kind=KIND_WORDS[feedback.kind]))
+        self.query_one("#score-line", Static).update(
+            Content.from_markup(
+                "[b]$score[/b] · Kind of response: $kind",
+                score=score_words(feedback.score, feedback.band),
+                kind=KIND_WORDS[feedback.kind],
+            )
+        )
         change = self.query_one("#change-line", Static)
         change.display = previous_score is not None
         change.set_class(previous_score is not None and feedback.score > previous_score, "-improved")
@@ -67,7 +71,8 @@ class FeedbackPanel(VerticalScroll):
         self.query_one("#closest", Static).update(Content.from_markup("“$answer”", answer=closest))
         others = [a for a in turn.model_answers if a != closest]
         self.query_one("#other-answers", Static).update(
-            _bullets(f"“{a}”" for a in others) if others else Content("This statement has one model answer."))
+            _bullets(f"“{a}”" for a in others) if others else Content("This statement has one model answer.")
+        )
         self.query_one(Checklist).show(feedback.checks)
         self.set_class(False, "-others-shown")
         self.scroll_home(animate=False)

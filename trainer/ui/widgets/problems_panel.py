@@ -30,8 +30,12 @@ class ProblemsPanel(VerticalScroll):
         self.border_subtitle = "trainer validate shows the same"
 
     def compose(self):
-        lines = [Content.from_markup("$where[b]:[/b] $message",
-                                     where=printable(_where(p.path) + (f":{p.line}" if p.line else "")),
-                                     message=printable(p.message))
-                 for p in self.problems]
+        lines = [
+            Content.from_markup(
+                "$where[b]:[/b] $message",
+                where=printable(_where(p.path) + (f":{p.line}" if p.line else "")),
+                message=printable(p.message),
+            )
+            for p in self.problems
+        ]
         yield Static(Content("\n").join(lines))

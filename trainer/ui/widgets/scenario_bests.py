@@ -21,8 +21,13 @@ class ScenarioBests(DataTable, can_focus=False):
     """One row per practised scenario, the most recently practised first: its finished runs,
     its answers in drills, and each statement's best answer (from runs or drills alike)."""
 
-    def __init__(self, records: Mapping[str, ScenarioRecord], bests: Mapping[tuple[str, int, bool], SavedAttempt],
-                 titles: Mapping[str, str], **kwargs):
+    def __init__(
+        self,
+        records: Mapping[str, ScenarioRecord],
+        bests: Mapping[tuple[str, int, bool], SavedAttempt],
+        titles: Mapping[str, str],
+        **kwargs,
+    ):
         super().__init__(show_cursor=False, **kwargs)
         self.records, self.bests, self.titles = records, bests, titles
 
@@ -33,8 +38,11 @@ class ScenarioBests(DataTable, can_focus=False):
             title = self.titles.get(record.scenario, record.scenario)
             if len(title) > TITLE_WIDTH:
                 title = title[: TITLE_WIDTH - 1] + "…"
-            statements = "  ".join(f"{turn}{'+' if deeper else ''}: {best.score}"
-                                   for (scenario, turn, deeper), best in sorted(self.bests.items())
-                                   if scenario == record.scenario)
-            self.add_row(title, *map(number_cell, (record.best, record.latest, record.runs, record.drill_answers)),
-                         statements)
+            statements = "  ".join(
+                f"{turn}{'+' if deeper else ''}: {best.score}"
+                for (scenario, turn, deeper), best in sorted(self.bests.items())
+                if scenario == record.scenario
+            )
+            self.add_row(
+                title, *map(number_cell, (record.best, record.latest, record.runs, record.drill_answers)), statements
+            )

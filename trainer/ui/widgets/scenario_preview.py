@@ -25,11 +25,20 @@ def _scores(scenario: Scenario, record: ScenarioRecord | None) -> Content:
     if left is None:
         return scores
     if not left.fits(len(scenario.turns)):
-        return Content("\n").join([scores, Content(
-            "You left a run part-way, but the scenario has changed since: Enter starts it afresh.")])
-    return Content("\n").join([scores, Content.from_markup(
-        "[b]Left part-way[/b] at statement $next of $total: [b]r[/b] resumes it where you stopped, "
-        "Enter starts afresh.", next=str(left.next_statement), total=str(left.statements))])
+        return Content("\n").join(
+            [scores, Content("You left a run part-way, but the scenario has changed since: Enter starts it afresh.")]
+        )
+    return Content("\n").join(
+        [
+            scores,
+            Content.from_markup(
+                "[b]Left part-way[/b] at statement $next of $total: [b]r[/b] resumes it where you stopped, "
+                "Enter starts afresh.",
+                next=str(left.next_statement),
+                total=str(left.statements),
+            ),
+        ]
+    )
 
 
 class ScenarioPreview(VerticalScroll):
@@ -46,14 +55,19 @@ class ScenarioPreview(VerticalScroll):
             return
         self.border_title = scenario.title
         if scenario.content_warnings:
-            warning = Content.from_markup(f"[b]{WARNING_MARK} Content warning:[/b] $w",
-                                          w=", ".join(scenario.content_warnings))
+            warning = Content.from_markup(
+                f"[b]{WARNING_MARK} Content warning:[/b] $w", w=", ".join(scenario.content_warnings)
+            )
         else:
             warning = Content("No content warnings.")
-        text.update(Content("\n").join([
-            Content.from_markup("$summary", summary=scenario.summary or "No summary given."),
-            Content.from_markup("[b]Client:[/b] $who", who=persona_line(scenario)),
-            Content.from_markup("[b]Level:[/b] $level", level=level_line(scenario)),
-            warning,
-            _scores(scenario, record),
-        ]))
+        text.update(
+            Content("\n").join(
+                [
+                    Content.from_markup("$summary", summary=scenario.summary or "No summary given."),
+                    Content.from_markup("[b]Client:[/b] $who", who=persona_line(scenario)),
+                    Content.from_markup("[b]Level:[/b] $level", level=level_line(scenario)),
+                    warning,
+                    _scores(scenario, record),
+                ]
+            )
+        )

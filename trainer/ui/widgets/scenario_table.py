@@ -65,10 +65,15 @@ class ScenarioTable(DataTable):
         widths = dict(COLUMNS)
         for s in scenarios:
             record = records.get(s.id)
-            self.add_row(_fit(s.title, widths["Title"]), s.difficulty.value.capitalize(),
-                         Text(str(len(s.turns)), justify="right"),
-                         f"{WARNING_MARK} yes" if s.content_warnings else "",
-                         number_cell(record and record.best), number_cell(record and record.latest), key=s.id)
+            self.add_row(
+                _fit(s.title, widths["Title"]),
+                s.difficulty.value.capitalize(),
+                Text(str(len(s.turns)), justify="right"),
+                f"{WARNING_MARK} yes" if s.content_warnings else "",
+                number_cell(record and record.best),
+                number_cell(record and record.latest),
+                key=s.id,
+            )
         if current is not None and current.id in self._shown:
             self.move_cursor(row=self.get_row_index(current.id))
         self.post_message(self.Highlighted(self.highlighted))

@@ -30,8 +30,12 @@ class SkillShares(Static):
         width = max(len(s.label) for s in shares)
         lines = []
         for share in shares:
-            line = Content.from_markup("$label  [$primary]$bar[/]  $percent", label=share.label.ljust(width),
-                                       bar=bar(share.share), percent=_percent(share.share))
+            line = Content.from_markup(
+                "$label  [$primary]$bar[/]  $percent",
+                label=share.label.ljust(width),
+                bar=bar(share.share),
+                percent=_percent(share.share),
+            )
             if with_recent:
                 line += Content(f"   last {recent}: {_percent(share.recent_share)}")
             lines.append(line)

@@ -34,5 +34,6 @@ class StatementScores(DataTable, can_focus=False):
                 score, band = f"{best.feedback.score}/100", BAND_WORDS[best.feedback.band]
             tries = plural(len(record.attempts), "try", "tries") if record.attempts else ""
             number = str(record.number if self.drill else record.turn_number) + ("+" if record.deeper else "")
-            self.add_row(Text(number, justify="right"), _snippet(record.words),
-                         Text(score, justify="right"), band, tries)
+            self.add_row(
+                Text(number, justify="right"), _snippet(record.words), Text(score, justify="right"), band, tries
+            )

@@ -22,11 +22,18 @@ class Transcript(VerticalScroll, can_focus=False):
         lines = []
         for record in records:
             name = record.scenario.client_name
-            lines.append(Static(Content.from_markup("[b]$name:[/b] $said", name=name, said=record.words),
-                                classes="transcript-client"))
+            lines.append(
+                Static(
+                    Content.from_markup("[b]$name:[/b] $said", name=name, said=record.words),
+                    classes="transcript-client",
+                )
+            )
             last = record.moved_on_with
-            answer = (Content.from_markup("[b]You:[/b] $said", said=last.response) if last
-                      else Content("You skipped this one."))
+            answer = (
+                Content.from_markup("[b]You:[/b] $said", said=last.response)
+                if last
+                else Content("You skipped this one.")
+            )
             reaction = last.exchange.reaction if last and last.exchange else None
             lines.append(Static(answer, classes="transcript-you -reacted" if reaction else "transcript-you"))
             if reaction:
