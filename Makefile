@@ -15,8 +15,9 @@ test: $(STAMP)  ## run the whole test suite
 golden: $(STAMP)  ## the scorer against the golden set: agreement, and every verdict changed since results.jsonl
 	$(BIN)/python tests/golden/golden.py
 
-golden-update: $(STAMP)  ## accept the scorer's current verdicts on the golden set (review the diff)
+golden-update: $(STAMP)  ## accept the scorer's current verdicts on the golden set and its output on the corpus (review the diff)
 	$(BIN)/python tests/golden/golden.py --update
+	$(BIN)/python tests/corpus/corpus.py --update
 
 bench: $(STAMP)  ## run the benchmarks (by hand; figures go in docs/performance.md)
 	$(BIN)/python benchmarks/run.py
