@@ -12,7 +12,7 @@ from trainer.rubric import CHECK, KIND_WORDS, MAX_POINTS, band_for
 from trainer.scoring.features import SAID_BACK, ClientWords
 from trainer.scoring.feedback import BestMatch, Check, Feedback, strengths_and_step
 from trainer.scoring.reading import Reading, feelings_in, read
-from trainer.scoring.spelling import Speller, is_word
+from trainer.scoring.spelling import Speller
 from trainer.scoring.text import feeling_phrase, sentences, stem, stems, words
 from trainer.scoring.vocabulary import Vocabulary, vocabulary
 
@@ -99,18 +99,38 @@ def _content_stems(text: str, v: Vocabulary) -> frozenset[str]:
     return content or frozenset(found)
 
 
+@dataclass(frozen=True, slots=True)
+class _Answer:
+    """What a model answer gives every statement it belongs to, worked out once per answer
+    text: ad-hoc statements (batch rows) often share their answers."""
+
+    key: str  # for fuzzy matching (``_key``)
+    words: tuple[str, ...]
+    feelings: tuple[tuple[tuple[str, ...], str], ...]  # (stems, as said in lower case) of each feeling named
+
+
+@lru_cache(maxsize=16384)
+def _answer(text: str) -> _Answer:
+    answer_words = tuple(words(text))
+    named = tuple((f.stems, f.said.lower()) for f in feelings_in(sentences(text)))
+    return _Answer(_key(stems(answer_words)), answer_words, named)
+
+
 @lru_cache(maxsize=4096)
 def _prepare(client: str, answers: tuple[str, ...], feelings: tuple[str, ...], content: tuple[str, ...]) -> _Prepared:
     v = vocabulary()
     client_sentences = sentences(client)
+    read_answers = [_answer(a) for a in answers]
     if feelings:
         targets = frozenset(feeling_phrase(f) for f in feelings)
         words_shown = feelings
     else:
         # Without a list, the feelings the model answers name are the ones expected; without
         # model answers, the feelings the client names.
-        named_in = [s for text in answers for s in sentences(text)] or client_sentences
-        hits = [(f.stems, f.said.lower()) for f in feelings_in(named_in)]
+        if answers:
+            hits = [hit for a in read_answers for hit in a.feelings]
+        else:
+            hits = [(f.stems, f.said.lower()) for f in feelings_in(client_sentences)]
         targets = frozenset(h[0] for h in hits)
         words_shown = tuple(dict.fromkeys(h[1] for h in hits))
     families = frozenset(f for t in targets for f in v.feeling_families.get(t, ()))
@@ -121,14 +141,16 @@ def _prepare(client: str, answers: tuple[str, ...], feelings: tuple[str, ...], c
     client_content = client_stems - v.stopwords - feeling_stems
     return _Prepared(
         answers=answers,
-        answer_keys=tuple(_key(stems(words(a))) for a in answers),
+        answer_keys=tuple(a.key for a in read_answers),
         target_families=families,
         target_feelings=targets,
         feeling_words=words_shown,
         content_items=items,
         client_content=client_content,
         client=ClientWords.of(client_sentences, client_content),
-        speller=Speller(chain(words(client), *map(words, answers), *map(words, content), *map(words, feelings))),
+        speller=Speller(
+            chain(words(client), *(a.words for a in read_answers), *map(words, content), *map(words, feelings))
+        ),
         client_stems=client_stems,
     )
 
@@ -536,7 +558,7 @@ def _nothing_said(p: _Prepared, reading: Reading, name: str) -> str | None:
     if not reading.tokens:
         return "there is nothing to read yet"
     typed = [t for t in reading.tokens if t.isalpha()]
-    if typed and 2 * sum(not is_word(t, p.speller.statement_words) for t in typed) >= len(typed):
+    if typed and 2 * sum(map(p.speller.unknown, typed)) >= len(typed):
         return "this does not read as words yet"
     if all(a.act is None or a.why in _SAYS_NOTHING for a in reading.acts):
         return f"this says nothing yet about what {name} said"
@@ -619,7 +641,7 @@ def score(statement, text: str, client_name: str | None = None) -> Feedback:
     v = vocabulary()
     p = prepare(statement)
     text, cut = _within_limit(text)
-    reading = read(text, p.client, p.speller, frozenset(words(client_name)) if client_name else frozenset())
+    reading = read(text, p.client, p.speller.mend, frozenset(words(client_name)) if client_name else frozenset())
     name = client_name or "the client"
     checks: list[Check] = []
     best = None

@@ -11,8 +11,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
 
+from trainer.scoring.once import once
 from trainer.scoring.text import PhraseIndex, Sentence, stem
 from trainer.scoring.vocabulary import Vocabulary
 
@@ -228,7 +228,7 @@ class SentenceFeatures:
         self.words = sentence.core
         self.client = client
         self.names = names  # the client's name: "Oh Gloria, ..." speaks to them, it says nothing yet
-        self._after: dict[tuple[int, ...], dict[int, int]] = {}
+        self._after: dict[tuple[PhraseIndex, ...], dict[int, int]] = {}
 
     # ------------------------------------------------------------------ positions
 
@@ -236,12 +236,18 @@ class SentenceFeatures:
         """The position after any run of listed phrases from ``i``, the first list that has one
         at a position deciding (memoised per lists: linear overall)."""
         indexes = (index, *more)
-        memo = self._after.setdefault(tuple(map(id, indexes)), {})
+        memo = self._after.get(indexes)
+        if memo is None:
+            memo = self._after[indexes] = {}
         path = []
         words = self.words
-        while i not in memo and i < len(words):
-            found = next(filter(None, (x.match_at(words, i) for x in indexes)), None)
-            if not found:
+        n = len(words)
+        while i < n and i not in memo:
+            for x in indexes:
+                found = x.match_at(words, i)
+                if found:
+                    break
+            else:
                 break
             path.append(i)
             i += found[0]
@@ -268,7 +274,7 @@ class SentenceFeatures:
 
     # ------------------------------------------------------------------ the sentence's outline
 
-    @cached_property
+    @once
     def _feeling_words(self) -> list[tuple[int, int, tuple[str, ...], tuple[str, ...], bool]]:
         """Feeling words found on the core words (emphasis left out: "kind of lost" is "lost"),
         as (first token, end token, stems, families, denied)."""
@@ -281,7 +287,7 @@ class SentenceFeatures:
             found.append((core[a], core[b - 1] + 1, stems[a:b], families, denied))
         return found
 
-    @cached_property
+    @once
     def feelings(self) -> list[FeelingHit]:
         """Feeling words, unless negated just before ("not terrible")."""
         s = self.sentence
@@ -291,7 +297,7 @@ class SentenceFeatures:
             if not denied
         ]
 
-    @cached_property
+    @once
     def feeling_attributed(self) -> bool:
         """A painful feeling said of an experience, anywhere in the sentence: "...going the whole
         week alone sounds so lonely", "...must have felt like a slap in the face"."""
@@ -305,31 +311,31 @@ class SentenceFeatures:
             if a in first
         )
 
-    @cached_property
+    @once
     def says_the_client_feels(self) -> bool:
         """ "you" and a verb of feeling: "I'm so sorry you've been feeling like that"."""
         words = self.words
         return any(w == "you" and not _FEELING_VERBS.isdisjoint(words[i + 1 : i + 4]) for i, w in enumerate(words))
 
-    @cached_property
+    @once
     def names_a_feeling(self) -> bool:
         """Names what the client feels, not only how hard it is ("infuriating", not "hard")."""
         return any(f.stems not in self.v.vague_feelings for f in self.feelings)
 
-    @cached_property
+    @once
     def only_feelings(self) -> bool:
         """Nothing but feeling words (and little words): "Lonely.", "So torn."."""
         covered = {t for a, b, *_ in self._feeling_words for t in range(a, b)}
         stop = self.v.stopwords
         return bool(covered) and all(i in covered or s in stop for i, s in enumerate(self.sentence.stems))
 
-    @cached_property
+    @once
     def painful(self) -> bool:
         """A painful feeling named, or a pleasant one denied ("Home doesn't feel safe")."""
         pleasant = self.v.pleasant_families
         return any(pleasant.issuperset(families) == denied for *_, families, denied in self._feeling_words)
 
-    @cached_property
+    @once
     def lead(self) -> int:
         """Where the sentence starts saying something, past any fillers and the client's name
         ("Well, ...", "Oh Gloria, ...")."""
@@ -338,12 +344,12 @@ class SentenceFeatures:
             lead = self.skip(self.v.fillers, lead + 1)
         return lead
 
-    @cached_property
+    @once
     def only_a_checking_tag(self) -> bool:
         checking = self.v.checking.match_at(self.words, self.lead)
         return bool(checking) and self.lead + checking[0] == len(self.words)
 
-    @cached_property
+    @once
     def agreement_only(self) -> bool:
         """Agreement without content: "It really isn't.", "Yes it is."."""
         v, words, lead = self.v, self.words, self.lead
@@ -355,18 +361,18 @@ class SentenceFeatures:
             and not v.imperatives.match_at(words, lead)
         )
 
-    @cached_property
+    @once
     def start(self) -> int:
         """Where the sentence proper starts, past fillers, greetings and thanks ("Hi, how are you?")."""
         return self.skip(self.v.pleasantries, self.lead, self.v.fillers)
 
-    @cached_property
+    @once
     def checks_understanding(self) -> bool:
         """Opened with a check of one's understanding: "To make sure I understand, ..."."""
         checks = self.v.understanding_checks
         return any(checks.match_at(self.words, i) for i in range(self.lead))
 
-    @cached_property
+    @once
     def speaker(self) -> bool:
         """The listener is the subject near the start ("I think the economy..."), not quoting
         someone ("Each 'I'm fine' keeps her from worrying")."""
@@ -376,13 +382,13 @@ class SentenceFeatures:
             for i, w in enumerate(self.words[start : start + 3], start)
         )
 
-    @cached_property
+    @once
     def listener_is_subject(self) -> bool:
         """ "I"/"we" near the start past any opinion softener: "I think it might help to..."."""
         start = self.skip(self.v.softeners, self.start)
         return not _SELF_SUBJECTS.isdisjoint(self.words[start : start + 3])
 
-    @cached_property
+    @once
     def opener(self) -> Opener | None:
         """A reflective opener at the start of the sentence or of a clause ("From what you
         say, I can tell..."). It must lead into two more words, or a feeling, so that "I
@@ -463,7 +469,7 @@ class SentenceFeatures:
                     return i, False
         return None
 
-    @cached_property
+    @once
     def question_form(self) -> tuple[bool, bool, int]:
         """(asked by its form, an open question, where the question starts): at the start, in
         a later clause before a question mark ("I'm sorry to hear that, what happened?"), or
@@ -502,7 +508,7 @@ class SentenceFeatures:
 
     # ------------------------------------------------------------------ roadblocks and other markers
 
-    @cached_property
+    @once
     def markers(self) -> Markers:
         """Roadblocks the listener says, acknowledgements, disclosures and information markers.
         A phrase never spans two clauses ("who you are, right at home" says no "you are right")."""
@@ -554,7 +560,7 @@ class SentenceFeatures:
                 found.append((start, end, payload))
         return found
 
-    @cached_property
+    @once
     def agrees(self) -> bool:
         """Opens by agreeing: "Yes, ...", "True, ..." -- before a judgment, it confirms the client's
         harsh view of themselves."""
@@ -711,7 +717,7 @@ class SentenceFeatures:
                 return [RoadblockHit(found[1], self.sentence.typed_core(verb, verb + found[0]))]
         return []
 
-    @cached_property
+    @once
     def roadblock_kind(self) -> str | None:
         """The kind the listener's roadblocks make, the weightiest first; in a question only
         advice, judgment and a change of subject survive ("Have you tried...?", "Did you even
@@ -737,7 +743,7 @@ class SentenceFeatures:
         )
         return next((k for k in kept if k in kinds), None)
 
-    @cached_property
+    @once
     def reflects_before_asking(self) -> bool:
         """Before the question, a clause about the client's feeling: "You're confident it's
         under control -- what would tell you if it wasn't?"."""
@@ -751,7 +757,7 @@ class SentenceFeatures:
             if not denied and a in core and stems not in vague
         ) or bool(self.inner_states)
 
-    @cached_property
+    @once
     def reflects_before_roadblock(self) -> bool:
         """Before the first roadblock, a clause about the client's feeling: "You miss her, and
         I'm sure she misses you too."."""
@@ -774,7 +780,7 @@ class SentenceFeatures:
 
     # ------------------------------------------------------------------ suggestions and options
 
-    @cached_property
+    @once
     def suggestion(self) -> RoadblockHit | None:
         """A hedged suggestion: "maybe a walk would help", "perhaps talking to her...", or
         "maybe" with something to do or have: "Maybe a lawyer?", "Perhaps journaling?". A
@@ -797,7 +803,7 @@ class SentenceFeatures:
             return RoadblockHit("advising", s.typed_core(lead, lead + 1))
         return None
 
-    @cached_property
+    @once
     def option_offered(self) -> RoadblockHit | None:
         """A yes/no question that names something the client could do: "Do you have friends
         you could confide in?", "Is there a group you can join?", "Could you mention it to him?"."""
@@ -819,19 +825,19 @@ class SentenceFeatures:
             )
         return None
 
-    @cached_property
+    @once
     def explores(self) -> bool:
         """A question about how the client feels, wants or what it means to them."""
         return bool(self.feelings or self.inner_states or self.v.experience_questions.scan(self.words))
 
-    @cached_property
+    @once
     def asks_for_a_fact(self) -> bool:
         """An open question word that asks for a fact ("How long...?", "When did...?"), unless
         it asks about how the client feels ("Who do you feel closest to?")."""
         found = self.v.fact_questions.match_at(self.words, self.question_form[2])
         return bool(found) and not self.explores
 
-    @cached_property
+    @once
     def inner_states(self) -> list[str]:
         """What the client wants or holds, said of "you": "you'd rather not", "you're expecting me to..."."""
         v, words, found = self.v, self.words, []
@@ -844,7 +850,7 @@ class SentenceFeatures:
                     found.append(self.sentence.typed_core(i, j + hit[0]))
         return found
 
-    @cached_property
+    @once
     def depth(self) -> list[tuple[str, str]]:
         """Where the sentence goes beyond the client's words: (how, the words), unless the
         words are the client's own, said back."""
@@ -857,7 +863,7 @@ class SentenceFeatures:
 
     # ------------------------------------------------------------------ whose story
 
-    @cached_property
+    @once
     def tells_own_story(self) -> bool:
         """ "I" doing, having or living something in any clause: "I lost my job too", "When I
         moved..." -- the listener's own story, not their view of the client's."""
@@ -885,7 +891,7 @@ class SentenceFeatures:
             return False
         return verb in v.speaker_experiences or (verb.endswith("ed") and len(verb) > 4)
 
-    @cached_property
+    @once
     def about_the_client(self) -> bool:
         """A statement of the client's world: "you" (or "your") as the subject, with a
         feeling, a want or a state ("You don't trust this...", "..., and you'd rather not
@@ -902,17 +908,17 @@ class SentenceFeatures:
                 return bool(self.feelings) or self.restates_one
         return False
 
-    @cached_property
+    @once
     def means_something(self) -> bool:
         """Says what it means to the client ("...something that mattered to you")."""
         return any(how == "meaning" for how, _ in self.depth)
 
-    @cached_property
+    @once
     def mentions_the_client(self) -> bool:
         """A feeling, the client's words, or "you" anywhere."""
         return bool(self.feelings) or self.restates or not self.v.second_person.isdisjoint(self.words)
 
-    @cached_property
+    @once
     def shared_content(self) -> int:
         """How many of the client's content words the sentence takes up."""
         return len(self.client.content.intersection(self.sentence.stems))

@@ -10,14 +10,14 @@ rarely get wrong. The student's own spelling is kept for quoting back.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from trainer.scoring import lexicons
-from trainer.scoring.text import words
+from trainer.scoring.text import Memo, words
 
 SHORTEST_SLIP = 4  # a shorter word one letter off is too often another real word
 LONG_WORD = 8  # from this length, two slips are forgiven
@@ -79,13 +79,10 @@ class Speller:
     def __init__(self, statement_words: Iterable[str]):
         self.statement_words = frozenset(w for w in statement_words if w.isalpha())
         self._own_targets = _by_initial(self.statement_words)
-        self._mended: dict[str, str] = {}
-
-    def __call__(self, token: str) -> str:
-        found = self._mended.get(token)
-        if found is None:
-            found = self._mended[token] = self._mend(token)
-        return found
+        # Each typed word is looked at once per statement; ``mend`` and ``unknown`` are the
+        # look-ups, kept in C for the words seen before.
+        self.mend: Callable[[str], str] = Memo(self._mend).__getitem__
+        self.unknown: Callable[[str], bool] = Memo(lambda token: not is_word(token, self.statement_words)).__getitem__
 
     def _mend(self, token: str) -> str:
         if len(token) < SHORTEST_SLIP or is_word(token, self.statement_words):

@@ -11,15 +11,19 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 from typing import Generic, TypeVar
 
 import snowballstemmer
 
 from trainer.scoring import lexicons
 
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
-# Matched on the text as typed (ASCII letters, any case), so each word keeps its place in it.
-_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*", re.IGNORECASE | re.ASCII)
+# Curly and other apostrophes become "'", and ASCII capitals small: the text keeps its length,
+# so every word found in it keeps its place in the text as typed.
+_PLAIN = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"} | {chr(c): chr(c + 32) for c in range(65, 91)}
+)
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*", re.ASCII)
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 # A full stop after these does not end a sentence: "Why did Mr. Pruitt send you?"
 _ABBREVIATIONS = frozenset(f"{a}." for a in ("mr", "mrs", "ms", "mx", "dr", "prof", "st", "sr", "jr", "vs", "etc"))
@@ -59,12 +63,6 @@ def _split_contraction(token: str) -> tuple[str, ...]:
     return (*lead, *(word for suffix in reversed(peeled) for word in _TOKEN.findall(contractions[suffix])))
 
 
-def _typed_words(plain: str, start: int = 0, end: int | None = None) -> Iterator[tuple[str, int, int]]:
-    """Each word of ``plain[start:end]`` in lower case, with where it stands."""
-    for match in _TOKEN.finditer(plain, start, len(plain) if end is None else end):
-        yield match.group().lower(), match.start(), match.end()
-
-
 def _expand(token: str) -> tuple[str, ...]:
     """A typed word as the words it stands for: "you're" -> ("you", "are")."""
     table = _expansions()
@@ -79,25 +77,32 @@ def _expand(token: str) -> tuple[str, ...]:
 def words(text: str) -> list[str]:
     """Lower-case words with contractions expanded and punctuation dropped."""
     out: list[str] = []
-    for token, _, _ in _typed_words(text.translate(_APOSTROPHES)):
+    for token in _TOKEN.findall(text.translate(_PLAIN)):
         out.extend(_expand(token))
     return out
 
 
-_stemmer = snowballstemmer.stemmer("english")
-_stem_cache: dict[str, str] = {}
+class Memo(dict):  # type: ignore[type-arg]
+    """A dictionary that works a missing value out once, with ``work``: a look-up that finds
+    its key stays in C, which matters for look-ups made for every word of every response."""
+
+    __slots__ = ("work",)
+
+    def __init__(self, work: Callable[[str], object]):
+        super().__init__()
+        self.work = work
+
+    def __missing__(self, key: str) -> object:
+        value = self[key] = self.work(key)
+        return value
 
 
-def stem(word: str) -> str:
-    """The Snowball stem of one word ("worried" -> "worri"), memoised."""
-    found = _stem_cache.get(word)
-    if found is None:
-        found = _stem_cache[word] = _stemmer.stemWord(word)
-    return found
+_STEMS = Memo(snowballstemmer.stemmer("english").stemWord)
+stem: Callable[[str], str] = _STEMS.__getitem__  # the Snowball stem of one word ("worried" -> "worri")
 
 
 def stems(tokens: Iterable[str]) -> tuple[str, ...]:
-    return tuple(map(stem, tokens))
+    return tuple(map(_STEMS.__getitem__, tokens))
 
 
 @cache
@@ -134,6 +139,8 @@ def emphasis(tokens: Sequence[str]) -> list[bool]:
     """Which words only add emphasis or soften ("you really should", "you're kind of lost")."""
     listed = _intensifiers()
     marks = [t in listed for t in tokens]
+    if "of" not in tokens or _HEDGE_HEADS.isdisjoint(tokens):
+        return marks
     for i, token in enumerate(tokens):
         if (
             token in _HEDGE_HEADS
@@ -192,33 +199,48 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
 def _sentence(
     text: str, plain: str, start: int, end: int, correct: Correct | None, quotes: list[tuple[int, int]] = ()
 ) -> Sentence | None:
-    """``text[start:end]`` as a sentence, its clauses found where commas, colons or dashes separate them."""
-    tokens: list[str] = []
-    spans: list[tuple[int, int]] = []
-    clause_tokens = []  # where each clause starts in ``tokens``
-    clause_start = start
-    for separator in (*_CLAUSE.finditer(plain, start, end), None):
-        clause_end = separator.start() if separator else end
-        first = len(tokens)
-        for token, a, b in _typed_words(plain, clause_start, clause_end):
-            for word in _expand(correct(token) if correct else token):
-                if word == "of" and tokens and tokens[-1] in _MODALS:
-                    word = "have"  # "you must of felt" is "you must have felt" misheard
-                tokens.append(word)
-                spans.append((a, b))
-        if len(tokens) > first:
-            clause_tokens.append(first)
-        if separator:
-            clause_start = separator.end()
-    if not tokens:
+    """``text[start:end]`` as a sentence, its clauses found where commas, colons or dashes
+    separate them. ``plain`` is the text in lower case with plain apostrophes (``_PLAIN``).
+
+    Every word of every response passes through here, so the work is done a list at a time
+    (regular expressions, ``map``, comprehensions) rather than a word at a time."""
+    matches = list(_TOKEN.finditer(plain, start, end))
+    if not matches:
         return None
-    core_tokens = [i for i, emphatic in enumerate(emphasis(tokens)) if not emphatic]
-    clauses = tuple(bisect_left(core_tokens, first) for first in clause_tokens)
-    quoted = frozenset(i for i, (a, _) in enumerate(spans) for q0, q1 in quotes if q0 < a < q1)
+    typed = [m.group() for m in matches]
+    if correct is not None:
+        typed = list(map(correct, typed))
+    table = _expansions()
+    if table.keys().isdisjoint(typed) and "'" not in plain[start:end]:
+        tokens, firsts, spans = typed, None, [m.span() for m in matches]
+    else:
+        expanded = [table.get(t) or ((t,) if "'" not in t else _expand(t)) for t in typed]
+        tokens = [word for words_ in expanded for word in words_]
+        counts = list(map(len, expanded))
+        firsts = [0, *accumulate(counts)]  # the first token of each typed word
+        spans = [m.span() for m, count in zip(matches, counts) for _ in range(count)]
+    if "of" in tokens:
+        for i in range(1, len(tokens)):
+            if tokens[i] == "of" and tokens[i - 1] in _MODALS:
+                tokens[i] = "have"  # "you must of felt" is "you must have felt" misheard
+    # Each clause that has words starts at the first word after its separator (no word spans one).
+    starts = [m.start() for m in matches]
+    first_words = dict.fromkeys([0, *(bisect_left(starts, m.start()) for m in _CLAUSE.finditer(plain, start, end))])
+    clause_tokens = [i if firsts is None else firsts[i] for i in first_words if i < len(matches)]
+    marks = emphasis(tokens)
+    if any(marks):
+        core_tokens = [i for i, emphatic in enumerate(marks) if not emphatic]
+        core = tuple(tokens[i] for i in core_tokens)
+        clauses = tuple(bisect_left(core_tokens, first) for first in clause_tokens)
+    else:
+        core_tokens, core, clauses = list(range(len(tokens))), tuple(tokens), tuple(clause_tokens)
+    quoted = (
+        frozenset(i for i, (a, _) in enumerate(spans) for q0, q1 in quotes if q0 < a < q1) if quotes else frozenset()
+    )
     return Sentence(
         tuple(tokens),
         stems(tokens),
-        tuple(tokens[i] for i in core_tokens),
+        core,
         text[start:end].rstrip().endswith("?"),
         clauses,
         tuple(spans),
@@ -248,7 +270,7 @@ def _pieces(text: str) -> Iterator[tuple[int, int]]:
 
 def sentences(text: str, correct: Correct | None = None) -> list[Sentence]:
     """Split on . ! ? and line breaks; empty pieces are dropped. ``correct`` mends typed words."""
-    plain = text.translate(_APOSTROPHES)
+    plain = text.translate(_PLAIN)
     quotes = _quoted_spans(text) if any(q in text for q in "\"\u201c'\u2018") else []
     found = (_sentence(text, plain, start, end, correct, quotes) for start, end in _pieces(text))
     return [s for s in found if s is not None]
@@ -288,11 +310,26 @@ class PhraseIndex(Generic[P]):
         return self._longest(self._root, words, i, i, len(words) if end is None else end)
 
     def _longest(self, node: dict, words: Sequence[str], start: int, j: int, n: int) -> tuple[int, P] | None:
+        if self._wild:
+            return self._longest_wild(node, words, start, j, n)
         found = None
-        end, wild = self._END, self._wild
+        end = self._END
         while j < n:
-            if wild and self._ANY in node:  # rare: follow the "any word" branch on its own
-                deeper = self._longest(node[self._ANY], words, start, j + 1, n)
+            node = node.get(words[j])
+            if node is None:
+                break
+            j += 1
+            if end in node:  # each phrase found is longer than the one before
+                found = (j - start, node[end])
+        return found
+
+    def _longest_wild(self, node: dict, words: Sequence[str], start: int, j: int, n: int) -> tuple[int, P] | None:
+        """``_longest`` for a list with "*" in it: the "any word" branch is followed on its own."""
+        found = None
+        end = self._END
+        while j < n:
+            if self._ANY in node:
+                deeper = self._longest_wild(node[self._ANY], words, start, j + 1, n)
                 if deeper and (found is None or deeper[0] > found[0]):
                     found = deeper
             node = node.get(words[j])
@@ -305,16 +342,20 @@ class PhraseIndex(Generic[P]):
 
     def scan(self, words: Sequence[str], start: int = 0, end: int | None = None) -> list[tuple[int, int, P]]:
         """Non-overlapping matches in ``words[start:end]``, left to right: (start, end, payload)."""
+        n, root = len(words) if end is None else end, self._root
+        if self._wild and self._ANY in root:  # a phrase may start anywhere
+            places: Iterable[int] = range(start, n)
+        else:  # only where a phrase starts: one set probe per word, in C
+            places = [i for i in range(start, n) if words[i] in root]
         hits = []
-        i, n, root = start, len(words) if end is None else end, self._root
-        while i < n:
-            if words[i] in root or (self._wild and self._ANY in root):
-                found = self._longest(root, words, i, i, n)
-                if found:
-                    hits.append((i, i + found[0], found[1]))
-                    i += found[0]
-                    continue
-            i += 1
+        after = start  # where the last match ended
+        for i in places:
+            if i < after:
+                continue
+            found = self._longest(root, words, i, i, n)
+            if found:
+                hits.append((i, i + found[0], found[1]))
+                after = i + found[0]
         return hits
 
 
