@@ -4,13 +4,18 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench golden golden-update clean
+.PHONY: run test check bench golden golden-update clean
 
 run: $(STAMP)  ## start the app
 	$(BIN)/trainer
 
 test: $(STAMP)  ## run the whole test suite
 	$(BIN)/python -m pytest -n auto
+
+check: $(STAMP)  ## lint, layout and strict types on the core (CI runs it next to make test)
+	$(BIN)/ruff check trainer tests benchmarks
+	$(BIN)/ruff format --check trainer tests benchmarks
+	$(BIN)/mypy
 
 golden: $(STAMP)  ## the scorer against the golden set: agreement, and every verdict changed since results.jsonl
 	$(BIN)/python tests/golden/golden.py
@@ -26,7 +31,7 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,check]'
 	touch $(STAMP)
 
 clean:

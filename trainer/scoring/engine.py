@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
+from typing import Protocol, overload
 
 from rapidfuzz import fuzz, process
 
@@ -40,6 +42,19 @@ CLOSE_TO_AN_ANSWER = 80
 
 SIMILARITY_FLOOR, SIMILARITY_FULL = 30, 75
 SHORT_WORDS, LONG_WORDS = 3, 60
+
+
+class StatementLike(Protocol):
+    """What ``score`` reads of a statement: a scenario's Statement and an AdHocStatement alike."""
+
+    @property
+    def client(self) -> str: ...
+    @property
+    def model_answers(self) -> Sequence[str]: ...
+    @property
+    def feelings(self) -> Sequence[str]: ...
+    @property
+    def content(self) -> Sequence[str]: ...
 
 
 @dataclass(frozen=True)
@@ -85,7 +100,7 @@ def _lexicon_feeling_stems() -> frozenset[str]:
     return frozenset(_family_of_stem())
 
 
-def _key(stem_seq) -> str:
+def _key(stem_seq: Iterable[str]) -> str:
     """Content stems, with each feeling word replaced by its family, for fuzzy matching."""
     v = vocabulary()
     families = _family_of_stem()
@@ -155,7 +170,7 @@ def _prepare(client: str, answers: tuple[str, ...], feelings: tuple[str, ...], c
     )
 
 
-def prepare(statement) -> _Prepared:
+def prepare(statement: StatementLike) -> _Prepared:
     return _prepare(
         statement.client, tuple(statement.model_answers), tuple(statement.feelings), tuple(statement.content)
     )
@@ -213,8 +228,8 @@ def _feeling(p: _Prepared, reading: Reading, name: str, v: Vocabulary, about: bo
     pleasant = v.pleasant_families
     valences = {family in pleasant for family in p.target_families}  # painful (False), pleasant (True) or both
     akin = next((f for f in named if any(family in pleasant for family in f.families[:1]) in valences), None)
-    if (exact or family or akin) and all(f.stems in v.vague_feelings for f in named) and not about:
-        hit = exact or family or akin
+    hit = exact or family or akin
+    if hit is not None and all(f.stems in v.vague_feelings for f in named) and not about:
         return Check(
             "feeling",
             False,
@@ -451,7 +466,7 @@ def _parrots(p: _Prepared, reading: Reading, v: Vocabulary) -> bool:
     said = [stem(SAID_BACK.get(t, t)) for t in reading.tokens]
     if len(said) < PARROT_LENGTH:
         return False
-    copied = set()
+    copied: set[int] = set()
     for i in range(len(said) - PARROT_RUN + 1):
         if tuple(said[i : i + PARROT_RUN]) in p.client.phrases:
             copied.update(range(i, i + PARROT_RUN))
@@ -533,6 +548,10 @@ def _answer_credit(p: _Prepared, index: int, name: str) -> dict[str, Check]:
     return found
 
 
+@overload
+def _credited(own: Check, answers: Check | None, best: BestMatch) -> Check: ...
+@overload
+def _credited(own: Check | None, answers: Check | None, best: BestMatch) -> Check | None: ...
 def _credited(own: Check | None, answers: Check | None, best: BestMatch) -> Check | None:
     """The response's own check, or the model answer's when that one earns more: a response
     that says what a model answer says earns what the answer earns."""
@@ -632,7 +651,7 @@ def _within_limit(text: str) -> tuple[str, str | None]:
     )
 
 
-def score(statement, text: str, client_name: str | None = None) -> Feedback:
+def score(statement: StatementLike, text: str, client_name: str | None = None) -> Feedback:
     """Score one response to one client statement.
 
     ``statement`` is a scenario Statement or an AdHocStatement: anything with ``client``,

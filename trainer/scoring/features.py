@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from trainer.scoring.once import once
 from trainer.scoring.text import PhraseIndex, Sentence, stem
@@ -165,7 +166,7 @@ class ClientWords:
 
     @classmethod
     def of(cls, sentences: Sequence[Sentence], content: frozenset[str]) -> ClientWords:
-        runs = set()
+        runs: set[tuple[str, ...]] = set()
         for s in sentences:
             for words in (s.tokens, s.core):  # emphasis and all, and as phrases are matched
                 said_back = [stem(SAID_BACK.get(w, w)) for w in words]
@@ -228,11 +229,11 @@ class SentenceFeatures:
         self.words = sentence.core
         self.client = client
         self.names = names  # the client's name: "Oh Gloria, ..." speaks to them, it says nothing yet
-        self._after: dict[tuple[PhraseIndex, ...], dict[int, int]] = {}
+        self._after: dict[tuple[PhraseIndex[Any], ...], dict[int, int]] = {}
 
     # ------------------------------------------------------------------ positions
 
-    def skip(self, index: PhraseIndex, i: int, *more: PhraseIndex) -> int:
+    def skip(self, index: PhraseIndex[Any], i: int, *more: PhraseIndex[Any]) -> int:
         """The position after any run of listed phrases from ``i``, the first list that has one
         at a position deciding (memoised per lists: linear overall)."""
         indexes = (index, *more)
@@ -347,7 +348,7 @@ class SentenceFeatures:
     @once
     def only_a_checking_tag(self) -> bool:
         checking = self.v.checking.match_at(self.words, self.lead)
-        return bool(checking) and self.lead + checking[0] == len(self.words)
+        return checking is not None and self.lead + checking[0] == len(self.words)
 
     @once
     def agreement_only(self) -> bool:
@@ -525,7 +526,7 @@ class SentenceFeatures:
                 category = "neutral" if asks_by_form else "roadblock"
                 if self.painful:  # "lol she must really miss you"
                     detail = "mocking"
-            if category in ("roadblock", "acknowledgement"):
+            if category in ("roadblock", "acknowledgement") and detail is not None:
                 if open_question is not None and start > open_question and v.roadblocks[detail].kind == "advice":
                     continue  # "What did you try?", "What made you decide you need to...?" ask
                 if self._listener_says(start, end, detail):
@@ -709,8 +710,10 @@ class SentenceFeatures:
             # A command only reads as one where no question opens ("Make a plan?" and "maybe
             # call her?" suggest all the same); "why" probes only in a question.
             probes = v.roadblocks[found[1]].kind == "open_question"
-            after = words[verb + found[0]] if verb + found[0] < len(words) else ""
-            if not probes and (after in _VERBS_AFTER_A_SUBJECT or (words[verb] in _ADVERBS and after.endswith("ing"))):
+            next_word = words[verb + found[0]] if verb + found[0] < len(words) else ""
+            if not probes and (
+                next_word in _VERBS_AFTER_A_SUBJECT or (words[verb] in _ADVERBS and next_word.endswith("ing"))
+            ):
                 continue  # "Exercise has been shown...", "Never missing a shift...": a subject, not a command
             hedged = not HEDGES.isdisjoint(words[start:verb])
             if asks == probes or (hedged and not probes):

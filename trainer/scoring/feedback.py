@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from trainer.rubric import CHECK, NEXT_STEP_ORDER, STRENGTH_ORDER
 
@@ -23,7 +24,7 @@ class Check:
     strength: str = ""
     next_step: str = ""
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "passed": self.passed,
@@ -38,7 +39,7 @@ class BestMatch:
     answer: str
     similarity: int
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"answer": self.answer, "similarity": self.similarity}
 
 
@@ -71,7 +72,7 @@ class Feedback:
         line = self.model_answer_line
         return (*self.strengths, self.next_step, *self.notes, *([line] if line else []))
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "score": self.score,
             "band": self.band,

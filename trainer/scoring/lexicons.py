@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -16,10 +17,10 @@ DATA_DIR = Path(__file__).parent.parent / "data"
 try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 
-def _read(name: str):
+def _read(name: str) -> Any:
     with open(DATA_DIR / name, encoding="utf-8") as handle:
         return yaml.load(handle, Loader=_Loader)
 
@@ -27,23 +28,26 @@ def _read(name: str):
 @cache
 def feelings() -> dict[str, list[str]]:
     """Feeling families: family name -> words and phrases."""
-    return _read("feelings.yaml")
+    data: dict[str, list[str]] = _read("feelings.yaml")
+    return data
 
 
 @cache
-def roadblocks() -> dict[str, dict]:
+def roadblocks() -> dict[str, dict[str, Any]]:
     """Gordon's twelve roadblocks: id -> name, kind, why, instead, phrases, starts."""
-    return _read("roadblocks.yaml")
+    data: dict[str, dict[str, Any]] = _read("roadblocks.yaml")
+    return data
 
 
 def roadblock_name(roadblock: str) -> str:
     """How the learner reads a roadblock ("Advising or giving solutions"); an id the list does
     not know (from an older history), made readable."""
     found = roadblocks().get(roadblock)
-    return found["name"] if found else roadblock.replace("_", " ").capitalize()
+    return str(found["name"]) if found else roadblock.replace("_", " ").capitalize()
 
 
 @cache
-def language() -> dict:
+def language() -> dict[str, Any]:
     """Contractions, fillers, reflective stems, question words and the other lists."""
-    return _read("language.yaml")
+    data: dict[str, Any] = _read("language.yaml")
+    return data

@@ -98,6 +98,7 @@ def read_sentence(
         act = rule.decide(f)
         if act:
             break
+    assert act is not None, "the last rule, 'default', decides every sentence"
     said = [*markers.roadblocks, *markers.acknowledgements, *([act.roadblock] if act.roadblock else [])]
     return SentenceReading(act, said, markers.disclosures, f.feelings, f.depth, f.inner_states)
 
@@ -118,7 +119,7 @@ def kind_of(acts: list[SentenceAct]) -> str:
     named = [a for a in acts if a.act]
     if not named:
         return "other"
-    kind = min(named, key=_rank).act
+    kind = min(named, key=_rank).act or "other"  # every act in ``named`` is one
     if kind == "reflection":
         own = sum(a.listeners_frame for a in named)
         if own and own >= sum(a.reflective and a.act == "reflection" for a in named):

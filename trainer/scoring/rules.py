@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from trainer.scoring.features import DEICTIC, HEDGES, RoadblockHit, SentenceFeatures
 
@@ -73,7 +74,9 @@ class Rule:
     before_markers: bool = False  # decides before any phrase is looked for: nothing is said here
 
 
-def _act(kind: str | None, why: str, reflective: bool = False, question_shaped: bool = False, **extra) -> SentenceAct:
+def _act(
+    kind: str | None, why: str, reflective: bool = False, question_shaped: bool = False, **extra: Any
+) -> SentenceAct:
     return SentenceAct(kind, reflective, question_shaped, why, **extra)
 
 

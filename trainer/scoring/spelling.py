@@ -31,7 +31,7 @@ def english() -> frozenset[str]:
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
-def _entries(node) -> Iterable[str]:
+def _entries(node: object) -> Iterable[str]:
     """Every string in a word list, however deeply nested."""
     if isinstance(node, str):
         yield node

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import snowballstemmer
 
@@ -197,7 +197,7 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _sentence(
-    text: str, plain: str, start: int, end: int, correct: Correct | None, quotes: list[tuple[int, int]] = ()
+    text: str, plain: str, start: int, end: int, correct: Correct | None, quotes: Sequence[tuple[int, int]] = ()
 ) -> Sentence | None:
     """``text[start:end]`` as a sentence, its clauses found where commas, colons or dashes
     separate them. ``plain`` is the text in lower case with plain apostrophes (``_PLAIN``).
@@ -277,6 +277,7 @@ def sentences(text: str, correct: Correct | None = None) -> list[Sentence]:
 
 
 P = TypeVar("P")
+Trie = dict[str, Any]  # word -> the trie after it; "" -> the payload of a phrase ending here
 
 
 class PhraseIndex(Generic[P]):
@@ -291,7 +292,7 @@ class PhraseIndex(Generic[P]):
     _ANY = "*"
 
     def __init__(self, phrases: Iterable[tuple[tuple[str, ...], P]]):
-        root: dict = {}
+        root: Trie = {}
         self._wild = False  # no "*" anywhere: lookups skip the wildcard probe
         for phrase_words, payload in phrases:
             if not phrase_words:
@@ -309,21 +310,22 @@ class PhraseIndex(Generic[P]):
             return None  # most lookups end here: no phrase starts with this word
         return self._longest(self._root, words, i, i, len(words) if end is None else end)
 
-    def _longest(self, node: dict, words: Sequence[str], start: int, j: int, n: int) -> tuple[int, P] | None:
+    def _longest(self, node: Trie, words: Sequence[str], start: int, j: int, n: int) -> tuple[int, P] | None:
         if self._wild:
             return self._longest_wild(node, words, start, j, n)
         found = None
         end = self._END
         while j < n:
-            node = node.get(words[j])
-            if node is None:
+            following = node.get(words[j])
+            if following is None:
                 break
+            node = following
             j += 1
             if end in node:  # each phrase found is longer than the one before
                 found = (j - start, node[end])
         return found
 
-    def _longest_wild(self, node: dict, words: Sequence[str], start: int, j: int, n: int) -> tuple[int, P] | None:
+    def _longest_wild(self, node: Trie, words: Sequence[str], start: int, j: int, n: int) -> tuple[int, P] | None:
         """``_longest`` for a list with "*" in it: the "any word" branch is followed on its own."""
         found = None
         end = self._END
@@ -332,9 +334,10 @@ class PhraseIndex(Generic[P]):
                 deeper = self._longest_wild(node[self._ANY], words, start, j + 1, n)
                 if deeper and (found is None or deeper[0] > found[0]):
                     found = deeper
-            node = node.get(words[j])
-            if node is None:
+            following = node.get(words[j])
+            if following is None:
                 break
+            node = following
             j += 1
             if end in node and (found is None or j - start > found[0]):
                 found = (j - start, node[end])
@@ -359,7 +362,7 @@ class PhraseIndex(Generic[P]):
         return hits
 
 
-def _share_branches(node: dict, seen: dict) -> dict:
+def _share_branches(node: Trie, seen: dict[tuple[Any, ...], Trie]) -> Trie:
     """One dictionary for every set of identical branches: the endings that a list's
     combinations give each of their leads are stored once, not once per lead. Safe because
     the trie never changes after it is built."""
@@ -367,7 +370,8 @@ def _share_branches(node: dict, seen: dict) -> dict:
         if word != PhraseIndex._END:
             node[word] = _share_branches(child, seen)
     key = tuple(sorted((word, id(child) if word != PhraseIndex._END else child) for word, child in node.items()))
-    return seen.setdefault(key, node)
+    shared: Trie = seen.setdefault(key, node)
+    return shared
 
 
 def phrase(text: str, as_typed: bool = False) -> tuple[str, ...]:

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import Any, TypeVar
 
 from trainer.scoring import lexicons
 from trainer.scoring.text import PhraseIndex, feeling_phrase, phrase, stemmed_phrase, words
+
+P = TypeVar("P")
+# What a listed phrase marks: ("roadblock", id), ("acknowledgement", id), ("humour", id),
+# ("neutral", None), ("disclosure", None) or ("information", None).
+Marker = tuple[str, str | None]
 
 
 @dataclass(frozen=True)
@@ -23,51 +30,51 @@ class Vocabulary:
     roadblocks: dict[str, Roadblock]
     # Anywhere in a sentence: ("roadblock", id) | ("acknowledgement", id) | ("humour", id) | ("neutral", None)
     # | ("disclosure", None) | ("information", None)
-    markers: PhraseIndex
+    markers: PhraseIndex[Marker]
     # Matched on the words as typed, emphasis included: ("roadblock", id) | ("neutral", None)
-    exact_markers: PhraseIndex
-    imperatives: PhraseIndex  # roadblock "starts": id (None: not a roadblock)
-    feelings: PhraseIndex  # on stems: the families a feeling word belongs to
+    exact_markers: PhraseIndex[Marker]
+    imperatives: PhraseIndex[str | None]  # roadblock "starts": id (None: not a roadblock)
+    feelings: PhraseIndex[tuple[str, ...]]  # on stems: the families a feeling word belongs to
     feeling_families: dict[tuple[str, ...], tuple[str, ...]]  # stemmed phrase -> families
-    fillers: PhraseIndex  # with the understanding checks
-    understanding_checks: PhraseIndex
-    reflective_stems: PhraseIndex  # "reflection" (it sounds like...) | "empathy" (that must be hard)
-    open_questions: PhraseIndex
+    fillers: PhraseIndex[bool]  # with the understanding checks
+    understanding_checks: PhraseIndex[bool]
+    reflective_stems: PhraseIndex[str]  # "reflection" (it sounds like...) | "empathy" (that must be hard)
+    open_questions: PhraseIndex[bool]
     question_words: frozenset[str]  # the one-word openers of an open question: "what", "how"...
-    closed_questions: PhraseIndex
-    checking: PhraseIndex
-    pleasantries: PhraseIndex
-    softeners: PhraseIndex
-    client_states: PhraseIndex
+    closed_questions: PhraseIndex[bool]
+    checking: PhraseIndex[bool]
+    pleasantries: PhraseIndex[bool]
+    softeners: PhraseIndex[bool]
+    client_states: PhraseIndex[bool]
     question_subjects: frozenset[str]
     question_verbs: frozenset[str]
     elliptic_questions: frozenset[str]  # after a question word, they make a question without '?'
-    suggestion_hedges: PhraseIndex
-    experience_questions: PhraseIndex
-    fact_questions: PhraseIndex
+    suggestion_hedges: PhraseIndex[bool]
+    experience_questions: PhraseIndex[bool]
+    fact_questions: PhraseIndex[bool]
     # On the words as typed, emphasis included ("not just"): "meaning" | "both_sides" | "continuing",
     # where a reflection goes beyond the client's words.
-    depth: PhraseIndex
-    speaker_adverbs: PhraseIndex
+    depth: PhraseIndex[str]
+    speaker_adverbs: PhraseIndex[bool]
     speaker_experiences: frozenset[str]
     speaker_stances: frozenset[str]
     helping_actions: frozenset[str]  # stems
     pleasant_families: frozenset[str]
     reported_speech: frozenset[str]
-    client_frames: PhraseIndex  # "to you", "in your eyes": the client's point of view
+    client_frames: PhraseIndex[bool]  # "to you", "in your eyes": the client's point of view
     second_person: frozenset[str]
     agreement: frozenset[str]
     vague_feelings: frozenset[tuple[str, ...]]  # stems
-    inner_states: PhraseIndex
+    inner_states: PhraseIndex[bool]
     first_person: frozenset[str]
     stopwords: frozenset[str]  # stems
 
 
-def _index(entries) -> PhraseIndex:
+def _index(entries: Iterable[tuple[str, P]]) -> PhraseIndex[P]:
     return PhraseIndex((phrase(text), payload) for text, payload in entries)
 
 
-def _combined(combinations: list[dict], negated: bool = False) -> list[str]:
+def _combined(combinations: list[dict[str, Any]], negated: bool = False) -> list[str]:
     """Every lead + ending of each combination (those marked ``not: true`` when ``negated``)."""
     return [
         f"{lead} {ending}"
@@ -78,14 +85,14 @@ def _combined(combinations: list[dict], negated: bool = False) -> list[str]:
     ]
 
 
-def _roadblock_phrases(data: dict) -> list[str]:
+def _roadblock_phrases(data: dict[str, Any]) -> list[str]:
     """The listed phrases, then every lead + ending of each combination."""
     return [*data.get("phrases", []), *_combined(data.get("combinations", []))]
 
 
-def _exact_index(blocks: dict) -> PhraseIndex:
+def _exact_index(blocks: dict[str, dict[str, Any]]) -> PhraseIndex[Marker]:
     """Phrases matched on the words as typed: emphasis is part of them ("it's just a")."""
-    entries = [
+    entries: list[tuple[tuple[str, ...], Marker]] = [
         (tuple(words(p)), ("roadblock", rid)) for rid, data in blocks.items() for p in _combined(data.get("exact", []))
     ]
     entries += [
@@ -100,7 +107,9 @@ def _exact_index(blocks: dict) -> PhraseIndex:
 def vocabulary() -> Vocabulary:
     blocks = lexicons.roadblocks()
     language = lexicons.language()
-    markers = [(p, ("roadblock", rid)) for rid, data in blocks.items() for p in _roadblock_phrases(data)]
+    markers: list[tuple[str, Marker]] = [
+        (p, ("roadblock", rid)) for rid, data in blocks.items() for p in _roadblock_phrases(data)
+    ]
     markers += [(p, ("acknowledgement", rid)) for rid, data in blocks.items() for p in data.get("acknowledgements", [])]
     markers += [(p, ("humour", rid)) for rid, data in blocks.items() for p in data.get("humour", [])]
     markers += [(p, ("neutral", None)) for p in language["not_roadblocks"]]
