@@ -1,4 +1,4 @@
-"""Scoring and loading against their budgets (DESIGN.md), measured in one run.
+"""Scoring and loading against their budgets (docs/performance.md), measured in one run.
 
     .venv/bin/python benchmarks/run.py            # about a minute
     .venv/bin/python benchmarks/run.py --quick    # fewer repeats, for a first look

@@ -8,7 +8,7 @@ the terminal's output: "Hello" for the minimal app; for ours, both the home scre
 real `trainer` command. For ours, the time until the
 library is listed (the first scenario's preview, "Client:") is measured too: the home screen
 appears first and fills in when the library, read in a worker, arrives. Runs alternate between
-the two apps so that drift on the machine affects both alike. The budget (DESIGN.md): the home
+the two apps so that drift on the machine affects both alike. The budget (docs/performance.md): the home
 screen within 1.5x the minimal app's time; memory under 80 MB.
 
 Memory is the peak resident set size of the `trainer` process once its library is listed

@@ -142,7 +142,7 @@ def test_batch_scores_each_line_in_order_and_keeps_going_after_a_bad_one(run):
     assert rows[5]["error"] == "line 7: each line must be a JSON object"
 
 
-# The batch output contract (README, DESIGN.md): these keys, in this order.
+# The batch output contract (README): these keys, in this order.
 BATCH_KEYS = ["id", "score", "band", "kind", "outcome", "checks", "best_match", "messages", "roadblocks"]
 
 

@@ -1,5 +1,5 @@
 """The core stands alone: every module outside the UI and the command line is imported in a
-fresh interpreter and must load neither Textual nor click (DESIGN.md, rule 1)."""
+fresh interpreter and must load neither Textual nor click (docs/architecture.md)."""
 
 from __future__ import annotations
 

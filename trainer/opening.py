@@ -1,5 +1,5 @@
-"""Opening the app from the command line: ``trainer`` alone and ``trainer open`` / ``trainer
-drill`` both come here. No click and no Textual at import time, so the console command stays
+"""Opening the app from the command line: ``trainer`` alone, ``trainer practice`` and ``trainer
+drill`` all come here. No click and no Textual at import time, so the console command stays
 light; the app's modules load only when it opens.
 """
 

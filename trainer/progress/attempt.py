@@ -108,7 +108,7 @@ class SavedAttempt:
         return None if check is None else check.passed
 
     def to_dict(self) -> dict:
-        """The export form: the keys of DESIGN.md's contract, plus roadblocks, messages, session
+        """The export form: the keys of the README's contract, plus roadblocks, messages, session
         and the conversation (deeper, outcome, reaction, openness before and after)."""
         return {
             "scenario": self.scenario,

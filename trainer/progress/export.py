@@ -1,6 +1,6 @@
 """Attempts written out for others: JSON for tools, CSV for spreadsheets, Markdown to hand in.
 
-JSON follows the contract in DESIGN.md: ``{"student", "exported_at", "attempts": [{"scenario",
+JSON follows the README's contract (Exports): ``{"student", "exported_at", "attempts": [{"scenario",
 "turn", "client", "response", "score", "band", "kind", "checks", "at", ...}]}``; each attempt
 also carries the conversation: ``deeper``, ``outcome``, ``reaction`` and ``openness_before``
 and ``openness_after``. The Markdown reads as the conversations they were, run by run.
