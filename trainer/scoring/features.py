@@ -170,11 +170,9 @@ class ClientWords:
         for s in sentences:
             for words in (s.tokens, s.core):  # emphasis and all, and as phrases are matched
                 said_back = [stem(SAID_BACK.get(w, w)) for w in words]
-                runs.update(
-                    tuple(said_back[i:j])
-                    for i in range(len(said_back))
-                    for j in range(i + 1, min(len(said_back), i + _ECHO_LENGTH) + 1)
-                )
+                n = len(said_back)
+                for length in range(1, min(n, _ECHO_LENGTH) + 1):
+                    runs.update(zip(*(said_back[k:] for k in range(length))))
         return cls(content, frozenset(runs))
 
 

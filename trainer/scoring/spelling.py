@@ -78,7 +78,7 @@ class Speller:
 
     def __init__(self, statement_words: Iterable[str]):
         self.statement_words = frozenset(w for w in statement_words if w.isalpha())
-        self._own_targets = _by_initial(self.statement_words)
+        self._own_targets: dict[str, tuple[str, ...]] | None = None  # grouped when a slip first needs them
         # Each typed word is looked at once per statement; ``mend`` and ``unknown`` are the
         # look-ups, kept in C for the words seen before.
         self.mend: Callable[[str], str] = Memo(self._mend).__getitem__
@@ -88,6 +88,8 @@ class Speller:
         if len(token) < SHORTEST_SLIP or is_word(token, self.statement_words):
             return token
         slips = 2 if len(token) >= LONG_WORD else 1
+        if self._own_targets is None:
+            self._own_targets = _by_initial(self.statement_words)
         for targets in (self._own_targets, _lexicon_targets()):  # the statement's own words first
             best = process.extractOne(token, targets.get(token[0], ()), scorer=OSA.distance, score_cutoff=slips)
             if best:
