@@ -49,6 +49,12 @@ def notifications(app) -> list[str]:
     return [n.message for n in app._notifications]
 
 
+def small_wins_shown(app) -> str:
+    """The small wins the feedback panel shows, one a line ('' when it shows none)."""
+    wins = app.screen.query_one("#wins")
+    return text(wins) if wins.display else ""
+
+
 async def on_screen(pilot, screen_type: type, what: str = "") -> None:
     """Wait until a screen of ``screen_type`` is the one in front."""
     await until(pilot, lambda: isinstance(pilot.app.screen, screen_type), what or f"{screen_type.__name__} in front")

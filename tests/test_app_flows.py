@@ -5,7 +5,18 @@ from __future__ import annotations
 
 import asyncio
 
-from drive import choose, move_on, notifications, on_screen, respond, settle, text, try_again, until
+from drive import (
+    choose,
+    move_on,
+    notifications,
+    on_screen,
+    respond,
+    settle,
+    small_wins_shown,
+    text,
+    try_again,
+    until,
+)
 from textual.command import CommandList, CommandPalette
 from textual.widgets import Input, Static
 
@@ -27,11 +38,11 @@ GOOD = "It sounds like you felt really forgotten when nobody called on your birt
 WEAK = "That sounds lonely."
 
 
-def run(body, app):
-    """Run ``body(pilot)`` against ``app`` at 80x24 with notifications kept, once it has started."""
+def run(body, app, size=SIZE):
+    """Run ``body(pilot)`` against ``app`` (at 80x24 unless told) with notifications kept, once it has started."""
 
     async def go():
-        async with app.run_test(size=SIZE, notifications=True) as pilot:
+        async with app.run_test(size=size, notifications=True) as pilot:
             await settle(pilot)
             await body(pilot)
 
@@ -244,12 +255,15 @@ def test_try_again_shows_the_change_and_celebrates_an_improvement(make_test_app)
         second = app.screen.session.tries[-1].feedback.score
         change = app.screen.query_one("#change-line")
         assert change.display and change.has_class("-improved")
-        assert text(change) == f"↑ Up {second - first} points from your last try ({first} → {second})."
-        # A first strong reflection is a small win worth saying; a best over a try of this same
-        # run is not said again as a personal best (the change line says it).
-        said = notifications(app)
-        assert any("Your first strong reflection" in m for m in said)
-        assert not any("A new personal best" in m for m in said)
+        assert text(change) == (
+            f"↑ Up {second - first} points from your last try ({first} → {second}). Your change worked."
+        )
+        # A first strong reflection is a small win worth saying, in the panel; a best over a try
+        # of this same run is not said again as a personal best (the change line says it).
+        wins = small_wins_shown(app)
+        assert "★ Your first strong reflection" in wins
+        assert "A new personal best" not in wins
+        assert not any("change worked" in m or "strong reflection" in m for m in notifications(app))  # no toast
         await try_again(pilot)
         await respond(pilot, WEAK)
         assert not app.screen.query_one("#change-line").has_class("-improved")

@@ -4,7 +4,7 @@ up, drills run across scenarios, and the home screen shows best and latest score
 
 from __future__ import annotations
 
-from drive import choose, move_on, notifications, on_screen, respond, text, try_again, until
+from drive import choose, move_on, notifications, on_screen, respond, small_wins_shown, text, try_again, until
 from progress_factory import T0, days, make_attempt, make_run
 from test_app_flows import run
 
@@ -17,7 +17,7 @@ from trainer.ui.screens.home import HomeScreen
 from trainer.ui.screens.practice import PracticeScreen
 from trainer.ui.screens.progress import ProgressScreen
 from trainer.ui.screens.summary import SummaryScreen
-from trainer.ui.widgets.scenario_bests import ScenarioBests
+from trainer.ui.widgets.scenario_bests import ScenarioBests, StatementBests
 from trainer.ui.widgets.scenario_table import ScenarioTable
 
 GOOD = "It sounds like you felt really forgotten when nobody called on your birthday."
@@ -204,7 +204,8 @@ def test_small_wins_are_said_after_a_response(make_test_app):
     async def body(pilot):
         await choose(pilot, "Nobody Remembered")
         await respond(pilot, GOOD)
-        assert any("Your first strong reflection" in m for m in notifications(pilot.app))
+        assert small_wins_shown(pilot.app).startswith("★ Your first strong reflection")
+        assert not any("strong reflection" in m for m in notifications(pilot.app))  # in the panel, not over it
 
     run(body, make_test_app())
 
@@ -216,9 +217,7 @@ def test_small_wins_call_scenarios_by_their_titles(make_test_app):
         await leave(pilot)
         await choose(pilot, "Nobody Remembered")
         await respond(pilot, GOOD)
-        assert any(
-            m.startswith("A new personal best on “Nobody Remembered”, statement 1:") for m in notifications(pilot.app)
-        )
+        assert "★ A new personal best on “Nobody Remembered”, statement 1:" in small_wins_shown(pilot.app)
 
     run(body, make_test_app(history=None))
 
@@ -239,8 +238,8 @@ def test_private_mode_records_nothing_until_it_is_turned_off(make_test_app):
         await respond(pilot, GOOD)
         assert stored() == []
         # No small wins are counted in private mode; the change that worked is still said.
-        assert any("Your change worked" in m for m in notifications(app))
-        assert not any("first strong reflection" in m for m in notifications(app))
+        assert "Your change worked" in text(app.screen.query_one("#change-line"))
+        assert small_wins_shown(app) == ""
         await pilot.press("ctrl+o")
         await until(pilot, lambda: "private" not in header_title(app), "[private] gone from the header")
         assert app.saving_status == ""
@@ -448,8 +447,10 @@ def test_the_progress_screen_adds_up_the_history(make_test_app):
         bests = screen.query_one(ScenarioBests)
         assert bests.row_count == 2 and bests.get_row_at(0)[0] == "A Hard Week"  # latest first
         hard_week, birthday = (list(map(str, bests.get_row_at(row))) for row in (0, 1))
-        assert hard_week[1:5] == ["–", "–", "0", "0"]  # left part-way: no run yet
-        assert birthday[1:] == ["48", "48", "1", "1", "1: 84  2: 62"]  # the drill's 84 is a drill answer
+        assert hard_week[1:] == ["–", "–", "0", "0"]  # left part-way: no run yet
+        assert birthday[1:] == ["48", "48", "1", "1"]
+        by_statement = [str(line) for line in screen.query_one(StatementBests).lines(76)]
+        assert by_statement == ["A Hard Week  1: 71  2: 45", "Nobody Remembered  1: 84  2: 62"]  # the drill's 84 counts
         assert "first strong reflection" in text(screen.query_one("#wins"))
         await pilot.press("escape")
         await on_screen(pilot, HomeScreen)

@@ -1,6 +1,7 @@
-"""What each screen looks like at 80x24 (SVGs under tests/__snapshots__, accepted by eye with
-``pytest --snapshot-update``). Fixed theme, no clock, test scenarios only. Each picture is
-taken once the app shows the state it is about (the ``snapshot`` fixture and ``drive``)."""
+"""What each screen looks like at 80x24, and the main ones at 60x20 (SVGs under
+tests/__snapshots__, accepted by eye with ``pytest --snapshot-update``). Fixed theme, no clock,
+test scenarios only. Each picture is taken once the app shows the state it is about (the
+``snapshot`` fixture and ``drive``)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,9 @@ from trainer.ui.screens.home import HomeScreen
 from trainer.ui.screens.practice import PracticeScreen
 from trainer.ui.screens.summary import SummaryScreen
 from trainer.ui.widgets.feedback_panel import FeedbackPanel
+from trainer.ui.widgets.response_box import FULL, ResponseBox
 
+SMALL = (60, 20)
 GOOD = "It sounds like you felt really forgotten when nobody called on your birthday."
 WEAK = "That sounds lonely."
 
@@ -30,7 +33,6 @@ def typing(*responses: str):
                 await try_again(pilot)
                 continue
             await respond(pilot, response)
-            pilot.app.clear_notifications()  # small wins depend on the scores; Pilot tests check them
 
     return run_before
 
@@ -84,6 +86,19 @@ def test_practice_with_hint_and_transcript(snapshot, practice_app):
     assert snapshot(practice_app(), run_before=run_before, shown=lambda app: app.screen.hint_shown)
 
 
+def test_practice_response_box_full(snapshot, practice_app):
+    """Grown to four lines, scrolled to the cursor, and saying it is full."""
+
+    async def run_before(pilot):
+        pilot.app.screen.query_one(ResponseBox).value = "It sounds like you felt forgotten. " * 60
+
+    assert snapshot(
+        practice_app(),
+        run_before=run_before,
+        shown=lambda app: app.screen.query_one(ResponseBox).border_subtitle == FULL,
+    )
+
+
 def test_feedback(snapshot, practice_app):
     assert snapshot(practice_app(), run_before=typing(WEAK))
 
@@ -132,6 +147,22 @@ def test_summary(snapshot, practice_app):
     assert snapshot(practice_app(), run_before=run_before, shown=front(SummaryScreen))
 
 
+# ---------------------------------------------------------------------------- at 60x20: usable
+
+
+def test_home_small(snapshot, make_test_app):
+    assert snapshot(make_test_app(), shown=front(HomeScreen), size=SMALL)
+
+
+def test_practice_small(snapshot, practice_app):
+    """The background folded to a line (ctrl+b opens it); the footer's keys all in sight."""
+    assert snapshot(practice_app(), shown=front(PracticeScreen), size=SMALL)
+
+
+def test_feedback_small(snapshot, practice_app):
+    assert snapshot(practice_app(), run_before=typing(WEAK), size=SMALL)
+
+
 # ---------------------------------------------------------------------------- progress and drills
 # Built from fixed, injected attempts and a fixed clock: no live scoring, no "today".
 
@@ -154,8 +185,8 @@ def test_progress_screen(snapshot, make_test_app):
     assert snapshot(make_test_app(history=injected_history()), press=["p"], shown=progress_shown)
 
 
-def test_progress_screen_scrolled_to_the_bests(snapshot, make_test_app):
-
+@pytest.mark.parametrize("size", [(80, 24), SMALL], ids=["80x24", "60x20"])
+def test_progress_screen_scrolled_to_the_bests(snapshot, make_test_app, size):
     async def run_before(pilot):
         await pilot.press("p")
         await added_up(pilot)
@@ -165,6 +196,7 @@ def test_progress_screen_scrolled_to_the_bests(snapshot, make_test_app):
         run_before=run_before,
         press=["end"],
         shown=lambda app: app.screen.query_one("#progress").is_vertical_scroll_end,
+        size=size,
     )
 
 

@@ -149,9 +149,9 @@ def test_a_pasted_response_loses_its_control_characters(make_test_app):
         await pilot.press("enter")  # the first scenario, straight to its first statement
         await pilot.pause()
         box = pilot.app.screen.query_one(ResponseBox)
-        box.post_message(events.Paste(f"You felt{RETITLE} alone{CSI}\nsecond line"))
+        pilot.app.post_message(events.Paste(f"You felt{RETITLE} alone{CSI}\nsecond line"))  # as a terminal sends it
         await pilot.pause()
-        assert box.value == "You felt]0;pwned alone31m"
+        assert box.value == "You felt]0;pwned alone31m second line"  # one paragraph: the line break a space
 
     run_app(body, make_test_app())
 

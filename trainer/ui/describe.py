@@ -10,13 +10,17 @@ if TYPE_CHECKING:
     from trainer.model import Scenario
 
 
-def persona_line(scenario: Scenario) -> str:
-    """'Maya, 19. First-generation college student...' -- who the learner is listening to."""
+def persona_who(scenario: Scenario) -> str:
+    """'Maya, 19' -- the client's name (or a neutral word) and age, when given."""
     persona = scenario.persona
     who = scenario.client_name.capitalize() if persona.name is None else persona.name
-    if persona.age is not None:
-        who += f", {persona.age}"
-    return f"{who}. {persona.background}" if persona.background else who
+    return who if persona.age is None else f"{who}, {persona.age}"
+
+
+def persona_line(scenario: Scenario) -> str:
+    """'Maya, 19. First-generation college student...' -- who the learner is listening to."""
+    who, background = persona_who(scenario), scenario.persona.background
+    return f"{who}. {background}" if background else who
 
 
 def level_line(scenario: Scenario) -> str:

@@ -14,8 +14,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
+from trainer.ui.widgets.app_footer import AppFooter
 from trainer.ui.widgets.app_header import AppHeader
 from trainer.ui.widgets.level_filter import ALL_LEVELS, LevelFilter
 from trainer.ui.widgets.scenario_preview import ScenarioPreview
@@ -56,7 +57,7 @@ class HomeScreen(Screen):
             yield LevelFilter(id="level")
         yield ScenarioTable(id="scenarios")
         yield ScenarioPreview(id="preview")
-        yield Footer(compact=True)
+        yield AppFooter()
 
     def on_mount(self) -> None:
         self.query_one(ScenarioTable).focus()

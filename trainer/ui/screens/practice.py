@@ -7,21 +7,24 @@ Two modes: responding (the response box is focused; Enter submits) and reading f
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Static
 
 from trainer.conversation import openness_line
 from trainer.session import PracticeSession, Try
 from trainer.summary import summarise
-from trainer.ui.describe import persona_line
+from trainer.ui.describe import persona_who
 from trainer.ui.dialogs.leave import LeaveDialog
 from trainer.ui.screens.summary import SummaryScreen
+from trainer.ui.sizes import SHORT
+from trainer.ui.widgets.app_footer import AppFooter
 from trainer.ui.widgets.app_header import AppHeader
+from trainer.ui.widgets.client_context import OPEN_KEY, ClientContext
 from trainer.ui.widgets.client_reaction import ClientReaction
 from trainer.ui.widgets.client_statement import ClientStatement
 from trainer.ui.widgets.feedback_panel import FeedbackPanel
@@ -29,16 +32,28 @@ from trainer.ui.widgets.response_box import ResponseBox
 from trainer.ui.widgets.transcript import Transcript
 
 RESPONDING, READING = "responding", "reading"
+SAID_SHOWN = 240  # characters of a response shown above its feedback (about three lines)
 _MODE_ACTIONS = {
-    RESPONDING: {"hint", "skip"},
+    RESPONDING: {"hint", "skip", "background"},
     READING: {"next", "finish", "try_again", "other_answers"},
 }
 
 
+def opening(response: str) -> str:
+    """``response`` as shown above its feedback: whole, or, when long, its opening words and its
+    length -- so the feedback stays in sight. (The transcript keeps it whole.)"""
+    if len(response) <= SAID_SHOWN:
+        return response
+    start = response[:SAID_SHOWN].rsplit(" ", 1)[0]
+    return f"{start} … ({len(response):,} characters in all)"
+
+
 class PracticeScreen(Screen):
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (SHORT, "-tall")]  # app.tcss packs a short screen tighter
     BINDINGS = [
         Binding("ctrl+t", "hint", "Hint"),
         Binding("ctrl+s", "skip", "Skip"),
+        Binding(OPEN_KEY, "background", "Background"),
         Binding("enter", "next", "Next statement"),
         Binding("enter", "finish", "Summary"),
         Binding("r", "try_again", "Try again"),
@@ -56,15 +71,16 @@ class PracticeScreen(Screen):
     def compose(self) -> ComposeResult:
         yield AppHeader()
         with Vertical(id="practice"):
-            yield Static(id="context", markup=False)
+            yield ClientContext(id="context")
             yield Transcript(id="transcript")
             yield ClientStatement(id="statement")
-            yield Static(id="hint")
-            yield ResponseBox(id="response")
+            with Vertical(id="answer"):  # docked at the bottom: nothing above pushes it out of sight
+                yield Static(id="hint")
+                yield ResponseBox(id="response")
             yield Static(id="your-response")
             yield ClientReaction(id="reaction")
             yield FeedbackPanel(id="feedback")
-        yield Footer(compact=True)
+        yield AppFooter()
 
     def on_mount(self) -> None:
         self.title = "Drill" if self.session.is_drill else self.session.scenario.title
@@ -80,6 +96,8 @@ class PracticeScreen(Screen):
                 return False
         if action in ("next", "finish"):
             return (action == "finish") == self.session.is_last
+        if action == "background":
+            return self.query_one(ClientContext).can_fold
         return True
 
     def _set_mode(self, mode: str) -> None:
@@ -104,10 +122,8 @@ class PracticeScreen(Screen):
         step = session.step
         number, total = session.place
         self.sub_title = f"statement {number} of {total}"
-        context = persona_line(step.scenario)
-        if session.is_drill:
-            context = f"From “{step.scenario.title}”, statement {step.number}. {context}"
-        self.query_one("#context", Static).update(context)
+        where = f"From “{step.scenario.title}”, statement {step.number}. " if session.is_drill else ""
+        self.query_one(ClientContext).show(persona_who(step.scenario), step.scenario.persona.background, where)
         self.query_one(Transcript).show(session.transcript())
         beneath = openness_line(session.openness) if session.converses else step.reason
         self.query_one(ClientStatement).show(
@@ -119,14 +135,13 @@ class PracticeScreen(Screen):
     def _respond(self, prefill: str) -> None:
         box = self.query_one(ResponseBox)
         box.value = prefill
-        box.cursor_position = len(prefill)
         self._set_mode(RESPONDING)
         box.focus()
 
     # ------------------------------------------------------------------ responding
 
-    @on(Input.Submitted, "#response")
-    def submit(self, event: Input.Submitted) -> None:
+    @on(ResponseBox.Submitted)
+    def submit(self, event: ResponseBox.Submitted) -> None:
         if not event.value.strip():
             self.notify("Type a response first -- there is no hurry.")
             return
@@ -137,24 +152,24 @@ class PracticeScreen(Screen):
                 title="Not saved",
                 severity="warning",
             )
-        for win in attempt.wins:
-            self.notify(win, title="A small win", timeout=8)
-        self._show_feedback(attempt)
-        previous = self.session.previous_score()
-        if previous is not None and attempt.feedback.score > previous and not attempt.wins:
-            self.notify(
-                f"Up {attempt.feedback.score - previous} points on your last try. Your change worked.",
-                title="Nice work",
-            )
+        self._show_feedback(attempt)  # small wins and the change since the last try are said in it
 
     def _show_feedback(self, attempt: Try) -> None:
         """Reading mode: the feedback on ``attempt``, focused."""
-        self.query_one("#your-response", Static).update(Content.from_markup("[b]You:[/b] $said", said=attempt.response))
+        said = Content.from_markup("[b]You:[/b] $said", said=opening(attempt.response))
+        self.query_one("#your-response", Static).update(said)
         self.reacted = self.query_one(ClientReaction).show(attempt, self.session.client_name)
         panel = self.query_one(FeedbackPanel)
         panel.show(attempt, self.session.turn, self.session.previous_score())
         self._set_mode(READING)
         panel.focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.query_one(ClientContext).fit(event.size.height)
+
+    def action_background(self) -> None:
+        """Open the client's background, or fold it away."""
+        self.query_one(ClientContext).toggle()
 
     def action_hint(self) -> None:
         """Show the scenario's hint for this statement, or hide it again."""
@@ -208,6 +223,10 @@ class PracticeScreen(Screen):
         if self.mode == RESPONDING:
             yield SystemCommand("Show the hint", "The scenario's hint for this statement", self.action_hint)
             yield SystemCommand("Skip this statement", "Move on without responding", self.action_skip)
+            if self.query_one(ClientContext).can_fold:
+                yield SystemCommand(
+                    "Open or fold the background", "Who the client is, above the conversation", self.action_background
+                )
         else:
             yield SystemCommand("Try again", "Respond to the same statement again", self.action_try_again)
             yield SystemCommand(

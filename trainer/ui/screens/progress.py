@@ -17,11 +17,12 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Sparkline, Static
+from textual.widgets import Label, Sparkline, Static
 
 from trainer.progress.stats import RECENT, RUNS_EXPLAINED
+from trainer.ui.widgets.app_footer import AppFooter
 from trainer.ui.widgets.app_header import AppHeader
-from trainer.ui.widgets.scenario_bests import ScenarioBests
+from trainer.ui.widgets.scenario_bests import ScenarioBests, StatementBests
 from trainer.ui.widgets.skill_shares import SkillShares
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ class ProgressScreen(Screen):
         yield AppHeader()
         with VerticalScroll(id="progress"):
             yield Static("Adding up your practice…", id="progress-note")
-        yield Footer(compact=True)
+        yield AppFooter()
 
     def on_mount(self) -> None:
         self.query_one("#progress").focus()
@@ -111,8 +112,10 @@ class ProgressScreen(Screen):
         shares.show(summary.skills, RECENT, with_recent=summary.totals.attempts > RECENT)
         yield shares
         yield Label("Personal bests", classes="heading")
-        yield ScenarioBests(summary.scenarios, summary.bests, self.titles, id="bests")
+        yield ScenarioBests(summary.scenarios, self.titles, id="bests")
         yield Static(RUNS_EXPLAINED, classes="caption")
+        yield Label("Best by statement", classes="heading")
+        yield StatementBests(summary.scenarios, summary.bests, self.titles, id="statement-bests")
         if summary.wins:
             yield Label("Small wins", classes="heading")
             zone = now.tzinfo

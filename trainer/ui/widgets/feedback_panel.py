@@ -1,7 +1,10 @@
-"""Feedback on one response: score and band, strengths first, one next step, a model answer,
-then the checklist -- and, on request, the other model answers."""
+"""Feedback on one response: score and band, how it compares with the last try, any small win,
+strengths first, one next step, a model answer, then the checklist -- and, on request, the other
+model answers. Everything is said here, in the panel: nothing is laid over it."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -21,14 +24,17 @@ def score_words(score: int, band: str) -> str:
 def change_words(previous: int, now: int) -> str:
     """How a new try compares with the last, said plainly and kindly."""
     if now > previous:
-        return f"↑ Up {now - previous} points from your last try ({previous} → {now})."
+        return f"↑ Up {now - previous} points from your last try ({previous} → {now}). Your change worked."
     if now == previous:
         return f"= The same score as your last try ({now})."
     return f"↓ {previous} → {now} this time. Your best try is the one that counts."
 
 
-def _bullets(lines) -> Content:
-    return Content("\n").join(Content.from_markup("• $line", line=line) for line in lines)
+WIN_MARK = "★"
+
+
+def _bullets(lines: Iterable[str], mark: str = "•") -> Content:
+    return Content("\n").join(Content.from_markup("$mark $line", mark=mark, line=line) for line in lines)
 
 
 class FeedbackPanel(VerticalScroll):
@@ -40,6 +46,7 @@ class FeedbackPanel(VerticalScroll):
     def compose(self):
         yield Static(id="score-line")
         yield Static(id="change-line")
+        yield Static(id="wins")
         yield Label("What went well", classes="heading")
         yield Static(id="strengths")
         yield Label("One thing to try next", classes="heading")
@@ -65,6 +72,9 @@ class FeedbackPanel(VerticalScroll):
         change.set_class(previous_score is not None and feedback.score > previous_score, "-improved")
         if previous_score is not None:
             change.update(change_words(previous_score, feedback.score))
+        wins = self.query_one("#wins", Static)
+        wins.display = bool(attempt.wins)
+        wins.update(_bullets(attempt.wins, WIN_MARK))
         self.query_one("#strengths", Static).update(_bullets(feedback.strengths))
         self.query_one("#next-step", Static).update(_bullets((feedback.next_step, *feedback.notes)))
         closest = feedback.best_match.answer if feedback.best_match else turn.model_answers[0]

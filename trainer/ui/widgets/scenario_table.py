@@ -6,9 +6,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
+
+from trainer.ui.sizes import NARROW
 
 if TYPE_CHECKING:
     from trainer.model import Scenario
@@ -16,8 +19,10 @@ if TYPE_CHECKING:
 
 WARNING_MARK = "⚠"
 NOT_YET = "–"
-# Widths that fit 80 columns; the preview below shows everything in full.
+# Widths that fit 80 columns; the preview below shows everything in full. Under 80, the count of
+# statements is left to the preview and a warning is its mark alone: the scores stay in sight.
 COLUMNS = (("Title", 24), ("Level", 12), ("Statements", 10), ("Warning", 7), ("Best", 4), ("Latest", 6))
+NARROW_COLUMNS = (("Title", 24), ("Level", 12), (WARNING_MARK, 1), ("Best", 4), ("Latest", 6))
 
 
 def _fit(text: str, width: int) -> str:
@@ -49,10 +54,24 @@ class ScenarioTable(DataTable):
     def __init__(self, **kwargs):
         super().__init__(cursor_type="row", **kwargs)
         self._shown: dict[str, Scenario] = {}
+        self._records: dict[str, ScenarioRecord] | None = None  # None: nothing shown yet
+        self._columns = COLUMNS
 
     def on_mount(self) -> None:
-        for label, width in COLUMNS:
-            self.add_column(label, width=width, key=label.lower())
+        self._add_columns()
+
+    def on_resize(self, event: events.Resize) -> None:
+        columns = NARROW_COLUMNS if event.size.width < NARROW else COLUMNS
+        if columns is not self._columns:
+            self._columns = columns
+            self.clear(columns=True)
+            self._add_columns()
+            if self._records is not None:
+                self.show(list(self._shown.values()), self._records)
+
+    def _add_columns(self) -> None:
+        for label, width in self._columns:
+            self.add_column(label, width=width)
 
     def show(self, scenarios: list[Scenario], records: dict[str, ScenarioRecord]) -> None:
         """Replace the rows, keeping the cursor on the same scenario when it is still shown.
@@ -61,19 +80,20 @@ class ScenarioTable(DataTable):
         """
         current = self.highlighted
         self.clear()
-        self._shown = {s.id: s for s in scenarios}
-        widths = dict(COLUMNS)
+        self._shown, self._records = {s.id: s for s in scenarios}, records
+        narrow = self._columns is NARROW_COLUMNS
         for s in scenarios:
             record = records.get(s.id)
-            self.add_row(
-                _fit(s.title, widths["Title"]),
-                s.difficulty.value.capitalize(),
-                Text(str(len(s.turns)), justify="right"),
-                f"{WARNING_MARK} yes" if s.content_warnings else "",
+            cells = [_fit(s.title, self._columns[0][1]), s.difficulty.value.capitalize()]
+            if not narrow:
+                cells.append(Text(str(len(s.turns)), justify="right"))
+            warning = WARNING_MARK if narrow else f"{WARNING_MARK} yes"
+            cells += [
+                warning if s.content_warnings else "",
                 number_cell(record and record.best),
                 number_cell(record and record.latest),
-                key=s.id,
-            )
+            ]
+            self.add_row(*cells, key=s.id)
         if current is not None and current.id in self._shown:
             self.move_cursor(row=self.get_row_index(current.id))
         self.post_message(self.Highlighted(self.highlighted))

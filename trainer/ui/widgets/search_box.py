@@ -11,4 +11,4 @@ class SearchBox(Input):
     BINDINGS = [Binding("enter", "submit", "Start", show=True)]
 
     def __init__(self, **kwargs):
-        super().__init__(placeholder="Search (/): type words from a title, skill or name", **kwargs)
+        super().__init__(placeholder="Search (/): title, skill, name", **kwargs)
