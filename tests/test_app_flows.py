@@ -282,7 +282,7 @@ def test_other_model_answers_on_request(make_test_app):
         await pilot.press("m")
         await until(pilot, lambda: panel.has_class("-others-shown"), "the other model answers shown")
         assert others.display
-        closest = score(pilot.app.screen.session.turn, GOOD, "Maya").best_match.answer
+        closest = score(pilot.app.screen.session.statement, GOOD, "Maya").best_match.answer
         shown = text(others)
         assert closest not in shown and shown.count("•") == 2
 

@@ -39,7 +39,7 @@ def run(scenario_dir):
 
 @pytest.fixture
 def record(library):
-    """Record responses as the app will: ``record(scenario_id, turn_number, response, at)``."""
+    """Record responses as the app will: ``record(scenario_id, statement_number, response, at)``."""
 
     def save(scenario_id, number, response, at=SPRING, session="s1"):
         scenario = library.get(scenario_id)

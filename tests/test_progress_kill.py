@@ -29,10 +29,10 @@ SESSION = textwrap.dedent("""
     store = open_store()
     session = new_session_id()
     for number in itertools.count():
-        turn_number = number % len(scenario.turns) + 1
-        turn = scenario.turns[turn_number - 1]
+        statement_number = number % len(scenario.turns) + 1
+        turn = scenario.turns[statement_number - 1]
         response = f"{responses[number % len(responses)]} ({number})"
-        attempt = store.record(scenario.id, turn_number, turn.client, response,
+        attempt = store.record(scenario.id, statement_number, turn.client, response,
                                score(turn, response, scenario.client_name), session)
         assert attempt.id is not None, store.notice
         print(response, flush=True)

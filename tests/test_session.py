@@ -16,8 +16,8 @@ class ListRecorder:
         self.calls = []
         self.moves = []
 
-    def record(self, scenario, turn_number, client, response, feedback, **conversation):
-        self.calls.append((scenario, turn_number, client, response, feedback, conversation))
+    def record(self, scenario, statement_number, client, response, feedback, **conversation):
+        self.calls.append((scenario, statement_number, client, response, feedback, conversation))
 
     def moved_on(self, count):
         self.moves.append(count)
@@ -36,7 +36,7 @@ def birthday(test_library):
 def test_a_new_session_starts_at_the_first_statement(birthday):
     session = PracticeSession.for_scenario(birthday)
     assert (session.number, session.total, session.finished) == (1, 4, False)
-    assert session.turn is birthday.turns[0]
+    assert session.statement is birthday.turns[0]
     assert session.transcript() == ()
     assert session.responded == 0
 
@@ -45,7 +45,7 @@ def test_submit_scores_with_the_one_scoring_function(birthday):
     session = PracticeSession.for_scenario(birthday)
     attempt = session.submit(f"  {GOOD}  ")
     assert attempt.response == GOOD
-    assert attempt.turn_number == 1
+    assert attempt.statement_number == 1
     assert attempt.feedback == score(birthday.turns[0], GOOD, "Maya")
     assert session.tries == (attempt,)
     assert session.responded == 1

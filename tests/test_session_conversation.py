@@ -51,12 +51,12 @@ def test_reflections_that_land_open_the_client_up_and_bring_the_deeper_statement
     assert session.openness == 5 and session.step.deeper and session.total == 4
     assert session.said == drifting.turns[1].deeper.client and session.place == (2, 3)
     deeper = answer(session, REFLECT[2])
-    assert deeper.deeper and deeper.turn_number == 2
+    assert deeper.deeper and deeper.statement_number == 2
     assert deeper.exchange.reaction.say == "Yeah. I've never said that out loud before."
     answer(session, REFLECT[3])
     assert session.finished
     records = session.records()
-    assert [(r.turn_number, r.deeper, r.openness, r.openness_after) for r in records] == [
+    assert [(r.statement_number, r.deeper, r.openness, r.openness_after) for r in records] == [
         (1, False, 3, 4),
         (2, False, 4, 5),
         (2, True, 5, 5),
@@ -130,8 +130,8 @@ def test_the_recorder_hears_what_the_client_said_and_how_they_took_it(drifting):
     session = PracticeSession.for_scenario(drifting, recorder)
     answer(session, ADVICE)
     answer(session, WHY)
-    _, turn_number, client, _, _, conversation = recorder.calls[1]
-    assert (turn_number, client) == (2, drifting.turns[1].guarded)
+    _, statement_number, client, _, _, conversation = recorder.calls[1]
+    assert (statement_number, client) == (2, drifting.turns[1].guarded)
     assert conversation["deeper"] is False and conversation["exchange"].openness_before == 2
 
 
@@ -210,7 +210,7 @@ def test_a_run_moved_on_past_an_unanswered_deeper_statement_resumes_after_it(dri
     answers = [(1, False, REFLECT[0]), (2, False, REFLECT[1])]
     session = PracticeSession.resumed(drifting, None, answers, moved_on=2)
     assert session.place == (3, 3) and not session.tries
-    assert [(r.turn_number, r.deeper, r.skipped) for r in session.transcript()] == [
+    assert [(r.statement_number, r.deeper, r.skipped) for r in session.transcript()] == [
         (1, False, False),
         (2, False, False),
         (2, True, True),

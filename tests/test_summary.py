@@ -135,7 +135,7 @@ def test_a_real_session_adds_up(birthday):
     summary = summarise(birthday, session.records())
     scores = [r.best.feedback.score for r in summary.statements if r.best]
     assert summary.average == round(sum(scores) / 2)
-    assert summary.best_moment.turn_number == 1
+    assert summary.best_moment.statement_number == 1
     assert summary.best_moment_why.startswith("You named the feeling")
 
 

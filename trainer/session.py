@@ -37,16 +37,16 @@ class StatementInRun:
     deeper: bool = False
 
     @property
-    def turn(self) -> Statement | DeeperStatement:
-        turn = self.scenario.turns[self.number - 1]
-        return turn.deeper if self.deeper else turn
+    def statement(self) -> Statement | DeeperStatement:
+        own = self.scenario.turns[self.number - 1]
+        return own.deeper if self.deeper and own.deeper is not None else own
 
     def said(self, openness: int | None) -> str:
         """The words the client says when the statement comes up at ``openness``."""
-        turn = self.turn
-        if not self.deeper and turn.guarded and openness is not None and conversation.says_guarded(openness):
-            return turn.guarded
-        return turn.client
+        statement = self.statement
+        if not self.deeper and statement.guarded and openness is not None and conversation.says_guarded(openness):
+            return statement.guarded
+        return statement.client
 
 
 def scenario_steps(scenario: Scenario) -> tuple[StatementInRun, ...]:
@@ -58,13 +58,13 @@ def scenario_steps(scenario: Scenario) -> tuple[StatementInRun, ...]:
 class Try:
     """One scored response to one statement."""
 
-    turn_number: int  # the statement's number in its scenario, 1-based, as the learner sees it
+    statement_number: int  # the statement's number in its scenario, 1-based, as the learner sees it
     response: str
     feedback: Feedback
     save_problem: str | None = None  # why the recorder could not keep it, if it could not
     wins: tuple[str, ...] = ()  # small wins the recorder noticed, to be said to the learner
     exchange: Exchange | None = None  # how the client took it (always set by a session)
-    deeper: bool = False  # an answer to the deeper statement of statement ``turn_number``
+    deeper: bool = False  # an answer to the deeper statement of statement ``statement_number``
 
 
 class Recorder(Protocol):
@@ -73,7 +73,7 @@ class Recorder(Protocol):
     def record(
         self,
         scenario: str,
-        turn_number: int,
+        statement_number: int,
         client: str,
         response: str,
         feedback: Feedback,
@@ -81,7 +81,7 @@ class Recorder(Protocol):
         deeper: bool = False,
         exchange: Exchange | None = None,
     ) -> Sequence[str] | None:
-        """``scenario`` is the scenario id; ``turn_number`` counts from 1, and ``deeper`` says
+        """``scenario`` is the scenario id; ``statement_number`` counts from 1, and ``deeper`` says
         it is that statement's deeper statement; ``client`` is what the client said (the
         guarded version when that was said); ``exchange`` is how the client took the response.
 
@@ -99,7 +99,7 @@ class NullRecorder:
     def record(
         self,
         scenario: str,
-        turn_number: int,
+        statement_number: int,
         client: str,
         response: str,
         feedback: Feedback,
@@ -118,19 +118,19 @@ class StatementRecord:
     """What happened at one statement of the run: every try, or a skip, or nothing yet."""
 
     number: int  # the position in the run, 1-based
-    turn: Statement | DeeperStatement
+    statement: Statement | DeeperStatement
     attempts: tuple[Try, ...]
     skipped: bool
     scenario: Scenario | None = None  # where the statement comes from
     deeper: bool = False  # the deeper statement of its scenario statement
     said: str = ""  # the words the client said (the guarded version, when that was said)
     openness: int | None = None  # the client's openness as the statement came up
-    turn_number: int = 0  # its number in its scenario (a deeper statement: its statement's)
+    statement_number: int = 0  # its number in its scenario (a deeper statement: its statement's)
 
     @property
     def words(self) -> str:
         """What the client said: ``said``, or the statement's plain words when not given."""
-        return self.said or self.turn.client
+        return self.said or self.statement.client
 
     @property
     def best(self) -> Try | None:
@@ -145,7 +145,7 @@ class StatementRecord:
     @property
     def guarded(self) -> bool:
         """Whether the client said the guarded version of the statement."""
-        return not self.deeper and self.turn.guarded is not None and self.words == self.turn.guarded
+        return not self.deeper and self.statement.guarded is not None and self.words == self.statement.guarded
 
     @property
     def openness_after(self) -> int | None:
@@ -251,8 +251,8 @@ class PracticeSession:
         return self._steps[self.index]
 
     @property
-    def turn(self) -> Statement | DeeperStatement:
-        return self.step.turn
+    def statement(self) -> Statement | DeeperStatement:
+        return self.step.statement
 
     @property
     def said(self) -> str:
@@ -288,8 +288,8 @@ class PracticeSession:
         if self.finished:
             raise RuntimeError("the run is finished; there is no statement to respond to")
         step = self.step
-        feedback = score(step.turn, text, step.scenario.client_name)
-        exchange = conversation.exchange(step.turn, feedback, self._opened[self.index])
+        feedback = score(step.statement, text, step.scenario.client_name)
+        exchange = conversation.exchange(step.statement, feedback, self._opened[self.index])
         try:
             wins = tuple(
                 self.recorder.record(
@@ -303,10 +303,6 @@ class PracticeSession:
         attempt = Try(step.number, text, feedback, problem, wins, exchange, step.deeper)
         self._attempts[self.index].append(attempt)
         return attempt
-
-    @staticmethod
-    def _score(step: StatementInRun, text: str) -> Feedback:
-        return score(step.turn, text, step.scenario.client_name)
 
     def previous_score(self) -> int | None:
         """The score of the try before the latest at this statement (for "Try again")."""
@@ -349,7 +345,7 @@ class PracticeSession:
     def _deeper_after(self) -> StatementInRun | None:
         """The deeper statement that moving on with the latest try would bring, if any."""
         step, tries = self.step, self._attempts[self.index]
-        if not self.converses or step.deeper or step.turn.deeper is None or not tries:
+        if not self.converses or step.deeper or step.statement.deeper is None or not tries:
             return None
         if not conversation.opens_deeper(tries[-1].exchange.openness_after):
             return None
@@ -360,7 +356,7 @@ class PracticeSession:
         return tuple(
             StatementRecord(
                 i + 1,
-                step.turn,
+                step.statement,
                 tuple(self._attempts[i]),
                 i in self._skipped,
                 step.scenario,

@@ -90,13 +90,13 @@ def openness_story(records: tuple[StatementRecord, ...], name: str) -> OpennessS
     for record in reached:
         last = record.moved_on_with
         if last is not None and record.openness_after != record.openness:
-            where = statement_name(record.turn_number, record.deeper).capitalize()
+            where = statement_name(record.statement_number, record.deeper).capitalize()
             moves.append(
                 f"{where} (“{_snippet(last.response)}”): {_why_it_moved(last, name)} -- "
                 f"{openness_words(record.openness)} → {openness_words(record.openness_after)}."
             )
-    said_more = tuple(statement_name(r.turn_number) for r in reached if r.deeper)
-    more_to_say = any(not r.deeper and r.turn.deeper is not None for r in reached)
+    said_more = tuple(statement_name(r.statement_number) for r in reached if r.deeper)
+    more_to_say = any(not r.deeper and r.statement.deeper is not None for r in reached)
     return OpennessStory(reached[0].openness, reached[-1].openness_after, tuple(moves), said_more, more_to_say)
 
 

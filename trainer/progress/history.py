@@ -160,7 +160,7 @@ class History:
         self,
         session: str,
         scenario: str,
-        turn_number: int,
+        statement_number: int,
         client: str,
         response: str,
         feedback: Feedback,
@@ -175,7 +175,7 @@ class History:
         if not self.saving:
             return ()
         attempt = self._store.record(
-            scenario, turn_number, client, response, feedback, session, deeper=deeper, exchange=exchange
+            scenario, statement_number, client, response, feedback, session, deeper=deeper, exchange=exchange
         )
         if attempt.id is None:
             raise NotSaved(self._store.notice)
@@ -234,7 +234,7 @@ class RunRecorder:
     def record(
         self,
         scenario: str,
-        turn_number: int,
+        statement_number: int,
         client: str,
         response: str,
         feedback: Feedback,
@@ -243,7 +243,7 @@ class RunRecorder:
         exchange: Exchange | None = None,
     ) -> tuple[str, ...]:
         wins = self.history.record(
-            self.session, scenario, turn_number, client, response, feedback, deeper=deeper, exchange=exchange
+            self.session, scenario, statement_number, client, response, feedback, deeper=deeper, exchange=exchange
         )
         self.history.keep_run(self.session, self.scenario, self.statements, self._moved_on)
         return wins

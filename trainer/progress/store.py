@@ -158,7 +158,7 @@ class ProgressStore:
     def record(
         self,
         scenario_id: str,
-        turn_number: int,
+        statement_number: int,
         client: str,
         response: str,
         feedback: Feedback,
@@ -173,7 +173,7 @@ class ProgressStore:
         """
         at = self._clock().astimezone(timezone.utc).replace(microsecond=0)  # as it is stored
         attempt = SavedAttempt.from_feedback(
-            scenario_id, turn_number, client, response, feedback, session_id, at, deeper=deeper, exchange=exchange
+            scenario_id, statement_number, client, response, feedback, session_id, at, deeper=deeper, exchange=exchange
         )
         if not self.saving:
             return attempt

@@ -127,7 +127,7 @@ class PracticeScreen(Screen):
         self.query_one(Transcript).show(session.transcript())
         beneath = openness_line(session.openness) if session.converses else step.reason
         self.query_one(ClientStatement).show(
-            step.turn, session.client_name, number, total, why=beneath, words=session.said, says_more=step.deeper
+            step.statement, session.client_name, number, total, why=beneath, words=session.said, says_more=step.deeper
         )
         self.hint_shown = False
         self._respond(prefill)
@@ -160,7 +160,7 @@ class PracticeScreen(Screen):
         self.query_one("#your-response", Static).update(said)
         self.reacted = self.query_one(ClientReaction).show(attempt, self.session.client_name)
         panel = self.query_one(FeedbackPanel)
-        panel.show(attempt, self.session.turn, self.session.previous_score())
+        panel.show(attempt, self.session.statement, self.session.previous_score())
         self._set_mode(READING)
         panel.focus()
 
@@ -174,8 +174,8 @@ class PracticeScreen(Screen):
     def action_hint(self) -> None:
         """Show the scenario's hint for this statement, or hide it again."""
         self.hint_shown = not self.hint_shown
-        turn, name = self.session.turn, self.session.client_name
-        text = turn.hint or f"This statement has no hint. Ask yourself: what is {name} feeling, and about what?"
+        statement, name = self.session.statement, self.session.client_name
+        text = statement.hint or f"This statement has no hint. Ask yourself: what is {name} feeling, and about what?"
         self.query_one("#hint", Static).update(Content.from_markup("[b]Hint:[/b] $hint", hint=text))
         self._show_hint(self.hint_shown)
 

@@ -50,9 +50,9 @@ class SummaryScreen(Screen):
             if s.best_moment is not None:
                 best = s.best_moment
                 yield Label("Your best moment", classes="heading")
-                where = statement_name(best.turn_number, best.deeper).capitalize()
+                where = statement_name(best.statement_number, best.deeper).capitalize()
                 if s.scenario is None:
-                    where = f"“{s.best_moment_from.title}”, {statement_name(best.turn_number, best.deeper)}"
+                    where = f"“{s.best_moment_from.title}”, {statement_name(best.statement_number, best.deeper)}"
                 yield Static(
                     Content.from_markup(
                         "$where ($score): “$said”\n$why",

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 class ClientStatement(Static):
     def show(
         self,
-        turn: Statement | DeeperStatement,
+        statement: Statement | DeeperStatement,
         name: str,
         number: int,
         total: int,
@@ -29,7 +29,7 @@ class ClientStatement(Static):
         ``says_more``: a deeper statement; ``why``: the line beneath (drill reason, openness)."""
         self.border_title = f"Statement {number} of {total}" + (f" · {name} says more" if says_more else "")
         self.border_subtitle = why
-        said = Content.from_markup("[b]$name:[/b] “$said”", name=name, said=words or turn.client)
-        if turn.cue:
-            said = Content("\n").join([said, Content.from_markup("[i]($cue)[/i]", cue=turn.cue)])
+        said = Content.from_markup("[b]$name:[/b] “$said”", name=name, said=words or statement.client)
+        if statement.cue:
+            said = Content("\n").join([said, Content.from_markup("[i]($cue)[/i]", cue=statement.cue)])
         self.update(said)

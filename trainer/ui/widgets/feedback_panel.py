@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Label, Static
 
-from trainer.model import Statement
+from trainer.model import DeeperStatement, Statement
 from trainer.rubric import BAND_WORDS, KIND_WORDS
 from trainer.session import Try
 from trainer.ui.widgets.checklist import Checklist
@@ -58,7 +58,7 @@ class FeedbackPanel(VerticalScroll):
         yield Label("The checklist", classes="heading")
         yield Checklist()
 
-    def show(self, attempt: Try, turn: Statement, previous_score: int | None) -> None:
+    def show(self, attempt: Try, statement: Statement | DeeperStatement, previous_score: int | None) -> None:
         feedback = attempt.feedback
         self.query_one("#score-line", Static).update(
             Content.from_markup(
@@ -77,9 +77,9 @@ class FeedbackPanel(VerticalScroll):
         wins.update(_bullets(attempt.wins, WIN_MARK))
         self.query_one("#strengths", Static).update(_bullets(feedback.strengths))
         self.query_one("#next-step", Static).update(_bullets((feedback.next_step, *feedback.notes)))
-        closest = feedback.best_match.answer if feedback.best_match else turn.model_answers[0]
+        closest = feedback.best_match.answer if feedback.best_match else statement.model_answers[0]
         self.query_one("#closest", Static).update(Content.from_markup("“$answer”", answer=closest))
-        others = [a for a in turn.model_answers if a != closest]
+        others = [a for a in statement.model_answers if a != closest]
         self.query_one("#other-answers", Static).update(
             _bullets(f"“{a}”" for a in others) if others else Content("This statement has one model answer.")
         )

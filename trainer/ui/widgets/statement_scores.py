@@ -31,7 +31,7 @@ def _cells(record: StatementRecord, drill: bool) -> tuple[str, str, str, str, st
     else:
         score, band = f"{best.feedback.score}/100", BAND_WORDS[best.feedback.band]
     tries = plural(len(record.attempts), "try", "tries") if record.attempts else ""
-    number = str(record.number if drill else record.turn_number) + ("+" if record.deeper else "")
+    number = str(record.number if drill else record.statement_number) + ("+" if record.deeper else "")
     return number, record.words, score, band, tries
 
 
