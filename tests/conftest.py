@@ -82,6 +82,7 @@ def snapshot(snap_compare):
                 await until(pilot, lambda: shown(pilot.app), "what the snapshot shows")
             await settle(pilot)
             hold_cursors_still(pilot.app)
+            await pilot.pause()  # drawn again, cursors held
 
         return snap_compare(app, run_before=drive, terminal_size=size)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual.widgets import Static
+from textual.widgets import Static, TextArea
 
 # A bound on waiting, so that a state that never comes fails the test instead of hanging it.
 # Each pause lasts until the app is idle (tens of milliseconds at least): this is minutes.
@@ -35,10 +35,17 @@ async def settle(pilot) -> None:
 
 
 def hold_cursors_still(app) -> None:
-    """Stop every text cursor blinking, drawn: a blink is a clock, not a state worth a snapshot."""
+    """Stop every text cursor blinking, drawn: a blink is a clock, not a state worth a snapshot.
+
+    A TextArea keeps the lines it drew while its cursor blinked off, and a cursor held still
+    finds them again (same cache key): they are dropped, so the cursor is drawn whatever the
+    phase of the blink was."""
     for screen in app.screen_stack:
         for box in screen.query("Input, TextArea"):
             box.cursor_blink = False
+            if isinstance(box, TextArea):
+                box._line_cache.clear()
+                box.refresh()
 
 
 def text(widget: Static) -> str:
