@@ -10,14 +10,14 @@ from test_app_flows import GOOD, WEAK, run
 from test_app_progress import added_up, injected_history
 from textual import events
 
-from trainer.scoring.engine import MAX_RESPONSE_CHARS
+from trainer.rubric import MAX_RESPONSE_CHARS
 from trainer.ui.describe import persona_line
 from trainer.ui.screens.home import HomeScreen
 from trainer.ui.screens.practice import PracticeScreen
 from trainer.ui.screens.summary import SummaryScreen
 from trainer.ui.widgets.client_context import ClientContext
 from trainer.ui.widgets.level_filter import LevelFilter
-from trainer.ui.widgets.response_box import FULL, MAX_CHARS, ResponseBox, one_paragraph
+from trainer.ui.widgets.response_box import FULL, ResponseBox, one_paragraph
 from trainer.ui.widgets.scenario_bests import ScenarioBests, StatementBests, flow
 from trainer.ui.widgets.scenario_table import ScenarioTable
 from trainer.ui.widgets.statement_scores import StatementScores
@@ -118,10 +118,6 @@ def test_one_paragraph():
     assert one_paragraph("one\ntwo \r\n three\rfour\tfive\x1b[2J") == "one two three four five[2J"
 
 
-def test_the_box_holds_what_the_scorer_reads_and_no_more():
-    assert MAX_CHARS == MAX_RESPONSE_CHARS
-
-
 def test_the_response_box_refuses_to_grow_past_its_limit_and_says_so(make_test_app):
     async def body(pilot):
         await choose(pilot, "Nobody Remembered")
@@ -129,17 +125,17 @@ def test_the_response_box_refuses_to_grow_past_its_limit_and_says_so(make_test_a
         box.value = "You feel alone. " * 100  # 1,600 characters
         assert box.border_subtitle == ""
         pilot.app.post_message(events.Paste("And forgotten. " * 100))  # 1,500 more
-        await until(pilot, lambda: len(box.value) == MAX_CHARS, "the paste cut at the limit")
+        await until(pilot, lambda: len(box.value) == MAX_RESPONSE_CHARS, "the paste cut at the limit")
         assert box.value.startswith("You feel alone. " * 100 + "And forgotten. ")
         assert box.border_subtitle == FULL == "2,000 characters at most -- a reflection is shorter"
         await pilot.press("x")  # refused: the box is full
         await pilot.press("backspace")
-        await until(pilot, lambda: len(box.value) == MAX_CHARS - 1, "one character fewer")
+        await until(pilot, lambda: len(box.value) == MAX_RESPONSE_CHARS - 1, "one character fewer")
         assert box.border_subtitle == ""  # room again
         box.value = "y" * 3000
-        assert len(box.value) == MAX_CHARS and box.border_subtitle == FULL
+        assert len(box.value) == MAX_RESPONSE_CHARS and box.border_subtitle == FULL
         await respond(pilot, "You feel alone. " * 200)  # what respond sets is held to the limit too
-        assert len(pilot.app.screen.session.tries[-1].response) == MAX_CHARS - 1  # its last space stripped
+        assert len(pilot.app.screen.session.tries[-1].response) == MAX_RESPONSE_CHARS - 1  # its last space stripped
 
     run(body, make_test_app())
 

@@ -12,6 +12,11 @@ from dataclasses import dataclass
 from enum import Enum
 
 
+# A reflection is a sentence or two: the scorer reads a response up to this many characters
+# (and says so past it), and the app's response box takes no more.
+MAX_RESPONSE_CHARS = 2000
+
+
 class Band(str, Enum):
     """The four score bands, highest first."""
 

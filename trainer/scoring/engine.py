@@ -10,7 +10,7 @@ from typing import Protocol, overload
 
 from rapidfuzz import fuzz, process
 
-from trainer.rubric import CHECK, KIND_WORDS, MAX_POINTS, band_for
+from trainer.rubric import CHECK, KIND_WORDS, MAX_POINTS, MAX_RESPONSE_CHARS, band_for
 from trainer.scoring.features import SAID_BACK, ClientWords
 from trainer.scoring.feedback import BestMatch, Check, Feedback, strengths_and_step
 from trainer.scoring.reading import Reading, feelings_in, read
@@ -35,8 +35,6 @@ PARROT_SHARE = 0.6  # of the response
 NO_FEELING_CAP = 59  # what happened, restated without how it felt: a start
 STRONG_FLOOR = 80  # the lowest "strong" score
 NOTHING_CAP = 10  # nothing said to the client: empty words, gibberish, off-topic
-# No reflection is longer than this; past it, only the start is read (reading stays quick).
-MAX_RESPONSE_CHARS = 2000
 # A response this close to a model answer says what that answer says: it earns its credit.
 CLOSE_TO_AN_ANSWER = 80
 

@@ -2,7 +2,7 @@
 scrolls; Enter submits it.
 
 A reflection is one paragraph, so the box holds no line breaks: a pasted one becomes a space.
-It holds at most ``MAX_CHARS`` characters -- what the scorer reads of a response -- and says so
+It holds at most ``MAX_RESPONSE_CHARS`` characters -- what the scorer reads of a response -- and says so
 under its text when it is full; what is typed or pasted past that is left out.
 """
 
@@ -17,12 +17,10 @@ from textual.message import Message
 from textual.widgets import TextArea
 from textual.widgets.text_area import Edit, EditResult
 
+from trainer.rubric import MAX_RESPONSE_CHARS
 from trainer.terminal import CONTROLS
 
-# The scorer reads a response up to trainer.scoring.engine.MAX_RESPONSE_CHARS (a test keeps the
-# two equal: that name is not in trainer.scoring's public face).
-MAX_CHARS = 2000
-FULL = f"{MAX_CHARS:,} characters at most -- a reflection is shorter"
+FULL = f"{MAX_RESPONSE_CHARS:,} characters at most -- a reflection is shorter"
 PLACEHOLDER = "Type your reflection, then press Enter"
 _LINE_BREAKS = re.compile(r"\s*[\r\n]\s*")
 
@@ -60,19 +58,19 @@ class ResponseBox(TextArea):
     @value.setter
     def value(self, text: str) -> None:
         """Put ``text`` in the box (made one paragraph, within the limit), the cursor at its end."""
-        self.load_text(one_paragraph(text)[:MAX_CHARS])
+        self.load_text(one_paragraph(text)[:MAX_RESPONSE_CHARS])
         self.move_cursor(self.document.end)
         self._say_if_full()
 
     @property
     def full(self) -> bool:
-        return len(self.text) >= MAX_CHARS
+        return len(self.text) >= MAX_RESPONSE_CHARS
 
     def edit(self, edit: Edit) -> EditResult:
         """Every change typed, pasted or cut passes here: what it inserts is made one paragraph
         and, past the limit, left out."""
         replaced = len(self.get_text_range(edit.from_location, edit.to_location))
-        room = MAX_CHARS - (len(self.text) - replaced)
+        room = MAX_RESPONSE_CHARS - (len(self.text) - replaced)
         edit.text = one_paragraph(edit.text)[: max(room, 0)]
         result = super().edit(edit)
         self._say_if_full()
