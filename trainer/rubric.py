@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-
 # A reflection is a sentence or two: the scorer reads a response up to this many characters
 # (and says so past it), and the app's response box takes no more.
 MAX_RESPONSE_CHARS = 2000
