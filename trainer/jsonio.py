@@ -14,12 +14,11 @@ import json
 import math
 import re
 
-from trainer.terminal import CONTROLS
-
 MAX_DIGITS = 100  # an integer longer than this is no id, turn or score anyone means
 
 # A lone surrogate can only arrive through a \uD800-\uDFFF escape: strict UTF-8 has none.
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abcdefABCDEF]")
+_SURROGATE_ESCAPE_BYTES = re.compile(_SURROGATE_ESCAPE.pattern.encode())
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -51,10 +50,40 @@ def _float(text: str) -> float:
     return value
 
 
+# How a text looks to the checks below: every ASCII digit a 0, both exponent marks alike, both
+# signs alike, and whatever may end a number a comma -- each check is then a search in C.
+_SHAPE = bytes.maketrans(b"123456789eE-}] \n\r\t", b"000000000\x01\x01+,,,,,,")
+_LONG_NUMBER = b"0" * (MAX_DIGITS + 1)
+_EXPONENT = re.compile(rb"0\x01\+?0+,")  # a number written with an exponent
+
+
+def _utf8(text: str | bytes) -> bytes:
+    return text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass")
+
+
+def is_plain(text: str | bytes) -> bool:
+    """Whether ``text`` (or its UTF-8) has nothing that ``parse`` refuses or reads its own way --
+    NaN or Infinity, a run of more than ``MAX_DIGITS`` digits, a number with an exponent (it may
+    not fit a float), a surrogate escape -- so that any standard JSON parser reads it as ``parse``
+    does. Looked for in strings too: a false alarm only takes the slower way."""
+    data = _utf8(text)
+    shape = data.translate(_SHAPE)
+    return not (
+        b"NaN" in shape
+        or b"Infinity" in shape
+        or _LONG_NUMBER in shape
+        or _EXPONENT.search(shape)
+        or _SURROGATE_ESCAPE_BYTES.search(data)
+    )
+
+
 def parse(text: str) -> object:
     """The value of ``text``; raises ``JsonProblem`` for anything that is not plain, standard JSON."""
+    # Each integer is checked only when one may be too long: a check per integer doubles the
+    # time an export takes to read.
+    integers = {"parse_int": _integer} if _LONG_NUMBER in _utf8(text).translate(_SHAPE) else {}
     try:
-        value = json.loads(text, parse_constant=_refuse_constant, parse_int=_integer, parse_float=_float)
+        value = json.loads(text, parse_constant=_refuse_constant, parse_float=_float, **integers)
     except json.JSONDecodeError as err:
         raise JsonProblem(f"not valid JSON ({err.msg}, column {err.colno})", err.lineno) from None
     except RecursionError:
@@ -96,8 +125,13 @@ def depth(value: object) -> int:
     return deepest
 
 
+# Of ``CONTROLS``, what ``json.dumps`` writes as it is: it escapes every C0 control in a string
+# itself (and lays out with spaces and line feeds), which leaves DEL and the C1 controls.
+_CONTROLS_LEFT_BY_JSON = re.compile("[\x7f-\x9f]")
+
+
 def dumps(value: object, **options) -> str:
     """Standard JSON (no NaN or Infinity), non-ASCII text kept as it is -- but every control
     character escaped (``\\u001b``), so that printing it on a terminal runs nothing."""
     text = json.dumps(value, ensure_ascii=False, allow_nan=False, **options)
-    return CONTROLS.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return _CONTROLS_LEFT_BY_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)

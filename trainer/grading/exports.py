@@ -17,6 +17,7 @@ passed over in silence.
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -124,15 +125,22 @@ def _ungraded(path: Path, found: OtherFormat, read: list[tuple[Path, str]]) -> t
     )
 
 
-def _text(path: Path) -> str:
+def _contents(path: Path) -> bytes:
     try:
         if path.stat().st_size > MAX_EXPORT_BYTES:
             raise ExportError(
                 f"the file is over {MAX_EXPORT_BYTES // 1_000_000} MB; an export of a whole course is a few MB"
             )
-        return path.read_bytes().decode("utf-8-sig")
+        return path.read_bytes()
     except OSError as err:
         raise ExportError(f"cannot read the file: {err.strerror or err}") from None
+
+
+def _text(contents: str | bytes) -> str:
+    if isinstance(contents, str):
+        return contents
+    try:
+        return contents.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ExportError("this is not an export: the file is not UTF-8 text") from None
 
@@ -177,17 +185,37 @@ def _problem(error: ErrorDetails) -> tuple[tuple[int, ...], str]:
     return (0,), NOT_THE_SHAPE
 
 
-def parse_export(path: Path, text: str) -> Export:
-    """The export in ``text``; raises ExportError saying what is wrong (the first thing, when
-    there are several)."""
+def _document(contents: str | bytes) -> ExportDocument:
+    """The export document in ``contents``; raises ExportError naming the first problem.
+
+    Plain JSON in UTF-8, as the app writes, is read by the model straight from the file: the
+    verdicts stored with every attempt, which grading never reads, are not even built. Any other
+    file, or one the model does not take as it is, is read the strict way, which names what is
+    wrong."""
+    if jsonio.is_plain(contents):
+        try:
+            return ExportDocument.model_validate_json(_without_bom(contents))
+        except ValidationError:
+            pass
     try:
-        data = jsonio.parse(text)
+        data = jsonio.parse(_text(contents))
     except jsonio.JsonProblem as err:
         raise ExportError(err.message, err.line) from None
     try:
-        document = ExportDocument.model_validate(data)
+        return ExportDocument.model_validate(data)
     except ValidationError as err:
         raise ExportError(min(map(_problem, err.errors()))[1]) from None
+
+
+def _without_bom(contents: str | bytes) -> str | bytes:
+    """Without the byte order mark some editors put first (``utf-8-sig``)."""
+    return contents.removeprefix("\ufeff") if isinstance(contents, str) else contents.removeprefix(codecs.BOM_UTF8)
+
+
+def parse_export(path: Path, contents: str | bytes) -> Export:
+    """The export in ``contents`` (the file's bytes, or its text); raises ExportError saying what
+    is wrong (the first thing, when there are several)."""
+    document = _document(contents)
     name = " ".join((document.student or "").split()) or path.stem
     return Export(path, name, tuple(document.attempts))
 
@@ -208,7 +236,7 @@ class ExportReading:
         unreadable: list[tuple[Path, OtherFormat]] = []
         for path in self.files:
             try:
-                export = parse_export(path, _text(path))
+                export = parse_export(path, _contents(path))
             except ExportError as err:
                 found = other_format(path)
                 if found:
