@@ -18,7 +18,6 @@ MAX_DIGITS = 100  # an integer longer than this is no id, turn or score anyone m
 
 # A lone surrogate can only arrive through a \uD800-\uDFFF escape: strict UTF-8 has none.
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abcdefABCDEF]")
-_SURROGATE_ESCAPE_BYTES = re.compile(_SURROGATE_ESCAPE.pattern.encode())
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -50,15 +49,14 @@ def _float(text: str) -> float:
     return value
 
 
-# How a text looks to the checks below: every ASCII digit a 0, both exponent marks alike, both
-# signs alike, and whatever may end a number a comma -- each check is then a search in C.
-_SHAPE = bytes.maketrans(b"123456789eE-}] \n\r\t", b"000000000\x01\x01+,,,,,,")
+# How a text looks to ``is_plain``, so that each of its checks is one search in C: every ASCII
+# digit a 0, both exponent marks \x01, both signs +, whatever may end a number a comma, and the
+# first letters of NaN and Infinity and the backslash of an escape \x02.
+_SHAPE = bytes.maketrans(b"123456789eE-}] \n\r\tNI\\", b"000000000\x01\x01+,,,,,,\x02\x02\x02")
 _LONG_NUMBER = b"0" * (MAX_DIGITS + 1)
 _EXPONENT = re.compile(rb"0\x01\+?0+,")  # a number written with an exponent
-
-
-def _utf8(text: str | bytes) -> bytes:
-    return text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass")
+# NaN, Infinity, or an escape of a surrogate (D800-DFFF: its third digit is 8-9 or a-f, shaped).
+_NAN_INFINITY_OR_SURROGATE = re.compile(rb"\x02(?:a\x02|nfinity|u[dD][0abcdf\x01ABCDF])")
 
 
 def is_plain(text: str | bytes) -> bool:
@@ -66,15 +64,12 @@ def is_plain(text: str | bytes) -> bool:
     NaN or Infinity, a run of more than ``MAX_DIGITS`` digits, a number with an exponent (it may
     not fit a float), a surrogate escape -- so that any standard JSON parser reads it as ``parse``
     does. Looked for in strings too: a false alarm only takes the slower way."""
-    data = _utf8(text)
-    shape = data.translate(_SHAPE)
-    return not (
-        b"NaN" in shape
-        or b"Infinity" in shape
-        or _LONG_NUMBER in shape
-        or _EXPONENT.search(shape)
-        or _SURROGATE_ESCAPE_BYTES.search(data)
-    )
+    shape = _utf8(text).translate(_SHAPE)
+    return not (_LONG_NUMBER in shape or _EXPONENT.search(shape) or _NAN_INFINITY_OR_SURROGATE.search(shape))
+
+
+def _utf8(text: str | bytes) -> bytes:
+    return text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass")
 
 
 def parse(text: str) -> object:
