@@ -4,7 +4,8 @@ Most are reflections of the statement's own feelings and content, in many shapes
 sentences, tentative or plain, with a check at the end); the rest are what trainees also
 write: questions, advice, reassurance, judgment, talk about themselves, a reflection spoilt
 by a roadblock, a model answer nearly word for word. One in eight has a slip of the keyboard.
-Nearly every response is distinct, so no memo of repeated responses flatters a figure.
+Nine in ten of a large class's responses are distinct: a little overlap, as in a real class,
+and little for a memo of repeated responses to flatter.
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ ROADBLOCKS = (
     "Honestly, you're overreacting a little about {content}.",
     "Research shows that {content} is very common and usually passes.",
 )
+PREFIXES = ("", "", "", "", "Hmm. ", "Okay. ", "I see. ", "Right. ", "Thank you for telling me. ", "Wow. ")
 SPOILERS = (
     "but you should try to look on the bright side.",
     "but I'm sure it will all work out.",
@@ -113,11 +115,12 @@ def _reflection(rng: random.Random, statement: StatementLike) -> str:
 
 
 def _question(rng: random.Random, statement: StatementLike) -> str:
-    return rng.choice(QUESTIONS).format(content=_echo(rng, statement))
+    lead = f"That sounds {rng.choice(FILLERS)}{_feeling(rng, statement)}. " if rng.random() < 0.4 else ""
+    return lead + rng.choice(QUESTIONS).format(content=_echo(rng, statement))
 
 
 def _roadblock(rng: random.Random, statement: StatementLike) -> str:
-    return rng.choice(ROADBLOCKS).format(content=_echo(rng, statement))
+    return rng.choice(PREFIXES) + rng.choice(ROADBLOCKS).format(content=_echo(rng, statement))
 
 
 def _spoilt(rng: random.Random, statement: StatementLike) -> str:
@@ -142,6 +145,8 @@ def response(rng: random.Random, statement: StatementLike) -> str:
     """One trainee response to ``statement``: 8 to 40 words."""
     weights, makers = zip(*SHAPES)
     text = rng.choices(makers, weights)[0](rng, statement)
+    if rng.random() < 0.3 and not text[0].islower():
+        text = rng.choice(PREFIXES) + text
     while len(text.split()) < 8:
         text += f" {rng.choice(CHECKS)}"
     text = " ".join(text.split()[:40])

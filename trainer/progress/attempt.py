@@ -109,7 +109,7 @@ class SavedAttempt:
         return None if check is None else check.passed
 
     def to_dict(self) -> dict[str, Any]:
-        """The export form (``trainer.progress.export_format``): the keys of DESIGN.md's contract,
+        """The export form (``trainer.progress.export_format``): the keys of the README's contract,
         plus roadblocks, messages, session and the conversation (deeper, outcome, reaction,
         openness before and after)."""
         # Imported here: the app reads its history without building the export's models.

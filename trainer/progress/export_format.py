@@ -1,7 +1,7 @@
 """The JSON of ``trainer export`` as one pydantic model: ``trainer export`` writes it, ``trainer
 grade`` reads it.
 
-The document is ``{"student", "exported_at", "attempts": [...]}`` (DESIGN.md). An attempt is
+The document is ``{"student", "exported_at", "attempts": [...]}`` (the README's contract). An attempt is
 written in full (``ExportedAttemptInFull``): the statement it answered and the response, then
 what the app made of it -- the verdict, the conversation, when and in which session. A reader
 relies only on the first part (``ExportedAttempt``): grading scores every response again, so it
