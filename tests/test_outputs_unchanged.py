@@ -44,13 +44,14 @@ def grading_outputs() -> dict[str, str]:
     gradebook = io.StringIO()
     write_gradebook(grading, gradebook)
     messages = [f"problem: {p}" for p in grading.problems] + [f"note: {n}" for n in grading.notes]
-    return {
+    outputs = {
         "gradebook.csv": gradebook.getvalue(),
         "report.md": class_report(grading),
-        "report-names.md": class_report(grading, names=True),
-        # Paths as the fixtures' folder names them, wherever the checkout is.
-        "grading-messages.txt": "\n".join(messages).replace(str(FIXTURES), "fixtures") + "\n",
+        "report-names.md": class_report(grading, names=True),  # it names the files skipped
+        "grading-messages.txt": "\n".join(messages) + "\n",
     }
+    # Paths as the fixtures' folder names them, wherever the checkout is.
+    return {name: text.replace(str(FIXTURES), "fixtures") for name, text in outputs.items()}
 
 
 def batch_output() -> dict[str, str]:
