@@ -11,17 +11,21 @@ distinct (``trainee_responses``). Then:
   own ``ru_maxrss``), interpreter start included; the best of ``--runs``;
 - the baseline: ``trainer.scoring.score`` alone on every distinct response, in this process
   (CPU time) -- the scorer's share, which grading cannot go below;
+- grading's own cost, apart from the scorer's: ``grade``, the gradebook and the report in this
+  process with every score looked up (worked out beforehand) instead of worked out;
 - the memory floor: a child that loads the library and scores one response -- what any
   command that scores holds before grading keeps anything.
 
     .venv/bin/python benchmarks/grade.py [--students 200] [--responses 500] [--runs 1] [--seed 1]
 
-``grading_rows()`` gives its two rows for ``make bench``'s table: (ours, baseline, ratio).
+``grading_rows()`` gives its three rows for ``make bench``'s table: (ours, baseline, ratio).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
+import io
 import random
 import subprocess
 import sys
@@ -30,11 +34,13 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from unittest import mock
 
 from trainee_responses import response
 
 from trainer import conversation
-from trainer.loader import load_library
+from trainer.grading import class_report, grade, write_gradebook
+from trainer.loader import Library, load_library
 from trainer.model import DeeperStatement, Scenario, Statement
 from trainer.progress.attempt import SavedAttempt
 from trainer.progress.export import to_json
@@ -66,14 +72,16 @@ def statements(scenarios: list[Scenario]) -> list[tuple[Scenario, int, bool, Sta
     return found
 
 
-def write_class(folder: Path, students: int, responses: int, seed: int) -> list[tuple[Statement, str, str]]:
+def write_class(
+    folder: Path, library: Library, students: int, responses: int, seed: int
+) -> list[tuple[Statement, str, str]]:
     """The class's exports in ``folder``; returns every distinct (statement, response, client name).
 
     The verdicts stored in the exports are each statement's first response's, real in shape and
     size (grading ignores them: it scores every response again).
     """
     rng = random.Random(seed)
-    targets = statements(load_library().scenarios)
+    targets = statements(library.scenarios)
     stored: dict[tuple[str, int, bool], Feedback] = {}
     distinct: dict[tuple[str, int, bool, str], tuple[Statement, str, str]] = {}
     for n in range(students):
@@ -149,30 +157,49 @@ def scorer_floor_mb() -> float:
     return run_child([sys.executable, "-c", SCORER_FLOOR]).peak_mb
 
 
-def score_only(pairs: list[tuple[Statement, str, str]]) -> float:
+def score_only(pairs: list[tuple[Statement, str, str]]) -> tuple[float, dict[tuple[int, str], Feedback]]:
     """CPU seconds of ``score`` alone on every distinct response (statements prepared first, as
-    grading meets them again and again)."""
+    grading meets them again and again), and each feedback by statement and response."""
     for statement, text, name in pairs[:500]:
         score(statement, text, name)
     start = time.process_time()
-    for statement, text, name in pairs:
-        score(statement, text, name)
-    return time.process_time() - start
+    feedback = {(id(statement), text): score(statement, text, name) for statement, text, name in pairs}
+    return time.process_time() - start, feedback
+
+
+def outside_the_scorer(folder: Path, library: Library, known: dict[tuple[int, str], Feedback]) -> float:
+    """CPU seconds of grading in this process -- reading the exports, the tallies, the gradebook
+    and the report -- with every score looked up instead of worked out: grading's own cost."""
+    grading = importlib.import_module("trainer.grading.grade")
+
+    def looked_up(statement: Statement, text: str, name: str | None = None) -> Feedback:
+        return known[id(statement), text]
+
+    with mock.patch.object(grading, "score", looked_up):
+        start = time.process_time()
+        graded = grade([folder], library)
+        write_gradebook(graded, io.StringIO())
+        class_report(graded)
+        return time.process_time() - start
 
 
 def measure(students: int = 200, responses: int = 500, seed: int = 1, runs: int = 1) -> dict:
+    library = load_library()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "exports"
         folder.mkdir()
-        pairs = write_class(folder, students, responses, seed)
+        pairs = write_class(folder, library, students, responses, seed)
         size = sum(f.stat().st_size for f in folder.iterdir())
         graded = grade_command(folder, runs)
+        score_cpu, known = score_only(pairs)
+        outside = outside_the_scorer(folder, library, known)
     return {
         "responses": students * responses,
         "distinct": len(pairs),
         "exports_mb": size / 1e6,
         "graded": graded,
-        "score_only": score_only(pairs),
+        "score_only": score_cpu,
+        "outside": outside,
         "floor_mb": scorer_floor_mb(),
     }
 
@@ -186,6 +213,11 @@ def rows(measured: dict) -> dict[str, tuple[float, float, float]]:
             graded.cpu,
             measured["score_only"],
             graded.cpu / measured["score_only"],
+        ),
+        f"{graded_class}: outside score(), in-process, CPU s vs score() alone": (
+            measured["outside"],
+            measured["score_only"],
+            measured["outside"] / measured["score_only"],
         ),
         f"{graded_class}: peak MB vs the scorer loaded (budget {BUDGET_MB:.0f} MB)": (
             graded.peak_mb,
@@ -220,8 +252,12 @@ def main() -> None:
     )
     print(
         f"score() alone on every distinct response: {m['score_only']:.2f} s CPU "
-        f"({m['score_only'] / m['distinct'] * 1e6:.0f} us each); grading outside score(): "
-        f"{graded.cpu - m['score_only']:.2f} s"
+        f"({m['score_only'] / m['distinct'] * 1e6:.0f} us each)"
+    )
+    print(
+        f"grading outside score(), in this process (read, tally, gradebook, report): {m['outside']:.2f} s CPU; "
+        f"the command's start (interpreter, library, word lists) and the rest: "
+        f"{graded.cpu - m['score_only'] - m['outside']:.2f} s"
     )
     print(f"a process with the library and the scorer loaded: {m['floor_mb']:.0f} MB peak")
     for name, (ours, baseline, ratio) in rows(m).items():
