@@ -29,20 +29,21 @@ import statistics
 import time
 from collections.abc import Callable
 from functools import partial
+from typing import Any
 from unittest import mock
 
 from rapidfuzz import fuzz, process
 from trainee_responses import response
 
 from trainer import batch, jsonio
-from trainer.loader import load_library
+from trainer.loader import Library, load_library
 from trainer.scoring import AdHocStatement, Feedback, score
 
 BUDGET = 8.0  # the design's budget: a statement seen for the first time, within 8x the bare pass
 ANSWERS = 10
 
 
-def make_rows(count: int, seed: int) -> list[dict]:
+def make_rows(count: int, seed: int) -> list[dict[str, Any]]:
     """``count`` batch rows, each with a statement of its own."""
     rng = random.Random(seed)
     scenarios = load_library().scenarios
@@ -67,11 +68,11 @@ def make_rows(count: int, seed: int) -> list[dict]:
     return rows
 
 
-def as_lines(rows: list[dict]) -> list[bytes]:
+def as_lines(rows: list[dict[str, Any]]) -> list[bytes]:
     return [json.dumps(row).encode() + b"\n" for row in rows]
 
 
-def statement_of(row: dict) -> AdHocStatement:
+def statement_of(row: dict[str, Any]) -> AdHocStatement:
     return AdHocStatement(row["client"], tuple(row["model_answers"]), tuple(row["feelings"]), tuple(row["content"]))
 
 
@@ -81,24 +82,28 @@ def cpu_per_row(work: Callable[[], object], rows: int) -> float:
     return (time.process_time() - start) / rows * 1e6
 
 
+def no_library() -> Library:
+    raise AssertionError("rows that bring their own statement need no library")
+
+
 def whole_batch(lines: list[bytes]) -> None:
     """What ``trainer score --batch`` does with the lines, its output kept in memory."""
     out = io.StringIO()
-    for row, _ in batch.score_lines(lines, lambda: None):
+    for row, _ in batch.score_lines(lines, no_library):
         out.write(jsonio.dumps(row) + "\n")
 
 
-def bare_pass(rows: list[dict]) -> None:
+def bare_pass(rows: list[dict[str, Any]]) -> None:
     for row in rows:
         process.extract(row["response"], row["model_answers"], scorer=fuzz.token_set_ratio, limit=None)
 
 
-def scorer_alone(rows: list[dict]) -> Callable[[], object]:
+def scorer_alone(rows: list[dict[str, Any]]) -> Callable[[], object]:
     pairs = [(statement_of(row), row["response"]) for row in rows]
     return lambda: [score(statement, text) for statement, text in pairs]
 
 
-def outside_the_scorer(rows: list[dict]) -> float:
+def outside_the_scorer(rows: list[dict[str, Any]]) -> float:
     """The batch on ``rows``, every score looked up instead of worked out: the cost of parsing,
     the row model and serialising, per row."""
     known = {(statement_of(row), row["response"]): score(statement_of(row), row["response"]) for row in rows}

@@ -34,6 +34,7 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 from unittest import mock
 
 from trainee_responses import response
@@ -61,9 +62,12 @@ class Graded:
     peak_mb: float  # the child's peak resident set size
 
 
-def statements(scenarios: list[Scenario]) -> list[tuple[Scenario, int, bool, Statement | DeeperStatement]]:
+Said = Statement | DeeperStatement
+
+
+def statements(scenarios: list[Scenario]) -> list[tuple[Scenario, int, bool, Said]]:
     """Every statement of the library, deeper ones too: (scenario, number, deeper, statement)."""
-    found = []
+    found: list[tuple[Scenario, int, bool, Said]] = []
     for scenario in scenarios:
         for number, turn in enumerate(scenario.turns, start=1):
             found.append((scenario, number, False, turn))
@@ -74,7 +78,7 @@ def statements(scenarios: list[Scenario]) -> list[tuple[Scenario, int, bool, Sta
 
 def write_class(
     folder: Path, library: Library, students: int, responses: int, seed: int
-) -> list[tuple[Statement, str, str]]:
+) -> list[tuple[Said, str, str]]:
     """The class's exports in ``folder``; returns every distinct (statement, response, client name).
 
     The verdicts stored in the exports are each statement's first response's, real in shape and
@@ -83,7 +87,7 @@ def write_class(
     rng = random.Random(seed)
     targets = statements(library.scenarios)
     stored: dict[tuple[str, int, bool], Feedback] = {}
-    distinct: dict[tuple[str, int, bool, str], tuple[Statement, str, str]] = {}
+    distinct: dict[tuple[str, int, bool, str], tuple[Said, str, str]] = {}
     for n in range(students):
         attempts, at = [], START
         for _ in range(responses):
@@ -157,7 +161,7 @@ def scorer_floor_mb() -> float:
     return run_child([sys.executable, "-c", SCORER_FLOOR]).peak_mb
 
 
-def score_only(pairs: list[tuple[Statement, str, str]]) -> tuple[float, dict[tuple[int, str], Feedback]]:
+def score_only(pairs: list[tuple[Said, str, str]]) -> tuple[float, dict[tuple[int, str], Feedback]]:
     """CPU seconds of ``score`` alone on every distinct response (statements prepared first, as
     grading meets them again and again), and each feedback by statement and response."""
     for statement, text, name in pairs[:500]:
@@ -172,7 +176,7 @@ def outside_the_scorer(folder: Path, library: Library, known: dict[tuple[int, st
     and the report -- with every score looked up instead of worked out: grading's own cost."""
     grading = importlib.import_module("trainer.grading.grade")
 
-    def looked_up(statement: Statement, text: str, name: str | None = None) -> Feedback:
+    def looked_up(statement: Said, text: str, name: str | None = None) -> Feedback:
         return known[id(statement), text]
 
     with mock.patch.object(grading, "score", looked_up):
@@ -183,7 +187,7 @@ def outside_the_scorer(folder: Path, library: Library, known: dict[tuple[int, st
         return time.process_time() - start
 
 
-def measure(students: int = 200, responses: int = 500, seed: int = 1, runs: int = 1) -> dict:
+def measure(students: int = 200, responses: int = 500, seed: int = 1, runs: int = 1) -> dict[str, Any]:
     library = load_library()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "exports"
@@ -204,7 +208,7 @@ def measure(students: int = 200, responses: int = 500, seed: int = 1, runs: int 
     }
 
 
-def rows(measured: dict) -> dict[str, tuple[float, float, float]]:
+def rows(measured: dict[str, Any]) -> dict[str, tuple[float, float, float]]:
     """The rows of ``make bench``'s table: (ours, baseline, ratio)."""
     graded: Graded = measured["graded"]
     graded_class = f"trainer grade, {measured['responses']:,} responses"

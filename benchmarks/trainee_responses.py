@@ -16,10 +16,14 @@ from typing import Protocol
 
 
 class StatementLike(Protocol):
-    client: str
-    feelings: Sequence[str]
-    content: Sequence[str]
-    model_answers: Sequence[str]
+    @property
+    def client(self) -> str: ...
+    @property
+    def feelings(self) -> Sequence[str]: ...
+    @property
+    def content(self) -> Sequence[str]: ...
+    @property
+    def model_answers(self) -> Sequence[str]: ...
 
 
 OPENERS = (

@@ -138,7 +138,7 @@ def score_row(row: object, library: Callable[[], Library]) -> dict[str, object]:
     return verdict(score(statement, response, name))
 
 
-def verdict(feedback: Feedback) -> dict:
+def verdict(feedback: Feedback) -> dict[str, object]:
     """The output object of the batch contract: the feedback, with ``outcome`` after ``kind``."""
     data = feedback.to_dict()
     at = list(data).index("kind") + 1
@@ -165,7 +165,7 @@ def _row_id(row: object, number: int) -> object:
     return row["id"]
 
 
-def score_lines(lines: Iterable[bytes], library: Callable[[], Library]) -> Iterator[tuple[dict, bool]]:
+def score_lines(lines: Iterable[bytes], library: Callable[[], Library]) -> Iterator[tuple[dict[str, object], bool]]:
     """One output object per non-blank input line, in order, and whether it scored.
 
     Lines arrive as bytes so that one line that is not UTF-8 is reported on its own. Every

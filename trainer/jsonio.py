@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from typing import Any, NoReturn
 
 MAX_DIGITS = 100  # an integer longer than this is no id, turn or score anyone means
 
@@ -30,7 +31,7 @@ class JsonProblem(ValueError):
         self.line = line
 
 
-def _refuse_constant(name: str):
+def _refuse_constant(name: str) -> NoReturn:
     raise JsonProblem(f"{name} is not a JSON number")
 
 
@@ -76,9 +77,9 @@ def parse(text: str) -> object:
     """The value of ``text``; raises ``JsonProblem`` for anything that is not plain, standard JSON."""
     # Each integer is checked only when one may be too long: a check per integer doubles the
     # time an export takes to read.
-    integers = {"parse_int": _integer} if _LONG_NUMBER in _utf8(text).translate(_SHAPE) else {}
+    integers = _integer if _LONG_NUMBER in _utf8(text).translate(_SHAPE) else None
     try:
-        value = json.loads(text, parse_constant=_refuse_constant, parse_float=_float, **integers)
+        value = json.loads(text, parse_constant=_refuse_constant, parse_float=_float, parse_int=integers)
     except json.JSONDecodeError as err:
         raise JsonProblem(f"not valid JSON ({err.msg}, column {err.colno})", err.lineno) from None
     except RecursionError:
@@ -125,7 +126,7 @@ def depth(value: object) -> int:
 _CONTROLS_LEFT_BY_JSON = re.compile("[\x7f-\x9f]")
 
 
-def dumps(value: object, **options) -> str:
+def dumps(value: object, **options: Any) -> str:
     """Standard JSON (no NaN or Infinity), non-ASCII text kept as it is -- but every control
     character escaped (``\\u001b``), so that printing it on a terminal runs nothing."""
     text = json.dumps(value, ensure_ascii=False, allow_nan=False, **options)

@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from trainer.conversation import change, outcome_of
-from trainer.grading.exports import Export, ExportedAttempt, ExportReading
+from trainer.grading.exports import Export, ExportReading
 from trainer.loader import Library, Problem
 from trainer.model import DeeperStatement, Scenario, Statement
+from trainer.progress.export_format import ExportedAttempt
 from trainer.scoring import Feedback, score
 from trainer.wording import plural
 
