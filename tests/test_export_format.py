@@ -4,13 +4,14 @@ and says what is wrong with the first thing it cannot use."""
 
 from __future__ import annotations
 
+import codecs
 import json
 from pathlib import Path
 
 import pytest
 from progress_factory import T0, make_attempt
 
-from trainer.grading.exports import ExportError, parse_export
+from trainer.grading.exports import ExportError, parse_export, read_exports
 from trainer.model import Reaction
 from trainer.progress.export import to_json
 from trainer.progress.export_format import ExportDocument, ExportedAttempt, ExportedAttemptInFull
@@ -95,3 +96,10 @@ def test_a_reader_ignores_what_it_does_not_use_however_it_is_written():
 )
 def test_a_reader_names_the_first_problem(document, message):
     assert str(read(document)).startswith(message)
+
+
+def test_a_file_saved_with_a_byte_order_mark_reads_as_any_other(tmp_path):
+    path = tmp_path / "ana.json"
+    path.write_bytes(codecs.BOM_UTF8 + to_json([make_attempt("alpha", 1)], "Ana", T0).encode())
+    [export], problems, _ = read_exports([path])
+    assert problems == [] and export.student == "Ana" and export.attempts[0].scenario == "alpha"

@@ -32,7 +32,7 @@ from trainer.progress.export import CSV_FIELDS
 from trainer.progress.export_format import ExportDocument, ExportedAttempt
 
 EXPORT_SUFFIX = ".json"
-# An export of 10,000 attempts is about 5 MB; anything far larger is not an export.
+# An export of 10,000 attempts, each with its stored feedback, is about 30 MB; anything far larger is not an export.
 MAX_EXPORT_BYTES = 50_000_000
 # The first line of a Markdown export (``trainer.progress.export.to_markdown``).
 MARKDOWN_HEADING = "# Reflective listening practice"
@@ -208,8 +208,9 @@ def _document(contents: str | bytes) -> ExportDocument:
 
 
 def _without_bom(contents: str | bytes) -> str | bytes:
-    """Without the byte order mark some editors put first (``utf-8-sig``)."""
-    return contents.removeprefix("\ufeff") if isinstance(contents, str) else contents.removeprefix(codecs.BOM_UTF8)
+    """A file's bytes without the byte order mark some editors put first, as ``utf-8-sig``
+    reads them (text is taken as it is)."""
+    return contents.removeprefix(codecs.BOM_UTF8) if isinstance(contents, bytes) else contents
 
 
 def parse_export(path: Path, contents: str | bytes) -> Export:
