@@ -1,151 +1,278 @@
-"""How long ``trainer grade`` takes for a large class.
+"""How long ``trainer grade`` takes for a large class, and how much memory it needs.
 
-Writes exports for STUDENTS x RESPONSES attempts (default 200 x 500 = 100,000) against the
-bundled scenarios, with responses varied enough that nearly all are distinct (so the
-grader's memo of repeated responses does not flatter the figure), then times the whole
-command as an instructor runs it, and the stages in-process.
+A class of STUDENTS exports of RESPONSES attempts each (default 200 x 500 = 100,000) is written
+with the real writer of ``trainer export`` -- full exports, with every attempt's checks,
+messages, reaction and openness, as students hand them in -- against the bundled library's
+statements (deeper ones too), with trainee-like responses of 8 to 40 words, nine in ten
+distinct (``trainee_responses``). Then:
 
-    .venv/bin/python benchmarks/grade.py [--students 200] [--responses 500] [--seed 1]
+- the whole command an instructor runs, ``trainer grade DIR --output grades.csv --report
+  report.md``, in a child process: wall time, CPU time and peak resident memory (the child's
+  own ``ru_maxrss``), interpreter start included; the best of ``--runs``;
+- the baseline: ``trainer.scoring.score`` alone on every distinct response, in this process
+  (CPU time) -- the scorer's share, which grading cannot go below;
+- grading's own cost, apart from the scorer's: ``grade``, the gradebook and the report in this
+  process with every score looked up (worked out beforehand) instead of worked out;
+- the memory floor: a child that loads the library and scores one response -- what any
+  command that scores holds before grading keeps anything.
+
+    .venv/bin/python benchmarks/grade.py [--students 200] [--responses 500] [--runs 1] [--seed 1]
+
+``grading_rows()`` gives its three rows for ``make bench``'s table: (ours, baseline, ratio).
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
+import importlib
 import io
-import json
 import random
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
+from unittest import mock
 
-from trainer.grading import class_report, grade, read_exports, write_gradebook
-from trainer.loader import load_library
+from trainee_responses import response
 
-OPENERS = [
-    "It sounds like",
-    "You feel",
-    "So you're feeling",
-    "I hear that you feel",
-    "You seem",
-    "Part of you feels",
-    "It seems you are",
-    "You're",
-]
-FEELINGS = [
-    "alone",
-    "forgotten",
-    "hurt",
-    "lonely",
-    "sad",
-    "left out",
-    "disappointed",
-    "worthless",
-    "ashamed",
-    "angry",
-    "confused",
-    "invisible",
-    "let down",
-    "unimportant",
-    "jealous",
-]
-LINKS = ["because", "when", "since", "after", "as if", "and"]
-OTHERS = [
-    "You should call your mom.",
-    "Why didn't you remind them?",
-    "Don't worry, it gets better.",
-    "Have you tried joining a club?",
-    "I know exactly how you feel, the same happened to me.",
-    "Do you think they forgot?",
-    "What happened next?",
-    "That's not true, people love you!",
-    "You need to stop checking your phone.",
-    "Everyone feels like that in first year.",
-]
-FILLERS = ["", " really", " kind of", " a bit", " so", " quite"]
-ENDS = [".", "?", "!", "...", ", right?", ", okay."]
+from trainer import conversation
+from trainer.grading import class_report, grade, write_gradebook
+from trainer.loader import Library, load_library
+from trainer.model import DeeperStatement, Scenario, Statement
+from trainer.progress.attempt import SavedAttempt
+from trainer.progress.export import to_json
+from trainer.scoring import Feedback, score
+
+BUDGET_SECONDS = 12.0
+BUDGET_MB = 150.0
+START = datetime(2025, 2, 3, 9, 0, tzinfo=timezone.utc)
+TRAINER = Path(sys.executable).with_name("trainer")
 
 
-def response(rng: random.Random, client: str) -> str:
-    """A plausible trainee response: mostly reflections, some roadblocks and questions."""
-    words = client.rstrip(".").split()
-    start = rng.randrange(max(1, len(words) - 6))
-    echo = " ".join(words[start : start + rng.randint(3, 8)]).lower()
-    if rng.random() < 0.3:
-        return f"{rng.choice(OTHERS)} You said{rng.choice(FILLERS)} {echo}{rng.choice(ENDS)}"
-    second = rng.choice(["", f" and {rng.choice(FEELINGS)}", f", maybe{rng.choice(FILLERS)} {rng.choice(FEELINGS)}"])
-    return f"{rng.choice(OPENERS)}{rng.choice(FILLERS)} {rng.choice(FEELINGS)}{second} {rng.choice(LINKS)} {echo}."
+@dataclass(frozen=True)
+class Graded:
+    """One run of a command in a child process."""
+
+    wall: float  # seconds
+    cpu: float  # user + system seconds of the child
+    peak_mb: float  # the child's peak resident set size
 
 
-def write_exports(folder: Path, students: int, responses: int, seed: int) -> int:
+Said = Statement | DeeperStatement
+
+
+def statements(scenarios: list[Scenario]) -> list[tuple[Scenario, int, bool, Said]]:
+    """Every statement of the library, deeper ones too: (scenario, number, deeper, statement)."""
+    found: list[tuple[Scenario, int, bool, Said]] = []
+    for scenario in scenarios:
+        for number, turn in enumerate(scenario.turns, start=1):
+            found.append((scenario, number, False, turn))
+            if turn.deeper is not None:
+                found.append((scenario, number, True, turn.deeper))
+    return found
+
+
+def write_class(
+    folder: Path, library: Library, students: int, responses: int, seed: int
+) -> list[tuple[Said, str, str]]:
+    """The class's exports in ``folder``; returns every distinct (statement, response, client name).
+
+    The verdicts stored in the exports are each statement's first response's, real in shape and
+    size (grading ignores them: it scores every response again).
+    """
     rng = random.Random(seed)
-    scenarios = load_library().scenarios
-    distinct = set()
+    targets = statements(library.scenarios)
+    stored: dict[tuple[str, int, bool], Feedback] = {}
+    distinct: dict[tuple[str, int, bool, str], tuple[Said, str, str]] = {}
     for n in range(students):
-        attempts = []
-        for i in range(responses):
-            scenario = scenarios[i % len(scenarios)]
-            turn = rng.randrange(len(scenario.turns))
-            text = response(rng, scenario.turns[turn].client)
-            distinct.add((scenario.id, turn, text))
+        attempts, at = [], START
+        for _ in range(responses):
+            scenario, number, deeper, statement = rng.choice(targets)
+            key = (scenario.id, number, deeper)
+            text = response(rng, statement)
+            feedback = stored.get(key) or stored.setdefault(key, score(statement, text, scenario.client_name))
+            at += timedelta(minutes=rng.randint(2, 300))
             attempts.append(
-                {
-                    "scenario": scenario.id,
-                    "turn": turn + 1,
-                    "client": scenario.turns[turn].client,
-                    "response": text,
-                    "score": 0,
-                    "band": "not_yet",
-                    "kind": "other",
-                    "checks": [],
-                    "at": "2025-03-01T10:00:00+00:00",
-                }
+                SavedAttempt.from_feedback(
+                    scenario.id,
+                    number,
+                    statement.client,
+                    text,
+                    feedback,
+                    f"session-{n}-{at:%Y%m%d}",
+                    at,
+                    deeper=deeper,
+                    exchange=conversation.exchange(statement, feedback, 3),
+                )
             )
-        export = {"student": f"Student {n:04d}", "exported_at": "2025-03-10T09:00:00+00:00", "attempts": attempts}
-        (folder / f"student-{n:04d}.json").write_text(json.dumps(export), encoding="utf-8")
-    return len(distinct)
+            distinct.setdefault((*key, text), (statement, text, scenario.client_name))
+        (folder / f"student-{n:04d}.json").write_text(
+            to_json(attempts, f"Student {n:04d}", at + timedelta(days=1)), encoding="utf-8"
+        )
+    return list(distinct.values())
 
 
-def timed(label: str, action):
+# The child is started from a small process of its own: a child started straight from this one
+# (vfork, posix_spawn) would count this process's memory as its own peak.
+LAUNCHER = """\
+import os, sys
+pid = os.fork()
+if pid == 0:
+    os.close(1), os.close(2), os.open(os.devnull, os.O_WRONLY), os.open(os.devnull, os.O_WRONLY)
+    os.execv(sys.argv[1], sys.argv[1:])
+_, status, usage = os.wait4(pid, 0)
+print(os.waitstatus_to_exitcode(status), usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
+"""
+
+
+def run_child(command: list[str]) -> Graded:
+    """Wall time, CPU time and peak memory of ``command``, its output thrown away."""
     start = time.perf_counter()
-    result = action()
-    print(f"  {label:<28} {time.perf_counter() - start:6.2f} s")
-    return result
+    launched = subprocess.run([sys.executable, "-c", LAUNCHER, *command], capture_output=True, text=True, check=True)
+    wall = time.perf_counter() - start
+    code, cpu, peak_kb = launched.stdout.split()
+    if int(code) not in (0, 1):
+        raise SystemExit(f"{command[0]} failed with exit code {code}")
+    return Graded(wall, float(cpu), int(peak_kb) / 1024)
+
+
+def grade_command(folder: Path, runs: int) -> Graded:
+    """The best of ``runs`` runs of the whole command (each figure its own best)."""
+    out = folder.parent
+    command = [str(TRAINER), "grade", str(folder), "--output", str(out / "grades.csv"), "--report", str(out / "r.md")]
+    measured = [run_child(command) for _ in range(runs)]
+    return Graded(min(m.wall for m in measured), min(m.cpu for m in measured), min(m.peak_mb for m in measured))
+
+
+SCORER_FLOOR = """\
+from trainer.loader import load_library
+from trainer.scoring import score
+scenario = load_library().scenarios[0]
+score(scenario.turns[0], "It sounds like that really hurt.", scenario.client_name)
+"""
+
+
+def scorer_floor_mb() -> float:
+    """Peak memory of a process that has loaded the library and the scorer, and scored once."""
+    return run_child([sys.executable, "-c", SCORER_FLOOR]).peak_mb
+
+
+def score_only(pairs: list[tuple[Said, str, str]]) -> float:
+    """CPU seconds of ``score`` alone on every distinct response, keeping nothing (statements
+    prepared first, as grading meets them again and again)."""
+    for statement, text, name in pairs[:500]:
+        score(statement, text, name)
+    start = time.process_time()
+    for statement, text, name in pairs:
+        score(statement, text, name)
+    return time.process_time() - start
+
+
+def outside_the_scorer(folder: Path, library: Library, known: dict[tuple[int, str], Feedback]) -> float:
+    """CPU seconds of grading in this process -- reading the exports, the tallies, the gradebook
+    and the report -- with every score looked up instead of worked out: grading's own cost."""
+    grading = importlib.import_module("trainer.grading.grade")
+
+    def looked_up(statement: Said, text: str, name: str | None = None) -> Feedback:
+        return known[id(statement), text]
+
+    gc.freeze()  # the feedback looked up is this benchmark's, not grading's to walk
+    try:
+        with mock.patch.object(grading, "score", looked_up):
+            start = time.process_time()
+            graded = grade([folder], library)
+            write_gradebook(graded, io.StringIO())
+            class_report(graded)
+            return time.process_time() - start
+    finally:
+        gc.unfreeze()
+
+
+def measure(students: int = 200, responses: int = 500, seed: int = 1, runs: int = 1) -> dict[str, Any]:
+    library = load_library()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "exports"
+        folder.mkdir()
+        pairs = write_class(folder, library, students, responses, seed)
+        size = sum(f.stat().st_size for f in folder.iterdir())
+        graded = grade_command(folder, runs)
+        score_cpu = score_only(pairs)
+        known = {(id(statement), text): score(statement, text, name) for statement, text, name in pairs}
+        outside = outside_the_scorer(folder, library, known)
+    return {
+        "responses": students * responses,
+        "distinct": len(pairs),
+        "exports_mb": size / 1e6,
+        "graded": graded,
+        "score_only": score_cpu,
+        "outside": outside,
+        "floor_mb": scorer_floor_mb(),
+    }
+
+
+def rows(measured: dict[str, Any]) -> dict[str, tuple[float, float, float]]:
+    """The rows of ``make bench``'s table: (ours, baseline, ratio)."""
+    graded: Graded = measured["graded"]
+    graded_class = f"trainer grade, {measured['responses']:,} responses"
+    return {
+        f"{graded_class}: CPU s vs score() alone (budget {BUDGET_SECONDS:.0f} s)": (
+            graded.cpu,
+            measured["score_only"],
+            graded.cpu / measured["score_only"],
+        ),
+        f"{graded_class}: outside score(), in-process, CPU s vs score() alone": (
+            measured["outside"],
+            measured["score_only"],
+            measured["outside"] / measured["score_only"],
+        ),
+        f"{graded_class}: peak MB vs the scorer loaded (budget {BUDGET_MB:.0f} MB)": (
+            graded.peak_mb,
+            measured["floor_mb"],
+            graded.peak_mb / measured["floor_mb"],
+        ),
+    }
+
+
+def grading_rows(quick: bool = False) -> dict[str, tuple[float, float, float]]:
+    """The rows for ``make bench``'s table: (ours, baseline, ratio) by measure -- the budget is
+    for the whole class, so ``quick`` only runs the command once."""
+    return rows(measure(runs=1 if quick else 2))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--students", type=int, default=200)
     parser.add_argument("--responses", type=int, default=500)
+    parser.add_argument("--runs", type=int, default=1, help="runs of the whole command; the best is kept")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    total = args.students * args.responses
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "exports"
-        folder.mkdir()
-        distinct = write_exports(folder, args.students, args.responses, args.seed)
-        print(f"{args.students} students x {args.responses} responses = {total:,} ({distinct:,} distinct)")
-        trainer = Path(sys.executable).with_name("trainer")
-        command = [
-            str(trainer),
-            "grade",
-            str(folder),
-            "--output",
-            str(Path(tmp) / "grades.csv"),
-            "--report",
-            str(Path(tmp) / "report.md"),
-        ]
-        start = time.perf_counter()
-        subprocess.run(command, check=True, stderr=subprocess.DEVNULL)
-        whole = time.perf_counter() - start
-        print(f"trainer grade, whole command: {whole:.2f} s ({total / whole:,.0f} responses/s)")
-        print("stages, in-process:")
-        library = timed("load the library", load_library)
-        timed("read the exports", lambda: read_exports([folder]))
-        grading = timed("read and score", lambda: grade([folder], library))
-        timed("gradebook CSV", lambda: write_gradebook(grading, io.StringIO()))
-        timed("class report", lambda: class_report(grading))
+    m = measure(args.students, args.responses, args.seed, args.runs)
+    graded: Graded = m["graded"]
+    print(
+        f"{args.students} exports x {args.responses} responses = {m['responses']:,} "
+        f"({m['distinct']:,} distinct), {m['exports_mb']:.0f} MB of JSON"
+    )
+    print(
+        f"trainer grade, whole command: {graded.wall:.2f} s wall, {graded.cpu:.2f} s CPU, "
+        f"{graded.peak_mb:.0f} MB peak (budget {BUDGET_SECONDS:.0f} s, {BUDGET_MB:.0f} MB)"
+    )
+    print(
+        f"score() alone on every distinct response: {m['score_only']:.2f} s CPU "
+        f"({m['score_only'] / m['distinct'] * 1e6:.0f} us each)"
+    )
+    print(
+        f"grading outside score(), in this process (read, tally, gradebook, report): {m['outside']:.2f} s CPU; "
+        f"the command's start (interpreter, library, word lists) and the rest: "
+        f"{graded.cpu - m['score_only'] - m['outside']:.2f} s"
+    )
+    print(f"a process with the library and the scorer loaded: {m['floor_mb']:.0f} MB peak")
+    for name, (ours, baseline, ratio) in rows(m).items():
+        print(f"  {name}: {ours:.1f} vs {baseline:.1f} -> {ratio:.2f}x")
 
 
 if __name__ == "__main__":

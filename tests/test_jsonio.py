@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from trainer import jsonio
+from trainer.terminal import CONTROLS
 
 
 @pytest.mark.parametrize(
@@ -52,3 +57,42 @@ def test_dumps_refuses_what_is_not_json():
     with pytest.raises(ValueError):
         jsonio.dumps({"id": float("nan")})
     assert jsonio.dumps({"name": "Zoë"}) == '{"name": "Zoë"}'
+
+
+# ---------------------------------------------------------------------------- fast ways, same results
+
+JSON_TEXT = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@settings(derandomize=True, max_examples=300, deadline=None)
+@given(value=JSON_TEXT, indent=st.sampled_from([None, 2]))
+def test_dumps_escapes_every_control_character_as_it_always_did(value, indent):
+    """json.dumps escapes the C0 controls itself; what is left to escape is what CONTROLS finds."""
+    text = json.dumps(value, ensure_ascii=False, allow_nan=False, indent=indent)
+    assert jsonio.dumps(value, indent=indent) == CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    assert not CONTROLS.search(jsonio.dumps(value, indent=indent))
+
+
+# Tokens that parse refuses or reads its own way, and a string that only looks like them.
+SPECIAL = st.sampled_from(
+    ["NaN", "-Infinity", "1e5", "2E-400", "1.5e+10", "1" * 101, "-" + "9" * 120, '"\\ud800"', '"NaN, 3e104"']
+)
+
+
+@settings(derandomize=True, max_examples=300, deadline=None)
+@given(value=JSON_TEXT, special=st.none() | SPECIAL)
+def test_plain_text_reads_the_same_without_the_checks_of_every_number(value, special):
+    """What ``is_plain`` lets through, a standard parser reads exactly as ``parse`` does; what
+    ``parse`` refuses is never plain."""
+    text = "[" + json.dumps(value, ensure_ascii=False) + ("" if special is None else f", {special}") + "]"
+    try:
+        parsed = jsonio.parse(text)
+    except jsonio.JsonProblem:
+        assert not jsonio.is_plain(text)
+        return
+    if jsonio.is_plain(text):
+        assert json.loads(text) == parsed

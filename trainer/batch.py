@@ -13,12 +13,17 @@ the parser's stack), an ``id`` too deeply nested to echo back, or a line over
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import BinaryIO
+from typing import TYPE_CHECKING, Annotated, BinaryIO, cast
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, StrictBool, StrictInt, StrictStr, ValidationError
 
 from trainer import jsonio
 from trainer.conversation import outcome_of
 from trainer.loader import Library
 from trainer.scoring import AdHocStatement, Feedback, score
+
+if TYPE_CHECKING:
+    from trainer.model import DeeperStatement, Scenario, Statement
 
 MAX_LINE_BYTES = 1_000_000  # one response and its statement; a real line is well under 10 KB
 MAX_ID_DEPTH = 20  # an id is a number or a text; a list of them is echoed back too, up to this deep
@@ -29,56 +34,111 @@ class RowError(ValueError):
     """A row that cannot be scored; the message says why in plain words."""
 
 
-def _text_list(row: dict, key: str) -> tuple[str, ...]:
-    value = row.get(key, [])
+def _one_or_none(value: object) -> object:
+    """A single text stands for a list of one; null for none."""
     if value is None:
         return ()
-    if isinstance(value, str):
-        return (value,)
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise RowError(f"'{key}' must be a list of strings")
-    return tuple(value)
+    return (value,) if isinstance(value, str) else value
 
 
-def resolve(row: dict, library: Callable[[], Library]):
-    """The statement a row names, and the client's name for the feedback."""
-    if "scenario" in row:
-        scenario_id, turn = row["scenario"], row.get("turn")
-        if not isinstance(scenario_id, str):
-            raise RowError("'scenario' must be a scenario id (a string)")
-        if isinstance(turn, bool) or not isinstance(turn, int):
-            raise RowError("'turn' must be a whole number (1 for the first statement)")
-        scenario = library().get(scenario_id)
-        if scenario is None:
-            raise RowError(f"no scenario with id '{scenario_id}' (see 'trainer list')")
-        if not 1 <= turn <= len(scenario.turns):
-            raise RowError(f"scenario '{scenario_id}' has statements 1 to {len(scenario.turns)}, not {turn}")
-        deeper = row.get("deeper", False)
-        if not isinstance(deeper, bool):
-            raise RowError("'deeper' must be true or false")
-        statement = scenario.statement(turn, deeper)
-        if statement is None:
-            raise RowError(f"statement {turn} of scenario '{scenario_id}' has no deeper statement")
-        return statement, scenario.client_name
-    client = row.get("client")
-    if not isinstance(client, str):
-        raise RowError("each row needs 'client' (the statement) or 'scenario' and 'turn'")
-    return AdHocStatement(
-        client, _text_list(row, "model_answers"), _text_list(row, "feelings"), _text_list(row, "content")
-    ), None
+Texts = Annotated[tuple[StrictStr, ...], BeforeValidator(_one_or_none)]
 
 
-def score_row(row: object, library: Callable[[], Library]) -> dict:
+class BatchRow(BaseModel):
+    """A row of the batch format: a response, and the statement it answers. A row names the
+    statement one of two ways (``ScenarioRow``, ``AdHocRow``); any other key is left alone."""
+
+    model_config = ConfigDict(frozen=True)
+
+    response: StrictStr
+
+
+class ScenarioRow(BatchRow):
+    """A row that names a statement of the library: ``scenario`` and ``turn`` (1-based), with
+    ``deeper`` for that statement's deeper statement."""
+
+    scenario: StrictStr
+    turn: StrictInt
+    deeper: StrictBool = False
+
+
+class AdHocRow(BatchRow):
+    """A row that brings its own statement: the ``client``'s words and what a reflection of them
+    should hold (each list may be one text, or null)."""
+
+    client: StrictStr
+    model_answers: Texts = ()
+    feelings: Texts = ()
+    content: Texts = ()
+
+
+# A row read: the response, the statement it answers, and the client's name when known.
+Resolved = tuple[str, "Statement | DeeperStatement | AdHocStatement", "str | None"]
+
+# What is wrong with a field of a row, in the order the fields are looked at.
+ROW_PROBLEMS = {
+    "response": "'response' is missing or not a string",
+    "scenario": "'scenario' must be a scenario id (a string)",
+    "turn": "'turn' must be a whole number (1 for the first statement)",
+    "deeper": "'deeper' must be true or false",
+    "client": "each row needs 'client' (the statement) or 'scenario' and 'turn'",
+    **{key: f"'{key}' must be a list of strings" for key in ("model_answers", "feelings", "content")},
+}
+
+
+def _first_problem(err: ValidationError) -> str:
+    """The field of the first problem, in the order the fields are looked at."""
+    fields = [str(error["loc"][0]) for error in err.errors()]
+    return min(fields, key=list(ROW_PROBLEMS).index)
+
+
+def _scenario(library: Callable[[], Library], scenario_id: str, turn: int) -> Scenario:
+    scenario = library().get(scenario_id)
+    if scenario is None:
+        raise RowError(f"no scenario with id '{scenario_id}' (see 'trainer list')")
+    if not 1 <= turn <= len(scenario.turns):
+        raise RowError(f"scenario '{scenario_id}' has statements 1 to {len(scenario.turns)}, not {turn}")
+    return scenario
+
+
+def _in_library(row: dict[str, object], library: Callable[[], Library]) -> Resolved:
+    try:
+        named = ScenarioRow.model_validate(row)
+    except ValidationError as err:
+        field = _first_problem(err)
+        if field == "deeper":  # a scenario or statement that is not there is named first
+            _scenario(library, cast(str, row["scenario"]), cast(int, row["turn"]))
+        raise RowError(ROW_PROBLEMS[field]) from None
+    scenario = _scenario(library, named.scenario, named.turn)
+    statement = scenario.statement(named.turn, named.deeper)
+    if statement is None:
+        raise RowError(f"statement {named.turn} of scenario '{named.scenario}' has no deeper statement")
+    return named.response, statement, scenario.client_name
+
+
+def resolve(row: object, library: Callable[[], Library]) -> Resolved:
+    """The response of a row, the statement it answers, and the client's name for the feedback."""
     if not isinstance(row, dict):
         raise RowError("each line must be a JSON object")
-    response = row.get("response")
-    if not isinstance(response, str):
-        raise RowError("'response' is missing or not a string")
-    statement, name = resolve(row, library)
+    if "scenario" in row:
+        return _in_library(row, library)
+    try:
+        brought = AdHocRow.model_validate(row)
+    except ValidationError as err:
+        raise RowError(ROW_PROBLEMS[_first_problem(err)]) from None
+    return (
+        brought.response,
+        AdHocStatement(brought.client, brought.model_answers, brought.feelings, brought.content),
+        None,
+    )
+
+
+def score_row(row: object, library: Callable[[], Library]) -> dict[str, object]:
+    response, statement, name = resolve(row, library)
     return verdict(score(statement, response, name))
 
 
-def verdict(feedback: Feedback) -> dict:
+def verdict(feedback: Feedback) -> dict[str, object]:
     """The output object of the batch contract: the feedback, with ``outcome`` after ``kind``."""
     data = feedback.to_dict()
     at = list(data).index("kind") + 1
@@ -105,7 +165,7 @@ def _row_id(row: object, number: int) -> object:
     return row["id"]
 
 
-def score_lines(lines: Iterable[bytes], library: Callable[[], Library]) -> Iterator[tuple[dict, bool]]:
+def score_lines(lines: Iterable[bytes], library: Callable[[], Library]) -> Iterator[tuple[dict[str, object], bool]]:
     """One output object per non-blank input line, in order, and whether it scored.
 
     Lines arrive as bytes so that one line that is not UTF-8 is reported on its own. Every

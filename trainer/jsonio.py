@@ -13,8 +13,7 @@ from __future__ import annotations
 import json
 import math
 import re
-
-from trainer.terminal import CONTROLS
+from typing import Any, NoReturn
 
 MAX_DIGITS = 100  # an integer longer than this is no id, turn or score anyone means
 
@@ -32,7 +31,7 @@ class JsonProblem(ValueError):
         self.line = line
 
 
-def _refuse_constant(name: str):
+def _refuse_constant(name: str) -> NoReturn:
     raise JsonProblem(f"{name} is not a JSON number")
 
 
@@ -51,10 +50,36 @@ def _float(text: str) -> float:
     return value
 
 
+# How a text looks to ``is_plain``, so that each of its checks is one search in C: every ASCII
+# digit a 0, both exponent marks \x01, both signs +, whatever may end a number a comma, and the
+# first letters of NaN and Infinity and the backslash of an escape \x02.
+_SHAPE = bytes.maketrans(b"123456789eE-}] \n\r\tNI\\", b"000000000\x01\x01+,,,,,,\x02\x02\x02")
+_LONG_NUMBER = b"0" * (MAX_DIGITS + 1)
+_EXPONENT = re.compile(rb"0\x01\+?0+,")  # a number written with an exponent
+# NaN, Infinity, or an escape of a surrogate (D800-DFFF: its third digit is 8-9 or a-f, shaped).
+_NAN_INFINITY_OR_SURROGATE = re.compile(rb"\x02(?:a\x02|nfinity|u[dD][0abcdf\x01ABCDF])")
+
+
+def is_plain(text: str | bytes) -> bool:
+    """Whether ``text`` (or its UTF-8) has nothing that ``parse`` refuses or reads its own way --
+    NaN or Infinity, a run of more than ``MAX_DIGITS`` digits, a number with an exponent (it may
+    not fit a float), a surrogate escape -- so that any standard JSON parser reads it as ``parse``
+    does. Looked for in strings too: a false alarm only takes the slower way."""
+    shape = _utf8(text).translate(_SHAPE)
+    return not (_LONG_NUMBER in shape or _EXPONENT.search(shape) or _NAN_INFINITY_OR_SURROGATE.search(shape))
+
+
+def _utf8(text: str | bytes) -> bytes:
+    return text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass")
+
+
 def parse(text: str) -> object:
     """The value of ``text``; raises ``JsonProblem`` for anything that is not plain, standard JSON."""
+    # Each integer is checked only when one may be too long: a check per integer doubles the
+    # time an export takes to read.
+    integers = _integer if _LONG_NUMBER in _utf8(text).translate(_SHAPE) else None
     try:
-        value = json.loads(text, parse_constant=_refuse_constant, parse_int=_integer, parse_float=_float)
+        value = json.loads(text, parse_constant=_refuse_constant, parse_float=_float, parse_int=integers)
     except json.JSONDecodeError as err:
         raise JsonProblem(f"not valid JSON ({err.msg}, column {err.colno})", err.lineno) from None
     except RecursionError:
@@ -96,8 +121,13 @@ def depth(value: object) -> int:
     return deepest
 
 
-def dumps(value: object, **options) -> str:
+# Of ``CONTROLS``, what ``json.dumps`` writes as it is: it escapes every C0 control in a string
+# itself (and lays out with spaces and line feeds), which leaves DEL and the C1 controls.
+_CONTROLS_LEFT_BY_JSON = re.compile("[\x7f-\x9f]")
+
+
+def dumps(value: object, **options: Any) -> str:
     """Standard JSON (no NaN or Infinity), non-ASCII text kept as it is -- but every control
     character escaped (``\\u001b``), so that printing it on a terminal runs nothing."""
     text = json.dumps(value, ensure_ascii=False, allow_nan=False, **options)
-    return CONTROLS.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return _CONTROLS_LEFT_BY_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)

@@ -96,7 +96,7 @@ def score_command(
     if scenario_id:
         row = {"scenario": scenario_id, "turn": turn, "deeper": deeper}
     try:
-        statement, name = resolve(row, lambda: app.library)
+        _, statement, name = resolve({"response": response, **row}, lambda: app.library)
     except RowError as err:
         echo(f"trainer score: {err}", err=True)
         raise SystemExit(1) from None

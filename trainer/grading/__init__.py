@@ -4,13 +4,14 @@ No click and no Textual here; ``trainer grade`` is a thin shell over these funct
 """
 
 from trainer.grading.exports import read_exports
-from trainer.grading.grade import GradedResponse, Grading, grade
+from trainer.grading.grade import GradedResponse, Grading, Verdict, grade
 from trainer.grading.gradebook import gradebook_columns, gradebook_rows, write_gradebook
 from trainer.grading.report import class_report, student_labels
 
 __all__ = [
     "GradedResponse",
     "Grading",
+    "Verdict",
     "class_report",
     "grade",
     "gradebook_columns",

@@ -1,11 +1,12 @@
 """Reading students' exports (the JSON of ``trainer export``) and checking their shape.
 
 An export is ``{"student", "exported_at", "attempts": [{"scenario", "turn", "client",
-"response", "score", "band", "kind", "checks", "at"}]}``. Grading needs only ``scenario``,
-``turn`` and ``response`` of each attempt (everything is scored again), ``deeper`` when it
-answered a deeper statement, and the student's name. A file that is not JSON, or not shaped
-like an export, is reported by name and skipped whole: a damaged or hand-edited file cannot
-be trusted in part.
+"response", "score", "band", "kind", "checks", "at"}]}``, read with the model that writes it
+(``trainer.progress.export_format``). Grading needs only ``scenario``, ``turn`` and ``response``
+of each attempt (everything is scored again), ``deeper`` when it answered a deeper statement,
+and the student's name. A file that is not JSON, or not shaped like an export, is reported by
+name -- with the first thing wrong -- and skipped whole: a damaged or hand-edited file cannot be
+trusted in part.
 
 Only the JSON export can be graded: the Markdown export is a transcript for people to read,
 and the CSV one has no student. Either, handed in instead of the JSON, is a student's work
@@ -16,34 +17,27 @@ passed over in silence.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import codecs
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from trainer import jsonio
 from trainer.folders import files_under
 from trainer.loader import Problem
 from trainer.progress.export import CSV_FIELDS
+from trainer.progress.export_format import ExportDocument, ExportedAttempt
 
 EXPORT_SUFFIX = ".json"
-# An export of 10,000 attempts is about 5 MB; anything far larger is not an export.
+# An export of 10,000 attempts, each with its stored feedback, is about 30 MB; anything far larger is not an export.
 MAX_EXPORT_BYTES = 50_000_000
 # The first line of a Markdown export (``trainer.progress.export.to_markdown``).
 MARKDOWN_HEADING = "# Reflective listening practice"
 HAND_IN = "ask for the JSON export: trainer export --student NAME --output NAME.json"
 NOT_AN_EXPORT = "not an export (trainer grade reads the JSON of 'trainer export', *.json); file skipped"
-
-
-@dataclass(frozen=True, slots=True)
-class ExportedAttempt:
-    """One response a student typed, and the statement it answered."""
-
-    number: int  # 1-based position in the file's attempts, for messages
-    scenario: str
-    turn: int  # 1-based
-    response: str
-    client: str | None  # the statement as the student saw it, when the export has it
-    deeper: bool = False  # an answer to statement ``turn``'s deeper statement
 
 
 @dataclass(frozen=True)
@@ -112,15 +106,16 @@ def other_format(path: Path) -> OtherFormat | None:
     return None
 
 
-def _ungraded(path: Path, found: OtherFormat, exports: list[Export]) -> tuple[bool, Problem]:
+def _ungraded(path: Path, found: OtherFormat, read: list[tuple[Path, str]]) -> tuple[bool, Problem]:
     """A Markdown or CSV export: a note when the same student's JSON export is graded (the same
     name in its heading, or the same file name), else a problem -- their work went ungraded."""
-    twin = next((e for e in exports if e.path.stem == path.stem or e.student == found.student), None)
+    twin = next(((p, student) for p, student in read if p.stem == path.stem or student == found.student), None)
     if twin is not None:
+        twin_path, twin_student = twin
         return False, Problem(
             path,
             None,
-            f"a {found.kind} export of '{twin.student}', who is graded from the JSON export {twin.path}; file skipped",
+            f"a {found.kind} export of '{twin_student}', who is graded from the JSON export {twin_path}; file skipped",
         )
     return True, Problem(
         path,
@@ -130,15 +125,22 @@ def _ungraded(path: Path, found: OtherFormat, exports: list[Export]) -> tuple[bo
     )
 
 
-def _text(path: Path) -> str:
+def _contents(path: Path) -> bytes:
     try:
         if path.stat().st_size > MAX_EXPORT_BYTES:
             raise ExportError(
                 f"the file is over {MAX_EXPORT_BYTES // 1_000_000} MB; an export of a whole course is a few MB"
             )
-        return path.read_bytes().decode("utf-8-sig")
+        return path.read_bytes()
     except OSError as err:
         raise ExportError(f"cannot read the file: {err.strerror or err}") from None
+
+
+def _text(contents: str | bytes) -> str:
+    if isinstance(contents, str):
+        return contents
+    try:
+        return contents.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ExportError("this is not an export: the file is not UTF-8 text") from None
 
@@ -151,76 +153,113 @@ def _shown(value: object) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _required(raw: dict, key: str, where: str):
-    if key not in raw:
-        raise ExportError(f"{where}: '{key}' is missing")
-    return raw[key]
+NOT_THE_SHAPE = 'this is not an export of \'trainer export\': expected an object with "student" and "attempts"'
+# What is wrong with an attempt's field, in the order the fields are looked at.
+ATTEMPT_PROBLEMS = {
+    "scenario": "'scenario' must be a scenario id, not {shown}",
+    "turn": "'turn' must be a whole number from 1 (the first statement), not {shown}",
+    "response": "'response' must be text, not {shown}",
+    "deeper": "'deeper' must be true or false, not {value!r}",
+}
 
 
-def _attempt(number: int, raw: object) -> ExportedAttempt:
-    where = f"attempt {number}"
-    if not isinstance(raw, dict):
-        raise ExportError(f"{where} is not an object with scenario, turn and response")
-    scenario = _required(raw, "scenario", where)
-    if not isinstance(scenario, str) or not scenario:
-        raise ExportError(f"{where}: 'scenario' must be a scenario id, not {_shown(scenario)}")
-    turn = _required(raw, "turn", where)
-    if isinstance(turn, bool) or not isinstance(turn, int) or turn < 1:
-        raise ExportError(f"{where}: 'turn' must be a whole number from 1 (the first statement), not {_shown(turn)}")
-    response = _required(raw, "response", where)
-    if not isinstance(response, str):
-        raise ExportError(f"{where}: 'response' must be text, not {_shown(response)}")
-    client = raw.get("client")
-    deeper = raw.get("deeper", False)
-    if not isinstance(deeper, bool):
-        raise ExportError(f"{where}: 'deeper' must be true or false, not {deeper!r}")
-    return ExportedAttempt(number, scenario, turn, response, client if isinstance(client, str) else None, deeper)
+def _problem(error: ErrorDetails) -> tuple[tuple[int, ...], str]:
+    """Where ``error`` comes in the order an export is looked at -- its shape, its attempts
+    list, the student, then each attempt in turn, field by field -- and what to say."""
+    where, value = error["loc"], error["input"]
+    if where == ("attempts",) and error["type"] != "missing":
+        return (1,), "'attempts' must be a list"
+    if where == ("student",):
+        return (2,), f"'student' must be a name (text), not {_shown(value)}"
+    if len(where) == 2:
+        number = int(where[1]) + 1
+        return (3, number, -1), f"attempt {number} is not an object with scenario, turn and response"
+    if len(where) == 3:
+        number, field = int(where[1]) + 1, str(where[2])
+        order = list(ATTEMPT_PROBLEMS).index(field)
+        if error["type"] == "missing":
+            return (3, number, order), f"attempt {number}: '{field}' is missing"
+        return (3, number, order), f"attempt {number}: " + ATTEMPT_PROBLEMS[field].format(
+            shown=_shown(value), value=value
+        )
+    return (0,), NOT_THE_SHAPE
 
 
-def parse_export(path: Path, text: str) -> Export:
-    """The export in ``text``; raises ExportError saying what is wrong."""
+def _document(contents: str | bytes) -> ExportDocument:
+    """The export document in ``contents``; raises ExportError naming the first problem.
+
+    Plain JSON in UTF-8, as the app writes, is read by the model straight from the file: the
+    verdicts stored with every attempt, which grading never reads, are not even built. Any other
+    file, or one the model does not take as it is, is read the strict way, which names what is
+    wrong."""
+    if jsonio.is_plain(contents):
+        try:
+            return ExportDocument.model_validate_json(_without_bom(contents))
+        except ValidationError:
+            pass
     try:
-        data = jsonio.parse(text)
+        data = jsonio.parse(_text(contents))
     except jsonio.JsonProblem as err:
         raise ExportError(err.message, err.line) from None
-    if not isinstance(data, dict) or "attempts" not in data:
-        raise ExportError(
-            'this is not an export of \'trainer export\': expected an object with "student" and "attempts"'
-        )
-    attempts = data["attempts"]
-    if not isinstance(attempts, list):
-        raise ExportError("'attempts' must be a list")
-    student = data.get("student")
-    if student is not None and not isinstance(student, str):
-        raise ExportError(f"'student' must be a name (text), not {_shown(student)}")
-    name = " ".join((student or "").split()) or path.stem
-    return Export(path, name, tuple(_attempt(i, a) for i, a in enumerate(attempts, start=1)))
+    try:
+        return ExportDocument.model_validate(data)
+    except ValidationError as err:
+        raise ExportError(min(map(_problem, err.errors()))[1]) from None
 
 
-def read_exports(paths: Iterable[str | Path]) -> tuple[list[Export], list[Problem], list[Problem]]:
-    """Every export under ``paths`` that reads; a problem for each that does not, or that is an
-    export in another format without the student's JSON export beside it (their work left
-    ungraded); and a note for every other file of the folders, skipped."""
-    files, others, problems = export_files(paths)
-    exports: list[Export] = []
-    notes: list[Problem] = []
-    unreadable: list[tuple[Path, OtherFormat]] = []
-    for path in files:
-        try:
-            exports.append(parse_export(path, _text(path)))
-        except ExportError as err:
+def _without_bom(contents: str | bytes) -> str | bytes:
+    """A file's bytes without the byte order mark some editors put first, as ``utf-8-sig``
+    reads them (text is taken as it is)."""
+    return contents.removeprefix(codecs.BOM_UTF8) if isinstance(contents, bytes) else contents
+
+
+def parse_export(path: Path, contents: str | bytes) -> Export:
+    """The export in ``contents`` (the file's bytes, or its text); raises ExportError saying what
+    is wrong (the first thing, when there are several)."""
+    document = _document(contents)
+    name = " ".join((document.student or "").split()) or path.stem
+    return Export(path, name, tuple(document.attempts))
+
+
+class ExportReading:
+    """The exports under some paths, read one at a time as they are iterated (a class's exports
+    need not all be in memory at once). Once all are read, ``problems`` holds a problem for
+    each file that did not read, or that is an export in another format without the student's
+    JSON export beside it (their work left ungraded), and ``notes`` a note for every other file
+    of the folders, skipped."""
+
+    def __init__(self, paths: Iterable[str | Path]):
+        self.files, self.others, self.problems = export_files(paths)
+        self.notes: list[Problem] = []
+        self.read: list[tuple[Path, str]] = []  # each export read: its file, its student
+
+    def __iter__(self) -> Iterator[Export]:
+        unreadable: list[tuple[Path, OtherFormat]] = []
+        for path in self.files:
+            try:
+                export = parse_export(path, _contents(path))
+            except ExportError as err:
+                found = other_format(path)
+                if found:
+                    unreadable.append((path, found))
+                else:
+                    self.problems.append(Problem(path, err.line, f"{err.message}; file skipped"))
+                continue
+            self.read.append((export.path, export.student))
+            yield export
+        for path in self.others:
             found = other_format(path)
             if found:
                 unreadable.append((path, found))
             else:
-                problems.append(Problem(path, err.line, f"{err.message}; file skipped"))
-    for path in others:
-        found = other_format(path)
-        if found:
-            unreadable.append((path, found))
-        else:
-            notes.append(Problem(path, None, NOT_AN_EXPORT))
-    for path, found in unreadable:
-        is_problem, problem = _ungraded(path, found, exports)
-        (problems if is_problem else notes).append(problem)
-    return exports, problems, notes
+                self.notes.append(Problem(path, None, NOT_AN_EXPORT))
+        for path, found in unreadable:
+            is_problem, problem = _ungraded(path, found, self.read)
+            (self.problems if is_problem else self.notes).append(problem)
+
+
+def read_exports(paths: Iterable[str | Path]) -> tuple[list[Export], list[Problem], list[Problem]]:
+    """Every export under ``paths`` that reads, and the problems and notes of ``ExportReading``."""
+    reading = ExportReading(paths)
+    exports = list(reading)
+    return exports, reading.problems, reading.notes

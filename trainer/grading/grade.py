@@ -9,17 +9,48 @@ skipped, and the rest of that student's work is still graded.
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from trainer.conversation import change, outcome_of
-from trainer.grading.exports import Export, ExportedAttempt, read_exports
+from trainer.grading.exports import Export, ExportReading
 from trainer.loader import Library, Problem
-from trainer.model import Scenario
+from trainer.model import DeeperStatement, Scenario, Statement
+from trainer.progress.export_format import ExportedAttempt
 from trainer.scoring import Feedback, score
 from trainer.wording import plural
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What grading keeps of a response's ``Feedback``: all that the gradebook and the report
+    read. A Feedback, with its checks and messages, is some 2.5 KB; a class of 100,000 responses
+    keeps these instead, and one of each that are alike."""
+
+    score: int
+    band: str
+    kind: str
+    roadblocks: tuple[str, ...]
+    outcome: str  # how the response landed, by the rule the app uses
+    # How far the response moves the client's openness by the conversation's rules (+1, 0 or
+    # -1), before the 1-5 limits: what the response does to trust.
+    openness_change: int
+
+    @classmethod
+    def of(cls, feedback: Feedback) -> Verdict:
+        landed = outcome_of(feedback)
+        return cls(
+            feedback.score,
+            feedback.band,
+            feedback.kind,
+            feedback.roadblocks,
+            landed,
+            change(landed, feedback.roadblocks),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +59,9 @@ class GradedResponse:
     scenario: str
     turn: int  # 1-based
     response: str
-    feedback: Feedback
+    verdict: Verdict  # of the fresh score
+    answered: Statement | DeeperStatement  # the statement, as the library has it
+    client_name: str
     deeper: bool = False  # an answer to statement ``turn``'s deeper statement
 
     @property
@@ -37,14 +70,17 @@ class GradedResponse:
 
     @property
     def outcome(self) -> str:
-        """How the response landed, by the rule the app uses, from the fresh score."""
-        return outcome_of(self.feedback)
+        return self.verdict.outcome
 
     @property
     def openness_change(self) -> int:
-        """How far the response moves the client's openness by the conversation's rules
-        (+1, 0 or -1), before the 1-5 limits: what the response does to trust."""
-        return change(self.outcome, self.feedback.roadblocks)
+        return self.verdict.openness_change
+
+    @property
+    def feedback(self) -> Feedback:
+        """The whole feedback, scored again: grading keeps only the verdict, and the scorer gives
+        the same feedback for the same response, always."""
+        return score(self.answered, self.response, self.client_name)
 
 
 @dataclass
@@ -88,7 +124,9 @@ class _Grader:
 
     def __init__(self, library: Library):
         self.scenarios = {s.id: s for s in library.scenarios}
-        self.cache: dict[tuple[str, int, bool, str], Feedback] = {}
+        self.verdicts: dict[tuple[str, int, bool], dict[str, Verdict]] = defaultdict(dict)  # by statement, response
+        self.alike: dict[Verdict, Verdict] = {}
+        self.wordings: dict[tuple[str, int, bool], dict[str, bool]] = defaultdict(dict)  # by statement, as seen
 
     def grade(self, export: Export, student: str, grading: Grading) -> None:
         unknown: dict[str, int] = defaultdict(int)
@@ -105,10 +143,8 @@ class _Grader:
                 no_deeper[attempt.scenario].append(attempt.turn)
             else:
                 grading.scenarios.setdefault(scenario.id, scenario)
-                grading.responses.append(self._score(student, scenario, attempt))
-                if attempt.client is not None and not any(
-                    _same_text(attempt.client, text) for text in statement.wordings
-                ):
+                grading.responses.append(self._graded(student, scenario, statement, attempt))
+                if attempt.client is not None and self._changed(attempt, statement, attempt.client):
                     changed[scenario.id].append(attempt.turn)
         for scenario_id, count in unknown.items():
             grading.problems.append(
@@ -148,26 +184,62 @@ class _Grader:
                 )
             )
 
-    def _score(self, student: str, scenario: Scenario, attempt: ExportedAttempt) -> GradedResponse:
-        key = (scenario.id, attempt.turn, attempt.deeper, attempt.response)
-        feedback = self.cache.get(key)
-        if feedback is None:
-            feedback = self.cache[key] = score(
-                scenario.statement(attempt.turn, attempt.deeper), attempt.response, scenario.client_name
-            )
-        return GradedResponse(student, scenario.id, attempt.turn, attempt.response, feedback, attempt.deeper)
+    def _changed(self, attempt: ExportedAttempt, statement: Statement | DeeperStatement, client: str) -> bool:
+        """Whether the statement's text has changed since the student saw it as ``client``."""
+        seen = self.wordings[attempt.scenario, attempt.turn, attempt.deeper]
+        if client not in seen:
+            seen[client] = not any(_same_text(client, text) for text in statement.wordings)
+        return seen[client]
+
+    def _graded(
+        self, student: str, scenario: Scenario, statement: Statement | DeeperStatement, attempt: ExportedAttempt
+    ) -> GradedResponse:
+        seen = self.verdicts[scenario.id, attempt.turn, attempt.deeper]
+        verdict = seen.get(attempt.response)
+        if verdict is None:
+            verdict = Verdict.of(score(statement, attempt.response, scenario.client_name))
+            verdict = seen[attempt.response] = self.alike.setdefault(verdict, verdict)
+        return GradedResponse(
+            student,
+            scenario.id,
+            attempt.turn,
+            attempt.response,
+            verdict,
+            statement,
+            scenario.client_name,
+            attempt.deeper,
+        )
+
+
+@contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """Grading keeps a result for every response, and none is in a reference cycle: the cycle
+    collector would walk them again and again and find next to nothing (some 5% of the time of
+    grading a class of 100,000). It is paused meanwhile, then left as it was."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def grade(paths: Iterable[str | Path], library: Library) -> Grading:
-    """Read the exports under ``paths`` and score every response against ``library``."""
-    exports, problems, notes = read_exports(paths)
-    grading = Grading(problems=problems, notes=notes)
+    """Read the exports under ``paths`` and score every response against ``library``: one export
+    at a time, each let go once graded."""
+    reading = ExportReading(paths)
+    grading = Grading()
     grader = _Grader(library)
     taken: dict[str, Path] = {}
-    for export in exports:
-        student = _unique_name(export, taken, grading.notes)
-        grading.students.append(student)
-        if not export.attempts:
-            grading.notes.append(Problem(export.path, None, f"'{student}' has no attempts to grade"))
-        grader.grade(export, student, grading)
+    with _cycle_collector_paused():
+        for export in reading:
+            student = _unique_name(export, taken, grading.notes)
+            grading.students.append(student)
+            if not export.attempts:
+                grading.notes.append(Problem(export.path, None, f"'{student}' has no attempts to grade"))
+            grader.grade(export, student, grading)
+    # What reading found is said first, as when every file was read before any was graded.
+    grading.problems[:0] = reading.problems
+    grading.notes[:0] = reading.notes
     return grading

@@ -90,7 +90,7 @@ def _row(student: str, scenario: str, responses: list[GradedResponse]) -> dict:
     roadblocks: dict[str, int] = defaultdict(int)
     kinds: dict[str, int] = defaultdict(int)
     for r in responses:
-        f = r.feedback
+        f = r.verdict
         best[r.statement] = max(best.get(r.statement, 0), f.score)
         bands[f.band] += 1
         kinds[f.kind] += 1
@@ -102,7 +102,7 @@ def _row(student: str, scenario: str, responses: list[GradedResponse]) -> dict:
         "scenario": scenario,
         "statements_answered": len(best),
         "responses": len(responses),
-        "mean_score": _mean(r.feedback.score for r in responses),
+        "mean_score": _mean(r.verdict.score for r in responses),
         "mean_best_score": _mean(best.values()),
         **{f"band_{b}": bands[b] for b in BAND_IDS},
         **{f"roadblock_{r}": roadblocks[r] for r in lexicons.roadblocks()},

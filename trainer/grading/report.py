@@ -62,8 +62,8 @@ def _histogram(rows: list[tuple[str, int]], total: int) -> list[str]:
 
 
 def _distribution(responses: list[GradedResponse]) -> list[str]:
-    scores = [r.feedback.score for r in responses]
-    counts = Counter(r.feedback.band for r in responses)
+    scores = [r.verdict.score for r in responses]
+    counts = Counter(r.verdict.band for r in responses)
     floors = [(band.value, floor) for band, floor in BAND_FLOORS.items()]
     ceilings = [100] + [floor - 1 for _, floor in floors[:-1]]
     by_band = [
@@ -88,7 +88,7 @@ def _roadblocks(responses: list[GradedResponse], students: int) -> list[str]:
     count: Counter[str] = Counter()
     who: dict[str, set[str]] = defaultdict(set)
     for r in responses:
-        for roadblock in r.feedback.roadblocks:
+        for roadblock in r.verdict.roadblocks:
             count[roadblock] += 1
             who[roadblock].add(r.student)
     lines = ["## Most common roadblocks", ""]
@@ -118,7 +118,7 @@ def _hardest(grading: Grading) -> list[str]:
     groups: dict[tuple[str, int, bool], list[GradedResponse]] = defaultdict(list)
     for r in grading.responses:
         groups[r.statement].append(r)
-    means = {key: fmean(r.feedback.score for r in rs) for key, rs in groups.items()}
+    means = {key: fmean(r.verdict.score for r in rs) for key, rs in groups.items()}
     lines = [
         "## Hardest statements",
         "",
@@ -127,7 +127,7 @@ def _hardest(grading: Grading) -> list[str]:
     ]
     for i, key in enumerate(sorted(means, key=lambda k: (means[k], k))[:TOP], start=1):
         responses = groups[key]
-        kind, n = Counter(r.feedback.kind for r in responses).most_common(1)[0]
+        kind, n = Counter(r.verdict.kind for r in responses).most_common(1)[0]
         lines += [
             f"{i}. **{_statement_name(grading, *key)}**: mean score {means[key]:.1f} over "
             f"{plural(len(responses), 'response')}; "
@@ -158,16 +158,16 @@ def _strongest(grading: Grading, labels: dict[str, str]) -> list[str]:
     it should not meet one) -- else its best, marked -- the statements with clean ones first."""
     by_statement: dict[tuple[str, int, bool], list[GradedResponse]] = defaultdict(list)
     for r in grading.responses:
-        if r.feedback.kind == "reflection":
+        if r.verdict.kind == "reflection":
             by_statement[r.statement].append(r)
     known: dict[tuple[str, int, bool], frozenset[str]] = {}
     picks = []
     for responses in by_statement.values():
-        responses.sort(key=lambda r: (-r.feedback.score, labels[r.student]))
+        responses.sort(key=lambda r: (-r.verdict.score, labels[r.student]))
         checked = ((r, _unknown_words(grading, r, known)) for r in responses)
         first = next(checked)
         picks.append(first if not first[1] else next((c for c in checked if not c[1]), first))
-    picks.sort(key=lambda pick: (bool(pick[1]), -pick[0].feedback.score, pick[0].statement, labels[pick[0].student]))
+    picks.sort(key=lambda pick: (bool(pick[1]), -pick[0].verdict.score, pick[0].statement, labels[pick[0].student]))
     lines = [
         "## Strongest reflections",
         "",
@@ -178,7 +178,7 @@ def _strongest(grading: Grading, labels: dict[str, str]) -> list[str]:
     ]
     for i, (r, unknown) in enumerate(picks[:TOP], start=1):
         lines += [
-            f"{i}. **{_md(labels[r.student])}**, score {r.feedback.score}: {_statement_name(grading, *r.statement)}",
+            f"{i}. **{_md(labels[r.student])}**, score {r.verdict.score}: {_statement_name(grading, *r.statement)}",
             "",
             f"   {_client_says(grading, *r.statement)}",
             "   >",
@@ -223,7 +223,7 @@ def _openness(grading: Grading, labels: dict[str, str]) -> list[str]:
 
 def _summary(grading: Grading, names: bool) -> list[str]:
     responses = grading.responses
-    kinds = Counter(r.feedback.kind for r in responses)
+    kinds = Counter(r.verdict.kind for r in responses)
     ratio = reflection_to_question(kinds["reflection"], sum(kinds[k] for k in QUESTION_KINDS))
     students, scenarios = len(grading.students), len(grading.scenarios)
     line = (
@@ -231,7 +231,7 @@ def _summary(grading: Grading, names: bool) -> list[str]:
     )
     if responses:
         line += (
-            f"; mean score {fmean(r.feedback.score for r in responses):.1f}; reflections to "
+            f"; mean score {fmean(r.verdict.score for r in responses):.1f}; reflections to "
             f"questions (R:Q) {ratio or 'not defined (no questions)'}"
         )
     lines = [line + "."]

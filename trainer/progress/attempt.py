@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import Any
 
 from trainer import conversation
 from trainer.model import Reaction
@@ -107,25 +108,11 @@ class SavedAttempt:
         check = self.check(check_id)
         return None if check is None else check.passed
 
-    def to_dict(self) -> dict:
-        """The export form: the keys of the README's contract, plus roadblocks, messages, session
-        and the conversation (deeper, outcome, reaction, openness before and after)."""
-        return {
-            "scenario": self.scenario,
-            "turn": self.turn,
-            "deeper": self.deeper,
-            "client": self.client,
-            "response": self.response,
-            "score": self.score,
-            "band": self.band,
-            "kind": self.kind,
-            "outcome": self.outcome,
-            "checks": [c.to_dict() for c in self.checks],
-            "roadblocks": list(self.roadblocks),
-            "messages": list(self.messages),
-            "reaction": None if self.reaction is None else self.reaction.model_dump(),
-            "openness_before": self.openness_before,
-            "openness_after": self.openness_after,
-            "at": iso(self.at),
-            "session": self.session,
-        }
+    def to_dict(self) -> dict[str, Any]:
+        """The export form (``trainer.progress.export_format``): the keys of the README's contract,
+        plus roadblocks, messages, session and the conversation (deeper, outcome, reaction,
+        openness before and after)."""
+        # Imported here: the app reads its history without building the export's models.
+        from trainer.progress.export_format import ExportedAttemptInFull
+
+        return ExportedAttemptInFull.model_validate(self).model_dump()

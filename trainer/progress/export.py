@@ -15,6 +15,7 @@ from datetime import datetime
 from trainer import jsonio
 from trainer.conversation import openness_move
 from trainer.progress.attempt import SavedAttempt, iso
+from trainer.progress.export_format import ExportDocument, ExportedAttemptInFull
 from trainer.rubric import BAND_WORDS, CHECK_LABELS, KIND_WORDS
 from trainer.spreadsheet import SafeCsvWriter
 from trainer.wording import statement_name
@@ -23,8 +24,13 @@ FORMATS = ("json", "csv", "md")
 
 
 def to_json(attempts: Sequence[SavedAttempt], student: str | None, exported_at: datetime) -> str:
-    document = {"student": student, "exported_at": iso(exported_at), "attempts": [a.to_dict() for a in attempts]}
-    return jsonio.dumps(document, indent=2) + "\n"
+    """The export as ``trainer.progress.export_format.ExportDocument`` writes it, two spaces an indent."""
+    document = ExportDocument(
+        student=student,
+        exported_at=iso(exported_at),
+        attempts=[ExportedAttemptInFull.model_validate(a) for a in attempts],
+    )
+    return jsonio.dumps(document.model_dump(), indent=2) + "\n"
 
 
 CSV_FIELDS = ("scenario", "turn", "client", "response", "score", "band", "kind", "outcome")
