@@ -16,6 +16,7 @@ from test_progress_store import _as_nobody, posix_only
 import trainer.cli.grade_command  # noqa: F401  (imported here: a child as nobody cannot read the modules)
 from trainer.cli import cli
 from trainer.folders import OUTSIDE_FILE, OUTSIDE_FOLDER, files_under
+from trainer.loader import load_paths
 
 SECRET = "SECRET_KEY: hunter2\nDB_PASSWORD: swordfish\n"
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -72,10 +73,12 @@ def test_grade_never_echoes_a_linked_file_outside_the_folder(tmp_path, outside, 
 
 
 @pytest.fixture
-def class_with_a_locked_folder():
-    """Two students' exports, one in a subfolder nobody but root can read; reachable by nobody."""
+def class_with_a_locked_folder(scenario_dir):
+    """Two students' exports, one in a subfolder nobody but root can read, and their scenarios;
+    reachable by nobody (the checkout may not be: a fresh clone in a private temporary folder)."""
     root = Path(tempfile.mkdtemp())
     os.chmod(root, 0o755)
+    shutil.copytree(scenario_dir, root / "scenarios")
     exports = root / "exports"
     (exports / "locked").mkdir(parents=True)
     shutil.copy(FIXTURES / "exports" / "alice.json", exports)
@@ -103,8 +106,9 @@ def as_user(args: list[str]) -> dict:
 
 
 @posix_only
-def test_grade_reports_a_subfolder_it_cannot_read(class_with_a_locked_folder, scenario_dir):
-    args = ["--scenarios", str(scenario_dir), "grade", str(class_with_a_locked_folder)]
+def test_grade_reports_a_subfolder_it_cannot_read(class_with_a_locked_folder):
+    scenarios = class_with_a_locked_folder.parent / "scenarios"
+    args = ["--scenarios", str(scenarios), "grade", str(class_with_a_locked_folder)]
     CliRunner().invoke(cli, args)  # the modules a child as nobody needs, imported now
     result = as_user(args)
     assert result["error"] is None, result
@@ -112,3 +116,11 @@ def test_grade_reports_a_subfolder_it_cannot_read(class_with_a_locked_folder, sc
     locked = class_with_a_locked_folder / "locked"
     assert f"{locked}: cannot read this folder (Permission denied); the files in it were skipped" in result["err"]
     assert "Alice Moreno" in result["out"] and "bob" not in result["out"]
+
+
+@posix_only
+@pytest.mark.skipif(os.name == "posix" and os.geteuid() != 0, reason="needs root, to become another user")
+def test_a_scenario_path_that_cannot_be_looked_at_is_a_problem_not_a_crash(class_with_a_locked_folder):
+    hidden = class_with_a_locked_folder / "locked" / "scenarios"
+    found = _as_nobody(lambda: {"problems": [str(problem) for problem in load_paths([hidden]).problems]})
+    assert found == {"problems": [f"{hidden}: cannot read this (Permission denied); it was skipped"]}

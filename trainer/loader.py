@@ -416,11 +416,16 @@ def scenario_files(paths: typing.Iterable[str | Path]) -> tuple[list[Path], list
     problems: list[Problem] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        try:
+            is_folder, is_file = path.is_dir(), path.is_file()
+        except PermissionError as err:
+            problems.append(Problem(path, None, f"cannot read this ({err.strerror}); it was skipped"))
+            continue
+        if is_folder:
             found, skipped = files_under(path, SCENARIO_SUFFIXES)
             files.extend(found)
             problems.extend(Problem(where, None, why) for where, why in skipped)
-        elif path.is_file():
+        elif is_file:
             files.append(path)
         else:
             problems.append(Problem(path, None, "no such file or folder"))
@@ -473,9 +478,13 @@ def load_paths(paths: typing.Iterable[str | Path]) -> Library:
 
 
 def bundled_scenarios_dir() -> Path:
-    """The scenario library shipped with the package (or the checkout's, when run from source)."""
+    """The scenario library shipped with the package (or the checkout's, when run from source).
+    A folder the user may not look into counts as there: reading it reports it, with its name."""
     packaged = Path(__file__).parent / "bundled_scenarios"
-    if packaged.is_dir():
+    try:
+        if packaged.is_dir():
+            return packaged
+    except PermissionError:
         return packaged
     return Path(__file__).resolve().parent.parent / "scenarios"
 
