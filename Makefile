@@ -18,8 +18,8 @@ golden: $(STAMP)  ## the scorer against the golden set: agreement, and every ver
 golden-update: $(STAMP)  ## accept the scorer's current verdicts on the golden set (review the diff)
 	$(BIN)/python tests/golden/golden.py --update
 
-bench: $(STAMP)  ## run the benchmarks (by hand; figures go in docs/performance.md)
-	$(BIN)/python benchmarks/run.py
+bench: $(STAMP)  ## every performance budget in one table (by hand, a few minutes; figures go in docs/performance.md)
+	$(BIN)/python benchmarks/table.py
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
