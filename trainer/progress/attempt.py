@@ -123,7 +123,7 @@ class SavedAttempt:
             "checks": [c.to_dict() for c in self.checks],
             "roadblocks": list(self.roadblocks),
             "messages": list(self.messages),
-            "reaction": None if self.reaction is None else self.reaction.model_dump(),
+            "reaction": None if self.reaction is None else self.reaction.as_data(),
             "openness_before": self.openness_before,
             "openness_after": self.openness_after,
             "at": iso(self.at),

@@ -215,7 +215,7 @@ class ProgressStore:
             iso(a.at),
             a.session,
             int(a.deeper),
-            None if a.reaction is None else json.dumps(a.reaction.model_dump(), ensure_ascii=False),
+            None if a.reaction is None else json.dumps(a.reaction.as_data(), ensure_ascii=False),
             a.openness_before,
             a.openness_after,
         )
