@@ -79,7 +79,10 @@ class Terminal:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        os.killpg(self.process.pid, signal.SIGKILL)
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except ProcessLookupError:  # it has ended by itself
+            pass
         self.process.wait()
         os.close(self.master)
 
