@@ -7,24 +7,25 @@ remembered, so every problem is found and described afresh each time. What the c
 depends on the trainer's code and word lists and on PyYAML and pydantic: when any of those
 files changes (an upgrade, an edit), everything remembered is forgotten.
 
-The cache is a file in the user's data folder, readable only by them. It is never trusted
-further than that: anything unreadable in it is ignored, and a file that cannot be written
-only means the next start reads the YAML again.
+The cache is a file in the user's data folder (beside the progress file), readable only by
+them; it holds scenarios, never answers. It is never trusted further than that: anything
+unreadable in it is ignored, and a file that cannot be written only means the next start reads
+the YAML again.
 """
 
 from __future__ import annotations
 
 import json
 import os
+from contextlib import suppress
 from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
 
 from trainer.model import Scenario, reaction_keys
-from trainer.paths import create_private, make_private_folders
+from trainer.paths import SCENARIO_CACHE, create_private, data_dir, make_private_folders
 from trainer.scenario_data import scenario_from_data
 
-FILE_NAME = "scenario-cache.json"
 _TRAINER = Path(__file__).parent
 # What decides how a file is read and checked: when one of these changes, the cache is stale.
 _OWN_FILES = (
@@ -33,6 +34,7 @@ _OWN_FILES = (
     "scenario_data.py",
     "scenario_format.py",
     "scenario_check.py",
+    "scenario_cache.py",
     "model.py",
     "rubric.py",
     "terminal.py",
@@ -75,11 +77,16 @@ class ScenarioCache:
     """Scenario files checked before, by their bytes; ``save`` keeps those of this load."""
 
     def __init__(self, path: Path):
+        """The cache kept in ``path`` (by default, in the user's data folder)."""
         self.path = path
         self._stamp = fingerprint()
         self._entries, self._reactions = self._read()
         self._kept: dict[str, dict[str, object]] = {}
         self._added = False
+
+    @classmethod
+    def in_data_folder(cls) -> ScenarioCache:
+        return cls(data_dir() / SCENARIO_CACHE)
 
     def _read(self) -> tuple[dict[str, dict[str, object]], list[str] | None]:
         try:
@@ -125,4 +132,5 @@ class ScenarioCache:
                 json.dump(stored, handle, ensure_ascii=False, separators=(",", ":"))
             os.replace(part, self.path)
         except OSError:
-            part.unlink(missing_ok=True)
+            with suppress(OSError):  # a part written, or nowhere to write it
+                part.unlink(missing_ok=True)

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from trainer.conversation import openness_line
 from trainer.session import PracticeSession, Try
@@ -25,6 +25,7 @@ from trainer.ui.widgets.app_header import AppHeader
 from trainer.ui.widgets.client_reaction import ClientReaction
 from trainer.ui.widgets.client_statement import ClientStatement
 from trainer.ui.widgets.feedback_panel import FeedbackPanel
+from trainer.ui.widgets.key_footer import KeyFooter
 from trainer.ui.widgets.response_box import ResponseBox
 from trainer.ui.widgets.transcript import Transcript
 
@@ -64,7 +65,7 @@ class PracticeScreen(Screen):
             yield Static(id="your-response")
             yield ClientReaction(id="reaction")
             yield FeedbackPanel(id="feedback")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.title = "Drill" if self.session.is_drill else self.session.scenario.title

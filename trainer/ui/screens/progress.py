@@ -17,10 +17,11 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Sparkline, Static
+from textual.widgets import Label, Sparkline, Static
 
 from trainer.progress.stats import RECENT, RUNS_EXPLAINED
 from trainer.ui.widgets.app_header import AppHeader
+from trainer.ui.widgets.key_footer import KeyFooter
 from trainer.ui.widgets.scenario_bests import ScenarioBests
 from trainer.ui.widgets.skill_shares import SkillShares
 
@@ -51,7 +52,7 @@ class ProgressScreen(Screen):
         yield AppHeader()
         with VerticalScroll(id="progress"):
             yield Static("Adding up your practice…", id="progress-note")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#progress").focus()

@@ -8,12 +8,13 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from trainer.rubric import band_for
 from trainer.summary import RunSummary
 from trainer.ui.widgets.app_header import AppHeader
 from trainer.ui.widgets.feedback_panel import score_words
+from trainer.ui.widgets.key_footer import KeyFooter
 from trainer.ui.widgets.statement_scores import StatementScores
 from trainer.wording import plural, statement_name
 
@@ -69,7 +70,7 @@ class SummaryScreen(Screen):
                 )
             yield Label("One skill to work on", classes="heading")
             yield Static(s.work_on, id="work-on", markup=False)
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.title = "Drill" if self.summary.scenario is None else self.summary.scenario.title
