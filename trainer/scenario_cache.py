@@ -49,9 +49,13 @@ class Remembered:
     id_line: int | None
 
 
-def _digest(raw: bytes) -> str:
+try:  # hashlib's own BLAKE2, without the OpenSSL that importing hashlib loads (~0.6 MB)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
     from hashlib import blake2b
 
+
+def _digest(raw: bytes) -> str:
     return blake2b(raw, digest_size=20).hexdigest()
 
 
