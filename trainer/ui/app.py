@@ -90,8 +90,11 @@ class TrainerApp(App[None]):
 
     # ------------------------------------------------------------------ start-up
 
+    def get_default_screen(self) -> Screen:
+        """The home screen is the app's first and last: every other screen is pushed on it."""
+        return HomeScreen(self.library)
+
     def on_mount(self) -> None:
-        self.push_screen(HomeScreen(self.library))
         if self._start_scenario is not None:
             self.practise(self._start_scenario)
         elif self._start_drill is not None:
