@@ -29,6 +29,12 @@ def number_cell(value: int | None) -> Text:
     return Text(NOT_YET if value is None else str(value), justify="right")
 
 
+def text_cell(text: str) -> Text:
+    """Text for a table cell, as it is: the table would read a plain string as markup ("[draft]"
+    would vanish, ":smile:" would turn into an emoji) and load Rich's emoji table to do so."""
+    return Text(text, no_wrap=True, end="")
+
+
 class ScenarioTable(DataTable):
     BINDINGS = [Binding("enter", "select_cursor", "Start", show=True)]
 
@@ -52,7 +58,7 @@ class ScenarioTable(DataTable):
 
     def on_mount(self) -> None:
         for label, width in COLUMNS:
-            self.add_column(label, width=width, key=label.lower())
+            self.add_column(Text(label), width=width, key=label.lower())
 
     def show(self, scenarios: list[Scenario], records: dict[str, ScenarioRecord]) -> None:
         """Replace the rows, keeping the cursor on the same scenario when it is still shown.
@@ -66,10 +72,10 @@ class ScenarioTable(DataTable):
         for s in scenarios:
             record = records.get(s.id)
             self.add_row(
-                _fit(s.title, widths["Title"]),
-                s.difficulty.value.capitalize(),
+                text_cell(_fit(s.title, widths["Title"])),
+                text_cell(s.difficulty.value.capitalize()),
                 Text(str(len(s.turns)), justify="right"),
-                f"{WARNING_MARK} yes" if s.content_warnings else "",
+                text_cell(f"{WARNING_MARK} yes" if s.content_warnings else ""),
                 number_cell(record and record.best),
                 number_cell(record and record.latest),
                 key=s.id,
