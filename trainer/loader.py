@@ -24,6 +24,7 @@ from trainer.scenario_data import scenario_from_data
 
 if typing.TYPE_CHECKING:
     from trainer.scenario_cache import ScenarioCache
+    from trainer.yaml_reading import Place
 
 MAX_FILE_BYTES = 1_000_000
 SCENARIO_SUFFIXES = (".yaml", ".yml")
@@ -121,7 +122,7 @@ def load_file(path: str | Path, cache: ScenarioCache | None = None) -> LoadedFil
     return LoadedFile(path, scenario, (), id_line)
 
 
-def lines_of(path: Path, places: typing.Iterable[tuple]) -> list[int | None]:
+def lines_of(path: Path, places: typing.Iterable[Place]) -> list[int | None]:
     """The line of each place in the file as it is now -- a place is a path of keys and indexes, as
     pydantic names them: ("turns", 0, "examples", 2) -- or None where the file no longer has it.
 

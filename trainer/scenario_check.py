@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import difflib
 import typing
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from trainer.loader import Problem
 from trainer.model import OPENNESS_NAMES, reaction_keys
 from trainer.scenario_format import DeeperStatement, Scenario
-from trainer.yaml_reading import line_of, node_at
+from trainer.yaml_reading import Place, line_of, node_at
 
 
 def check(path: Path, root: yaml.Node, data: dict[str, object]) -> dict[str, object] | tuple[Problem, ...]:
@@ -30,7 +33,7 @@ def check(path: Path, root: yaml.Node, data: dict[str, object]) -> dict[str, obj
     return checked.model_dump(mode="json", exclude_unset=True)
 
 
-def _model_at(loc: tuple) -> type[BaseModel]:
+def _model_at(loc: Place) -> type[BaseModel]:
     """The model class that holds the field named by the last part of ``loc``."""
     holder: type[BaseModel] = Scenario
     for part in loc[:-1]:
@@ -43,7 +46,7 @@ def _model_at(loc: tuple) -> type[BaseModel]:
     return holder
 
 
-def _innermost_model(annotation) -> type[BaseModel] | None:
+def _innermost_model(annotation: object) -> type[BaseModel] | None:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in typing.get_args(annotation):
@@ -53,7 +56,7 @@ def _innermost_model(annotation) -> type[BaseModel] | None:
     return None
 
 
-def _where(loc: tuple) -> str:
+def _where(loc: Place) -> str:
     """'turn 2, example 1: ' for ('turns', 1, 'examples', 0, ...); 'turn 1, deeper statement,
     reaction 'partly': ' for ('turns', 0, 'deeper', 'reactions', 'partly', ...)."""
     names = {"turns": "turn", "examples": "example"}
@@ -73,7 +76,7 @@ def _where(loc: tuple) -> str:
     return ", ".join(parts) + ": " if parts else ""
 
 
-def _field_name(loc: tuple) -> str:
+def _field_name(loc: Place) -> str:
     strings = [p for p in loc if isinstance(p, str)]
     name = strings[-1] if strings else "value"
     if loc and isinstance(loc[-1], int):
@@ -81,15 +84,15 @@ def _field_name(loc: tuple) -> str:
     return f"'{name}'"
 
 
-def _nearest(key: str, valid) -> str:
+def _nearest(key: str, valid: Sequence[str]) -> str:
     close = difflib.get_close_matches(key, valid, n=1, cutoff=0.6)
     return f" did you mean {close[0]}?" if close else f" valid keys here: {', '.join(valid)}"
 
 
-def _describe(error: dict) -> str:
+def _describe(error: ErrorDetails) -> str:
     loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
     kind, where, name = error["type"], _where(loc), _field_name(loc)
-    got = error.get("input")
+    got: Any = error.get("input")
     if kind == "reaction_key":
         return f"{_where(loc[:-2])}unknown reaction key '{got}':{_nearest(str(got), reaction_keys())}"
     if kind == "extra_forbidden" and _model_at(loc) is DeeperStatement and loc[-1] in _NOT_IN_DEEPER:

@@ -8,7 +8,7 @@ A file that passes becomes the plain ``trainer.model.Scenario`` the rest of the 
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
@@ -61,7 +61,7 @@ def _known_reaction_key(key: str) -> str:
     return key
 
 
-def _text_as_reaction(value):
+def _text_as_reaction(value: object) -> object:
     """A plain line is short for ``{say: LINE}``."""
     return {"say": value} if isinstance(value, str) else value
 
@@ -70,11 +70,11 @@ class _TextOrReaction:
     """Tells the JSON Schema that a reaction is a line of text or a ``say``/``cue`` mapping."""
 
     @staticmethod
-    def __get_pydantic_json_schema__(core_schema, handler) -> dict:
+    def __get_pydantic_json_schema__(core_schema: Any, handler: Any) -> dict[str, Any]:
         return {"anyOf": [{"type": "string", "minLength": 1}, handler(core_schema)]}
 
 
-def _reaction_properties(schema: dict) -> None:
+def _reaction_properties(schema: dict[str, Any]) -> None:
     """Each valid key as a property of its own, so an editor completes and checks them."""
     value = schema.pop("additionalProperties")
     schema.pop("propertyNames", None)
@@ -150,7 +150,7 @@ class Scenario(_Strict):
     content_warnings: list[NonEmptyText] = Field(
         default_factory=list, description="Shown before the scenario starts, e.g. self-harm."
     )
-    persona: Persona = Field(default_factory=Persona, description="Who the client is.")
+    persona: Persona = Field(default_factory=Persona, description="Who the client is.")  # type: ignore[arg-type]
     turns: list[Statement] = Field(min_length=1, description="The client's statements, in order.")
     openness: int = Field(
         DEFAULT_OPENNESS,

@@ -24,6 +24,8 @@ try:  # libyaml is much faster; the pure-Python loader is the fallback.
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _SafeLoader
 
+# Where a value is in a file, as pydantic names it: keys and indexes, ("turns", 0, "examples", 2).
+Place = tuple[str | int, ...]
 # A real scenario has a few hundred values; an alias bomb expands to billions.
 MAX_VALUES = 100_000
 
@@ -34,13 +36,13 @@ _SCALAR_TAGS = {_Y + t for t in ("str", "int", "float", "bool", "null", "timesta
 _PLAIN_TAGS = {"": _NULL, "~": _NULL, "null": _NULL, "Null": _NULL, "NULL": _NULL, "<<": _MERGE, "=": _VALUE}
 
 
-class _Loader(_SafeLoader):
+class _Loader(_SafeLoader):  # type: ignore[misc]  # (PyYAML has no type hints)
     """libyaml's safe loader with a resolver that tells only null (and merge and value) from text.
 
     Numbers, booleans and dates are accepted as tags but read as text all the same, so
     telling them apart would change nothing but the time taken."""
 
-    def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:  # type: ignore[override]
+    def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
         if kind is not ScalarNode:
             return _SEQ if kind is SequenceNode else _MAP
         plain = implicit[0]  # (plain, quoted): only a plain scalar can be null
@@ -54,7 +56,8 @@ class _Loader(_SafeLoader):
 
 
 def line_of(node: yaml.Node) -> int:
-    return node.start_mark.line + 1
+    line: int = node.start_mark.line
+    return line + 1
 
 
 def _tag_error(node: yaml.Node) -> FileError:
@@ -76,7 +79,8 @@ def _plain_text(node: ScalarNode) -> str:
             f"a control character ({escaped(control.group())}) in the text; "
             "scenario files hold plain text, with line breaks and tabs only",
         )
-    return node.value
+    text: str = node.value
+    return text
 
 
 def _scalar(node: ScalarNode) -> str | None:
@@ -185,7 +189,7 @@ def parse(text: str) -> tuple[yaml.Node, dict[str, object]]:
     return node, data
 
 
-def walk(root: yaml.Node, loc: tuple) -> list[tuple[yaml.Node, yaml.Node | None]]:
+def walk(root: yaml.Node, loc: Place) -> list[tuple[yaml.Node, yaml.Node | None]]:
     """The nodes along ``loc``, as far as the file has them, each with the key node that names it."""
     steps: list[tuple[yaml.Node, yaml.Node | None]] = []
     node = root
@@ -203,7 +207,7 @@ def walk(root: yaml.Node, loc: tuple) -> list[tuple[yaml.Node, yaml.Node | None]
     return steps
 
 
-def node_at(root: yaml.Node, loc: tuple) -> tuple[yaml.Node, yaml.Node | None]:
+def node_at(root: yaml.Node, loc: Place) -> tuple[yaml.Node, yaml.Node | None]:
     """The deepest node along ``loc``, and the key node that names it (if any)."""
     steps = walk(root, loc)
     return steps[-1] if steps else (root, None)
