@@ -12,12 +12,12 @@ its content-warning notice, if any), pastes a response, presses Enter and waits 
 feedback ("Kind of response").
 
 Each time is both the wall-clock time from starting the process and the CPU time the process
-had used by then (all its threads, from /proc); the budgets are judged on CPU time, which
-other work on the shared machine does not stretch. Memory is the process's peak resident set
-size (VmHWM) once it has settled (no CPU used for a while): at the home screen with the
-library and the history loaded, and after the feedback; the minimal app's once it shows
-"Hello". Runs alternate between the two apps so that drift on the machine affects both alike;
-medians. Linux only (/proc).
+had used by then (all its threads, from /proc, to the nanosecond for the threads still
+running); the budgets are judged on CPU time, which other work on the shared machine stretches
+far less. Memory is the process's peak resident set size (VmHWM) once it has settled (no CPU
+used for a while): at the home screen with the library and the history loaded, and after the
+feedback; the minimal app's once it shows "Hello". Runs alternate between the two apps so that
+drift on the machine affects both alike; medians. Linux only (/proc).
 
     .venv/bin/python benchmarks/startup.py [--runs 15] [--scenarios DIR] [--history 10000]
 """
@@ -59,6 +59,12 @@ TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 SETTLED_AFTER = 0.3  # seconds in which a process uses at most one clock tick of CPU
 
 
+def _ticks(stat: str) -> int:
+    """User and system time in clock ticks, from the text of a /proc stat file."""
+    fields = stat.rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+
+
 class Terminal:
     """A command running in an 80x24 pseudo-terminal, watched and typed into as a learner would."""
 
@@ -87,10 +93,20 @@ class Terminal:
         os.close(self.master)
 
     def cpu_seconds(self) -> float:
-        """CPU time the process has used so far, user and system, all its threads (ended ones too)."""
-        with open(f"/proc/{self.process.pid}/stat") as stat:
-            fields = stat.read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / TICKS
+        """CPU time the process has used so far, all its threads (ended ones too): each living
+        thread's to the nanosecond (schedstat), the ended ones' in the clock ticks of /proc/PID/stat."""
+        root = f"/proc/{self.process.pid}"
+        living_ns = living_ticks = 0
+        for thread in os.listdir(f"{root}/task"):
+            try:
+                with open(f"{root}/task/{thread}/schedstat") as schedstat, open(f"{root}/task/{thread}/stat") as stat:
+                    living_ns += int(schedstat.read().split()[0])
+                    living_ticks += _ticks(stat.read())
+            except (OSError, ValueError):  # the thread ended meanwhile: its time is in the process's
+                pass
+        with open(f"{root}/stat") as stat:
+            ended_ticks = max(0, _ticks(stat.read()) - living_ticks)
+        return living_ns / 1e9 + ended_ticks / TICKS
 
     def peak_rss_mb(self) -> float:
         with open(f"/proc/{self.process.pid}/status") as status:
