@@ -77,8 +77,8 @@ def test_a_changed_trainer_or_pydantic_or_yaml_forgets_everything(library_dir, t
 
 @pytest.mark.parametrize(
     "content",
-    ["", "not json", "[]", '{"fingerprint": 1}', "garbage-that-is-long" * 100],
-    ids=["empty", "text", "list", "partial", "long"],
+    ["", "not json", "[]", '{"fingerprint": 1}', "garbage-that-is-long" * 100, "[" * 100_000],
+    ids=["empty", "text", "list", "partial", "long", "deep"],
 )
 def test_a_damaged_cache_is_ignored_and_replaced(library_dir, trainer_home, content):
     trainer_home.mkdir()

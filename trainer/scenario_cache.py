@@ -98,7 +98,7 @@ class ScenarioCache:
                 stored = json.load(handle)
             if stored["fingerprint"] == self._stamp:
                 return dict(stored["scenarios"]), list(stored["reaction_keys"])
-        except (OSError, ValueError, KeyError, TypeError):  # missing, unreadable or not ours: start afresh
+        except (OSError, ValueError, KeyError, TypeError, RecursionError):  # missing, unreadable, not ours: afresh
             pass
         return {}, None
 

@@ -121,7 +121,7 @@ def _stored_reaction(text: str) -> Reaction:
     wrote reads quickly; anything else is left to the scenario format, as ever."""
     try:
         reaction = reaction_from_data(json.loads(text))
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested beyond reason: the format says why
         reaction = None
     if reaction is None:
         from trainer.scenario_format import Reaction as ReactionFormat
