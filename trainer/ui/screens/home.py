@@ -58,7 +58,7 @@ class HomeScreen(Screen):
         if self.library is None:
             yield Static(LOADING, id="opening")
         else:
-            yield from _library_widgets()
+            yield from self._library_widgets()
         yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
@@ -68,20 +68,35 @@ class HomeScreen(Screen):
     async def show_library(self, library: Library) -> None:
         """Fill the screen with ``library`` (once it is loaded): its widgets take the place of
         the word that it was coming. (Not mounted yet, the screen is composed with them.)"""
-        if self.is_mounted and self.library is None:
-            await self.query_one("#opening").remove()
-            await self.mount_all(_library_widgets(), before=self.query_one(KeyFooter))
+        first = self.library is None
         self.library = library
-        if self.is_mounted:
-            self._fill()
+        if self.is_mounted and first:
+            with self.app.batch_update():  # one frame for all of it
+                await self.query_one("#opening").remove()
+                await self.mount_all(self._library_widgets(), before=self.query_one(KeyFooter))
+                self._fill()
+
+    def _library_widgets(self) -> list[Widget]:
+        """The search box and level, the table and the preview, built with the library in them (so
+        the first frame that shows them has it all), when there is a library to show."""
+        from trainer.search import search
+        from trainer.ui.widgets.scenario_preview import ScenarioPreview
+        from trainer.ui.widgets.scenario_table import ScenarioTable
+
+        shown = search(self.library.scenarios)
+        first = shown[0] if shown else None
+        return [
+            Horizontal(SearchBox(id="search"), LevelFilter(id="level"), id="filters"),
+            ScenarioTable(shown, self.records, id="scenarios"),
+            ScenarioPreview(first, first and self.records.get(first.id), id="preview"),
+        ]
 
     def _fill(self) -> None:
-        self.table.focus()
+        self.call_after_refresh(self.table.focus)  # the library drawn first, then its keys (Enter starts)
         if self.library.problems:
             from trainer.ui.widgets.problems_panel import ProblemsPanel
 
             self.mount(ProblemsPanel(self.library.problems, id="problems"), after=self.preview)
-        self.refilter()
 
     @property
     def table(self) -> ScenarioTable:
@@ -174,15 +189,3 @@ class HomeScreen(Screen):
     def action_cycle_level(self) -> None:
         if self.library is not None:
             self.query_one(LevelFilter).cycle()
-
-
-def _library_widgets() -> list[Widget]:
-    """The search box and level, the table and the preview: built when there is a library to show."""
-    from trainer.ui.widgets.scenario_preview import ScenarioPreview
-    from trainer.ui.widgets.scenario_table import ScenarioTable
-
-    return [
-        Horizontal(SearchBox(id="search"), LevelFilter(id="level"), id="filters"),
-        ScenarioTable(id="scenarios"),
-        ScenarioPreview(id="preview"),
-    ]

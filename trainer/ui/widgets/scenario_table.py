@@ -3,6 +3,7 @@ score; Enter starts the highlighted one."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -52,15 +53,18 @@ class ScenarioTable(DataTable):
             super().__init__()
             self.scenario = scenario
 
-    def __init__(self, **kwargs):
+    def __init__(self, scenarios: Sequence[Scenario] = (), records: dict[str, ScenarioRecord] | None = None, **kwargs):
+        """A table that shows ``scenarios`` from the start (its first frame has them)."""
         super().__init__(cursor_type="row", **kwargs)
         self._shown: dict[str, Scenario] = {}
+        self._first = (scenarios, records or {})
 
     def on_mount(self) -> None:
         for label, width in COLUMNS:
             self.add_column(Text(label), width=width, key=label.lower())
+        self.show(*self._first)
 
-    def show(self, scenarios: list[Scenario], records: dict[str, ScenarioRecord]) -> None:
+    def show(self, scenarios: Sequence[Scenario], records: dict[str, ScenarioRecord]) -> None:
         """Replace the rows, keeping the cursor on the same scenario when it is still shown.
 
         ``records`` holds the best and latest score of each scenario practised so far.
