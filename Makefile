@@ -24,8 +24,8 @@ golden-update: $(STAMP)  ## accept the scorer's current verdicts on the golden s
 	$(BIN)/python tests/golden/golden.py --update
 	$(BIN)/python tests/corpus/corpus.py --update
 
-bench: $(STAMP)  ## run the benchmarks (by hand; figures go in docs/performance.md)
-	$(BIN)/python benchmarks/run.py
+bench: $(STAMP)  ## every performance budget in one table (by hand, a few minutes; figures go in docs/performance.md)
+	$(BIN)/python benchmarks/table.py
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

@@ -1,4 +1,5 @@
-"""Scoring and loading against their budgets (docs/performance.md), measured in one run.
+"""Scoring and batch against their budgets (docs/performance.md), measured in one run. (Loading is
+benchmarks/loading.py; ``make bench`` prints every budget in one table: benchmarks/table.py.)
 
     .venv/bin/python benchmarks/run.py            # about a minute
     .venv/bin/python benchmarks/run.py --quick    # fewer repeats, for a first look
@@ -9,8 +10,6 @@
     statement (as in practice), with the statement's model answers topped up to ten.
 (b) Batch: ``trainer score --batch`` work in-process (parse, score, serialise). Budget:
     at least 5,000 responses a second on one core.
-(c) Loading: 1,000 generated scenario files loaded and validated, against bare libyaml
-    (CSafeLoader) parsing of the same files. Budget: within 2x.
 
 Times are CPU time of this process (``time.process_time``), the best of several repeats,
 so other work on the machine disturbs them as little as possible.
@@ -22,16 +21,14 @@ import argparse
 import io
 import json
 import platform
-import tempfile
 import time
-from pathlib import Path
 
 import rapidfuzz
 import yaml
 from rapidfuzz import fuzz
 
 from trainer.batch import score_lines
-from trainer.loader import load_library, load_paths
+from trainer.loader import load_library
 from trainer.scoring import AdHocStatement, score
 
 
@@ -95,58 +92,6 @@ def bench_batch(repeats: int) -> dict:
     return {"rows": len(rows), "per_second": len(rows) / cpu}
 
 
-SCENARIO = """\
-id: generated-{n}
-title: Generated scenario {n}
-summary: A generated scenario for the loading benchmark.
-difficulty: intermediate
-skills: [reflect-feeling, reflect-content]
-content_warnings: []
-persona:
-  name: Client {n}
-  age: {age}
-  background: Somebody who has a lot going on this week, number {n}.
-turns:
-"""
-TURN = """\
-  - client: >-
-      Statement {t} of scenario {n}: I keep telling myself it doesn't matter, but it does.
-    cue: looks away
-    feelings: [hurt, disappointed, alone]
-    content: [telling herself it does not matter, statement {t}]
-    model_answers:
-      - It sounds like it matters more than you let yourself say.
-      - Part of you wants it not to matter, and part of you is hurt.
-      - You're disappointed, even though you keep telling yourself it's fine.
-    hint: Two things are true at once.
-    examples:
-      - response: It sounds like part of you is hurt, even if you tell yourself it doesn't matter.
-        expect: strong
-      - response: You should not let it get to you.
-        expect: not_yet
-"""
-
-
-def bench_loading(repeats: int, files: int = 1000) -> dict:
-    with tempfile.TemporaryDirectory() as folder:
-        root = Path(folder)
-        for n in range(files):
-            text = SCENARIO.format(n=n, age=20 + n % 60) + "".join(TURN.format(n=n, t=t) for t in range(6))
-            (root / f"generated-{n}.yaml").write_text(text, encoding="utf-8")
-        paths = sorted(root.glob("*.yaml"))
-
-        def bare():
-            for path in paths:
-                yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-
-        def ours():
-            library = load_paths([root])
-            assert len(library.scenarios) == files and not library.problems
-
-        bare_cpu, ours_cpu = best_of(repeats, bare), best_of(repeats, ours)
-    return {"files": files, "bare_s": bare_cpu, "ours_s": ours_cpu, "ratio": ours_cpu / bare_cpu}
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="fewer repeats")
@@ -166,11 +111,6 @@ def main() -> None:
     print(
         f"(b) batch, {b['rows']} rows parsed, scored and serialised: {b['per_second']:,.0f} responses/s "
         f"on one core (budget 5,000: {'met' if b['per_second'] >= 5000 else 'NOT met'})"
-    )
-    load = bench_loading(max(1, repeats // 2))
-    print(
-        f"(c) loading {load['files']} files: bare CSafeLoader {load['bare_s']:.2f} s, load + validate "
-        f"{load['ours_s']:.2f} s -> {load['ratio']:.2f}x (budget 2x: {'met' if load['ratio'] <= 2 else 'NOT met'})"
     )
 
 

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from trainer.cli import cli
 from trainer.loader import load_file
 from trainer.rubric import BAND_IDS
+from trainer.scenario_format import Scenario as ScenarioFormat
 from trainer.schema import SCHEMA_FILE, scenario_schema_json, schema_reference
 from trainer.scoring import score
 from trainer.template import default_title, scenario_template, suggest_id
@@ -64,7 +65,7 @@ def test_new_writes_a_template_that_validates_as_written(tmp_path):
 
 def test_the_template_shows_every_key_of_the_format(tmp_path):
     run("new", "every-key", "--dir", tmp_path)
-    scenario = load_file(tmp_path / "every-key.yaml").scenario
+    scenario = ScenarioFormat.model_validate(yaml.safe_load((tmp_path / "every-key.yaml").read_text()))
     assert scenario.model_fields_set == set(type(scenario).model_fields)
     assert scenario.persona.model_fields_set == set(type(scenario.persona).model_fields)
     first = scenario.turns[0]

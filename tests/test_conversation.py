@@ -101,11 +101,12 @@ def test_guarded_at_two_or_lower_and_deeper_at_four_or_higher():
 
 
 def turn(**reactions) -> Statement:
+    """A statement with ``reactions``, each a line or a ``say``/``cue`` mapping, as a file writes them."""
     return Statement(
         client="Nobody called on my birthday.",
         model_answers=["You felt forgotten."],
         feelings=["forgotten"],
-        reactions=reactions,
+        reactions={k: Reaction(say=v) if isinstance(v, str) else Reaction(**v) for k, v in reactions.items()},
     )
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from trainer.loader import MAX_FILE_BYTES, load_file, load_paths
-from trainer.model import Scenario
+from trainer.scenario_format import Scenario
 from trainer.schema import scenario_schema
 
 VALID = textwrap.dedent("""\

@@ -7,7 +7,7 @@ import random
 import pytest
 from progress_factory import T0, days, make_attempt
 
-from trainer.model import Scenario
+from trainer.model import Scenario, Statement
 from trainer.progress.schedule import BOXES, Focus, cards, plan_drill
 from trainer.rubric import CHECK_LABELS, MAX_POINTS
 
@@ -18,7 +18,8 @@ def scenario(scenario_id: str, statements: int, skills=("reflect-feeling",)) -> 
         title=scenario_id.title(),
         skills=list(skills),
         turns=[
-            {"client": f"{scenario_id} says {n}", "model_answers": ["You feel it."]} for n in range(1, statements + 1)
+            Statement(client=f"{scenario_id} says {n}", model_answers=["You feel it."])
+            for n in range(1, statements + 1)
         ],
     )
 

@@ -4,6 +4,8 @@ when it is high; skips and hints move nothing; a drill reacts but keeps no openn
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from conftest import FIXTURES
 from test_session import ListRecorder
@@ -116,7 +118,7 @@ def test_a_skip_moves_nothing_and_a_skipped_statement_brings_no_deeper(drifting)
 
 
 def test_is_last_knows_that_a_deeper_statement_would_follow(drifting):
-    one = drifting.model_copy(update={"turns": drifting.turns[1:2], "openness": 4})
+    one = replace(drifting, turns=drifting.turns[1:2], openness=4)
     session = PracticeSession.for_scenario(one)
     assert session.is_last
     session.submit(REFLECT[1])
@@ -186,7 +188,7 @@ def test_the_summary_tells_how_openness_moved_and_which_responses_moved_it(drift
 
 
 def test_a_client_who_arrives_guarded_says_the_first_statement_guarded(drifting):
-    wary = PracticeSession.for_scenario(drifting.model_copy(update={"openness": 2}))
+    wary = PracticeSession.for_scenario(replace(drifting, openness=2))
     assert wary.said == drifting.turns[0].guarded
     answer(wary, REFLECT[0])  # a reflection of the little that was said still lands: 3
     assert wary.openness == 3 and wary.said == drifting.turns[1].client

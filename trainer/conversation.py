@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 
 from trainer.model import OPENNESS_NAMES, Reaction
 from trainer.rubric import QUESTION_KINDS, ROADBLOCK_KINDS
-from trainer.scoring import lexicons
 
 if TYPE_CHECKING:
     from trainer.model import DeeperStatement, Statement
@@ -54,6 +53,8 @@ def outcome_of(feedback: Feedback) -> str:
 
 def asks_why(roadblocks: Sequence[str]) -> bool:
     """Whether the response holds a roadblock that the lexicon counts as a question ("why")."""
+    from trainer.scoring import lexicons  # (read when a response is scored: not before the app's first screens)
+
     blocks = lexicons.roadblocks()
     return any(blocks.get(r, {}).get("kind") in QUESTION_KINDS for r in roadblocks)
 

@@ -10,6 +10,8 @@ from typing import TextIO
 import platformdirs
 
 APP_NAME = "active-listening-trainer"
+# Beside the progress files: the scenarios the app last listed, checked (trainer.scenario_cache).
+SCENARIO_CACHE = "scenario-cache.json"
 
 
 class DataFolderError(ValueError):

@@ -11,7 +11,7 @@ import json
 import os
 from pathlib import Path
 
-from trainer.model import Scenario
+from trainer.scenario_format import Scenario
 
 SCHEMA_FILE = Path(__file__).parent / "data" / "scenario.schema.json"
 

@@ -14,7 +14,7 @@ import unicodedata
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
-from trainer.model import ScenarioId
+from trainer.scenario_format import ScenarioId
 
 _ID = TypeAdapter(ScenarioId)
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from trainer.model import OPENNESS_NAMES, Reaction
 from trainer.progress.attempt import SavedAttempt
+from trainer.scenario_data import reaction_from_data
 from trainer.scoring import Check
 
 # The columns of a stored attempt after its row id, in the order ``read_row`` takes them: those
@@ -116,8 +117,18 @@ def _moment(value: object) -> datetime:
 
 @lru_cache(maxsize=4096)
 def _stored_reaction(text: str) -> Reaction:
-    """The client's reactions repeat across a history as much as the checks do."""
-    return Reaction.model_validate_json(text)
+    """The client's reactions repeat across a history as much as the checks do. What the store
+    wrote reads quickly; anything else is left to the scenario format, as ever."""
+    try:
+        reaction = reaction_from_data(json.loads(text))
+    except (ValueError, RecursionError):  # not JSON, or nested beyond reason: the format says why
+        reaction = None
+    if reaction is None:
+        from trainer.scenario_format import Reaction as ReactionFormat
+
+        checked = ReactionFormat.model_validate_json(text)  # raises ValueError (a ValidationError)
+        reaction = Reaction(say=checked.say, cue=checked.cue)
+    return reaction
 
 
 def _reaction(value: object) -> Reaction | None:

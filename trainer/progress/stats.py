@@ -16,7 +16,6 @@ from statistics import mean
 from trainer.progress.attempt import SavedAttempt
 from trainer.progress.run import Run
 from trainer.rubric import CHECK_LABELS
-from trainer.scoring import lexicons
 from trainer.wording import plural, statement_name
 
 RECENT = 20  # the per-skill view also shows the share over the last this many attempts
@@ -277,6 +276,13 @@ def _record(scenario: str, answers: list[SavedAttempt], own_runs: list[Run], run
 # ---------------------------------------------------------------------------- small wins
 
 
+def _roadblock_name(roadblock: str) -> str:
+    """How the learner reads a roadblock (the word lists are read only when one is named)."""
+    from trainer.scoring import lexicons
+
+    return lexicons.roadblock_name(roadblock)
+
+
 @dataclass(frozen=True)
 class Win:
     """A small step worth saying out loud. ``kind``: first_strong_reflection, personal_best,
@@ -334,7 +340,7 @@ class WinTracker:
             wins.append(
                 Win(
                     "roadblock_dropped",
-                    f"{lexicons.roadblock_name(roadblock)} used to creep into your responses; "
+                    f"{_roadblock_name(roadblock)} used to creep into your responses; "
                     f"none of your last {CLEAN_RUN} had it.",
                     attempt,
                 )
@@ -347,7 +353,7 @@ class WinTracker:
                         Win(
                             "roadblock_dropped",
                             f"On {self._name(attempt)}, {statement_name(attempt.turn, attempt.deeper)}, "
-                            f"{lexicons.roadblock_name(roadblock).lower()} crept in last time; "
+                            f"{_roadblock_name(roadblock).lower()} crept in last time; "
                             "this time you left it out.",
                             attempt,
                         )

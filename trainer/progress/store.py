@@ -29,7 +29,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from trainer.conversation import Exchange
-from trainer.paths import data_dir, make_private_folders
+from trainer.paths import SCENARIO_CACHE, data_dir, make_private_folders
 from trainer.progress.attempt import SavedAttempt, iso, utc_now
 from trainer.progress.rows import BASE_COLUMNS, COLUMNS, DamagedRow, SkippedRow, read_row
 from trainer.progress.run import Run
@@ -215,7 +215,7 @@ class ProgressStore:
             iso(a.at),
             a.session,
             int(a.deeper),
-            None if a.reaction is None else json.dumps(a.reaction.model_dump(), ensure_ascii=False),
+            None if a.reaction is None else json.dumps(a.reaction.as_data(), ensure_ascii=False),
             a.openness_before,
             a.openness_after,
         )
@@ -356,7 +356,8 @@ def _create_private_file(path: Path) -> None:
 
     SQLite gives its -wal and -shm files the database file's permissions. A folder that was
     there already is made 0700 too when it is the trainer's own -- it holds nothing but
-    progress files; one that holds other files (``TRAINER_HOME=~/course``) keeps its mode.
+    progress files and the scenario cache; one that holds other files (``TRAINER_HOME=~/course``)
+    keeps its mode.
     """
     make_private_folders(path.parent)
     _keep_own_folder_private(path.parent)
@@ -375,7 +376,7 @@ def _keep_private(path: Path) -> None:
 def _keep_own_folder_private(folder: Path) -> None:
     if os.name != "posix" or not folder.stat().st_mode & 0o077 or folder.stat().st_uid != os.geteuid():
         return
-    if set(folder.iterdir()) <= set(stored_files(folder)):
+    if set(folder.iterdir()) <= {*stored_files(folder), folder / SCENARIO_CACHE}:
         os.chmod(folder, 0o700)
 
 

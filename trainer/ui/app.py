@@ -2,7 +2,8 @@
 
 ``make_app`` builds it (the CLI and the tests share it). The home screen appears first; what
 was not handed in -- the library, the learner's history -- is then loaded in a worker, so
-the first frame never waits for YAML, pydantic or SQLite. The app holds both for the whole
+the first frame never waits for YAML or SQLite (and a library unchanged since the last start
+comes from the scenario cache, without reading YAML at all). The app holds both for the whole
 run: one progress store per run, one recorder (one session id) per practice run, and the
 private-mode switch. ``wait_until_started`` tells when start-up is over, for whatever must
 wait on it (tests, benchmarks) rather than guess with time.
@@ -89,8 +90,11 @@ class TrainerApp(App[None]):
 
     # ------------------------------------------------------------------ start-up
 
+    def get_default_screen(self) -> Screen:
+        """The home screen is the app's first and last: every other screen is pushed on it."""
+        return HomeScreen(self.library)
+
     def on_mount(self) -> None:
-        self.push_screen(HomeScreen(self.library))
         if self._start_scenario is not None:
             self.practise(self._start_scenario)
         elif self._start_drill is not None:
@@ -105,9 +109,15 @@ class TrainerApp(App[None]):
 
     @work(thread=True, group="start-up")
     def _load_library(self) -> None:
+        """The library -- at once, from the cache, when its files have not changed since the last start."""
         from trainer.loader import load_library
+        from trainer.scenario_cache import ScenarioCache
 
-        self.post_message(LibraryLoaded(load_library(self._scenario_dirs)))
+        cache = ScenarioCache.in_data_folder()
+        library = load_library(self._scenario_dirs, cache)
+        if not self.no_save:  # private for the whole run: nothing is written
+            cache.save()  # (only when a file was read afresh)
+        self.post_message(LibraryLoaded(library))
 
     @work(thread=True, group="start-up")
     def _load_history(self) -> None:
@@ -132,9 +142,9 @@ class TrainerApp(App[None]):
         options = {"names": {s.id: f"“{s.title}”" for s in self.library.scenarios}}
         return options if self._clock is None else {**options, "clock": self._clock}
 
-    def on_library_loaded(self, message: LibraryLoaded) -> None:
+    async def on_library_loaded(self, message: LibraryLoaded) -> None:
         self.library = message.library
-        self.home.show_library(message.library)
+        await self.home.show_library(message.library)
         if self.history is None:
             self.call_after_refresh(self._load_history)
         else:

@@ -6,7 +6,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Label
+from textual.widgets import Button, Label
+
+from trainer.ui.widgets.app_footer import AppFooter
 
 
 class ChoiceDialog(ModalScreen[bool]):
@@ -30,7 +32,7 @@ class ChoiceDialog(ModalScreen[bool]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.accept_label, id="accept", variant="primary")
                 yield Button(self.decline_label, id="decline")
-        yield Footer()
+        yield AppFooter(compact=False)
 
     def on_mount(self) -> None:
         self.query_one("#accept").focus()

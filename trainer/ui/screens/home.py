@@ -1,8 +1,10 @@
 """The home screen: the scenario library, filtered as you type, with a preview and problems.
 
-It appears before the library is read (the app loads it in a worker after the first frame),
-saying so calmly, and fills in when the library -- and then the learner's best and latest
-scores -- arrive. A scenario whose latest run was left part-way can be resumed (r).
+It appears before the library is read (the app loads it in a worker after the first frame):
+its header, its keys and a calm word that the library is coming. The search box, the level,
+the table and the preview -- which have nothing to show until then -- are built when the
+library arrives, so the first frame is quick to make; the learner's best and latest scores
+follow. A scenario whose latest run was left part-way can be resumed (r).
 """
 
 from __future__ import annotations
@@ -14,19 +16,20 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Input
+from textual.widget import Widget
+from textual.widgets import Input, Static
 
 from trainer.ui.widgets.app_footer import AppFooter
 from trainer.ui.widgets.app_header import AppHeader
 from trainer.ui.widgets.level_filter import ALL_LEVELS, LevelFilter
-from trainer.ui.widgets.scenario_preview import ScenarioPreview
-from trainer.ui.widgets.scenario_table import ScenarioTable
 from trainer.ui.widgets.search_box import SearchBox
 
 if TYPE_CHECKING:
     from trainer.loader import Library
     from trainer.model import Scenario
     from trainer.progress.stats import LeftRun, ScenarioRecord
+    from trainer.ui.widgets.scenario_preview import ScenarioPreview
+    from trainer.ui.widgets.scenario_table import ScenarioTable
 
 LOADING = "Opening the scenario library…"
 # Letter keys that are letters, not keys, while the learner types in the search box.
@@ -52,32 +55,56 @@ class HomeScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield AppHeader()
-        with Horizontal(id="filters"):
-            yield SearchBox(id="search")
-            yield LevelFilter(id="level")
-        yield ScenarioTable(id="scenarios")
-        yield ScenarioPreview(id="preview")
+        if self.library is None:
+            yield Static(LOADING, id="opening")
+        else:
+            yield from self._library_widgets()
         yield AppFooter()
 
     def on_mount(self) -> None:
-        self.query_one(ScenarioTable).focus()
-        if self.library is None:
-            self.query_one(ScenarioPreview).show(None, LOADING)
-        else:
+        if self.library is not None:
             self._fill()
 
-    def show_library(self, library: Library) -> None:
-        """Fill the screen with ``library`` (once it is loaded)."""
+    async def show_library(self, library: Library) -> None:
+        """Fill the screen with ``library`` (once it is loaded): its widgets take the place of
+        the word that it was coming. (Not mounted yet, the screen is composed with them.)"""
+        first = self.library is None
         self.library = library
-        if self.is_mounted:
-            self._fill()
+        if self.is_mounted and first:
+            with self.app.batch_update():  # one frame for all of it
+                await self.query_one("#opening").remove()
+                await self.mount_all(self._library_widgets(), before=self.query_one(AppFooter))
+                self._fill()
+
+    def _library_widgets(self) -> list[Widget]:
+        """The search box and level, the table and the preview, built with the library in them (so
+        the first frame that shows them has it all), when there is a library to show."""
+        from trainer.search import search
+        from trainer.ui.widgets.scenario_preview import ScenarioPreview
+        from trainer.ui.widgets.scenario_table import ScenarioTable
+
+        shown = search(self.library.scenarios)
+        first = shown[0] if shown else None
+        return [
+            Horizontal(SearchBox(id="search"), LevelFilter(id="level"), id="filters"),
+            ScenarioTable(shown, self.records, id="scenarios"),
+            ScenarioPreview(first, first and self.records.get(first.id), id="preview"),
+        ]
 
     def _fill(self) -> None:
+        self.call_after_refresh(self.table.focus)  # the library drawn first, then its keys (Enter starts)
         if self.library.problems:
             from trainer.ui.widgets.problems_panel import ProblemsPanel
 
-            self.mount(ProblemsPanel(self.library.problems, id="problems"), after=self.query_one(ScenarioPreview))
-        self.refilter()
+            self.mount(ProblemsPanel(self.library.problems, id="problems"), after=self.preview)
+
+    @property
+    def table(self) -> ScenarioTable:
+        return self.query_one("#scenarios", Widget)  # type: ignore[return-value]
+
+    @property
+    def preview(self) -> ScenarioPreview:
+        return self.query_one("#preview", Widget)  # type: ignore[return-value]
 
     def show_records(self, records: dict[str, ScenarioRecord]) -> None:
         """Each scenario's best and latest score, in the table and the preview."""
@@ -101,15 +128,12 @@ class HomeScreen(Screen):
 
     def _left_run(self) -> tuple[Scenario, LeftRun] | None:
         """The highlighted scenario and its run left part-way, when there is one to resume."""
-        if not self.is_mounted:
+        if not self.is_mounted or self.library is None:
             return None
-        scenario = self.query_one(ScenarioTable).highlighted
+        scenario = self.table.highlighted
         record = self.records.get(scenario.id) if scenario is not None else None
         left = record.left if record is not None else None
         return (scenario, left) if left is not None and left.fits(len(scenario.turns)) else None
-
-    def on_descendant_focus(self) -> None:
-        self.refresh_bindings()
 
     def refilter(self) -> None:
         if self.library is None or not self.is_mounted:
@@ -118,17 +142,19 @@ class HomeScreen(Screen):
 
         level = self.query_one(LevelFilter).level
         shown = search(self.library.scenarios, self.query_one(SearchBox).value, None if level == ALL_LEVELS else level)
-        self.query_one(ScenarioTable).show(shown, self.records)
+        self.table.show(shown, self.records)
 
     @on(Input.Changed, "#search")
     @on(LevelFilter.Changed)
     def _filters_changed(self) -> None:
         self.refilter()
 
-    @on(ScenarioTable.Highlighted)
-    def _preview(self, event: ScenarioTable.Highlighted) -> None:
+    # The table and the preview (a DataTable, slow to import) are built only when the library
+    # arrives: the table's messages are handled by name.
+
+    def on_scenario_table_highlighted(self, event: ScenarioTable.Highlighted) -> None:
         self.refresh_bindings()  # Resume follows the highlighted scenario
-        preview = self.query_one(ScenarioPreview)
+        preview = self.preview
         if event.scenario is not None:
             preview.show(event.scenario, record=self.records.get(event.scenario.id))
         elif not self.library.scenarios:
@@ -137,13 +163,12 @@ class HomeScreen(Screen):
             other_levels = " or another level (l)" if self.query_one(LevelFilter).level != ALL_LEVELS else ""
             preview.show(None, f"No scenario matches. Try fewer words{other_levels}.")
 
-    @on(ScenarioTable.Chosen)
-    def _chosen(self, event: ScenarioTable.Chosen) -> None:
+    def on_scenario_table_chosen(self, event: ScenarioTable.Chosen) -> None:
         self.app.practise(event.scenario)
 
     @on(Input.Submitted, "#search")
     def _start_highlighted(self) -> None:
-        scenario = self.query_one(ScenarioTable).highlighted
+        scenario = self.table.highlighted
         if scenario is None:
             self.notify("No scenario matches the search yet.", severity="warning")
         else:
@@ -154,10 +179,13 @@ class HomeScreen(Screen):
             self.app.practise(*found)
 
     def action_focus_search(self) -> None:
-        self.query_one(SearchBox).focus()
+        if self.library is not None:
+            self.query_one(SearchBox).focus()
 
     def action_focus_table(self) -> None:
-        self.query_one(ScenarioTable).focus()
+        if self.library is not None:
+            self.table.focus()
 
     def action_cycle_level(self) -> None:
-        self.query_one(LevelFilter).cycle()
+        if self.library is not None:
+            self.query_one(LevelFilter).cycle()

@@ -41,9 +41,33 @@ def _scores(scenario: Scenario, record: ScenarioRecord | None) -> Content:
     )
 
 
+def _description(scenario: Scenario, record: ScenarioRecord | None) -> Content:
+    if scenario.content_warnings:
+        warning = Content.from_markup(
+            f"[b]{WARNING_MARK} Content warning:[/b] $w", w=", ".join(scenario.content_warnings)
+        )
+    else:
+        warning = Content("No content warnings.")
+    return Content("\n").join(
+        [
+            Content.from_markup("$summary", summary=scenario.summary or "No summary given."),
+            Content.from_markup("[b]Client:[/b] $who", who=persona_line(scenario)),
+            Content.from_markup("[b]Level:[/b] $level", level=level_line(scenario)),
+            warning,
+            _scores(scenario, record),
+        ]
+    )
+
+
 class ScenarioPreview(VerticalScroll):
+    def __init__(self, scenario: Scenario | None = None, record: ScenarioRecord | None = None, **kwargs):
+        """A preview that describes ``scenario`` from the start (its first frame has it)."""
+        super().__init__(**kwargs)
+        self._first = Content() if scenario is None else _description(scenario, record)
+        self.border_title = "Preview" if scenario is None else scenario.title
+
     def compose(self):
-        yield Static(id="preview-text")
+        yield Static(self._first, id="preview-text")
 
     def show(self, scenario: Scenario | None, empty: str = "", record: ScenarioRecord | None = None) -> None:
         """Describe ``scenario`` and the learner's ``record`` on it; without one, say ``empty``."""
@@ -54,20 +78,4 @@ class ScenarioPreview(VerticalScroll):
             text.update(Content(empty))
             return
         self.border_title = scenario.title
-        if scenario.content_warnings:
-            warning = Content.from_markup(
-                f"[b]{WARNING_MARK} Content warning:[/b] $w", w=", ".join(scenario.content_warnings)
-            )
-        else:
-            warning = Content("No content warnings.")
-        text.update(
-            Content("\n").join(
-                [
-                    Content.from_markup("$summary", summary=scenario.summary or "No summary given."),
-                    Content.from_markup("[b]Client:[/b] $who", who=persona_line(scenario)),
-                    Content.from_markup("[b]Level:[/b] $level", level=level_line(scenario)),
-                    warning,
-                    _scores(scenario, record),
-                ]
-            )
-        )
+        text.update(_description(scenario, record))

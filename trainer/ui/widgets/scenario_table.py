@@ -3,6 +3,7 @@ score; Enter starts the highlighted one."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -34,6 +35,12 @@ def number_cell(value: int | None) -> Text:
     return Text(NOT_YET if value is None else str(value), justify="right")
 
 
+def text_cell(text: str) -> Text:
+    """Text for a table cell, as it is: the table would read a plain string as markup ("[draft]"
+    would vanish, ":smile:" would turn into an emoji) and load Rich's emoji table to do so."""
+    return Text(text, no_wrap=True, end="")
+
+
 class ScenarioTable(DataTable):
     BINDINGS = [Binding("enter", "select_cursor", "Start", show=True)]
 
@@ -51,29 +58,34 @@ class ScenarioTable(DataTable):
             super().__init__()
             self.scenario = scenario
 
-    def __init__(self, **kwargs):
+    def __init__(self, scenarios: Sequence[Scenario] = (), records: dict[str, ScenarioRecord] | None = None, **kwargs):
+        """A table that shows ``scenarios`` from the start (its first frame has them)."""
         super().__init__(cursor_type="row", **kwargs)
         self._shown: dict[str, Scenario] = {}
+        self._first = (scenarios, records or {})
         self._records: dict[str, ScenarioRecord] | None = None  # None: nothing shown yet
         self._columns = COLUMNS
 
     def on_mount(self) -> None:
-        self._add_columns()
+        self._add_columns(self.app.size.width)  # the table is as wide as the terminal
+        self.show(*self._first)
 
     def on_resize(self, event: events.Resize) -> None:
-        columns = NARROW_COLUMNS if event.size.width < NARROW else COLUMNS
-        if columns is not self._columns:
-            self._columns = columns
-            self.clear(columns=True)
-            self._add_columns()
-            if self._records is not None:
-                self.show(list(self._shown.values()), self._records)
+        if self._add_columns(event.size.width) and self._records is not None:
+            self.show(list(self._shown.values()), self._records)
 
-    def _add_columns(self) -> None:
-        for label, width in self._columns:
-            self.add_column(label, width=width)
+    def _add_columns(self, width: int) -> bool:
+        """The columns that fit ``width`` (when they are not those shown): whether they changed."""
+        columns = NARROW_COLUMNS if width < NARROW else COLUMNS
+        if columns is self._columns and self.columns:
+            return False
+        self._columns = columns
+        self.clear(columns=True)
+        for label, size in columns:
+            self.add_column(Text(label), width=size)
+        return True
 
-    def show(self, scenarios: list[Scenario], records: dict[str, ScenarioRecord]) -> None:
+    def show(self, scenarios: Sequence[Scenario], records: dict[str, ScenarioRecord]) -> None:
         """Replace the rows, keeping the cursor on the same scenario when it is still shown.
 
         ``records`` holds the best and latest score of each scenario practised so far.
@@ -84,12 +96,12 @@ class ScenarioTable(DataTable):
         narrow = self._columns is NARROW_COLUMNS
         for s in scenarios:
             record = records.get(s.id)
-            cells = [_fit(s.title, self._columns[0][1]), s.difficulty.value.capitalize()]
+            cells = [text_cell(_fit(s.title, self._columns[0][1])), text_cell(s.difficulty.value.capitalize())]
             if not narrow:
                 cells.append(Text(str(len(s.turns)), justify="right"))
             warning = WARNING_MARK if narrow else f"{WARNING_MARK} yes"
             cells += [
-                warning if s.content_warnings else "",
+                text_cell(warning if s.content_warnings else ""),
                 number_cell(record and record.best),
                 number_cell(record and record.latest),
             ]
