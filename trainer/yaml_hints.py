@@ -23,6 +23,13 @@ _LINE_START = re.compile(r"(?P<indent> *)(?P<dashes>(?:- +)*)(?:(?P<key>[^\s:#'\
 _PREVIEW = 30
 
 
+def _line_start(line: str) -> re.Match[str]:
+    """How ``line`` starts: its indent, list dashes and key (each may be empty, so it always matches)."""
+    start = _LINE_START.match(line)
+    assert start is not None
+    return start
+
+
 @dataclass(frozen=True)
 class Explained:
     line: int | None  # 1-based: where to look, which is not always where the parser stopped
@@ -35,13 +42,15 @@ def explain(text: str, err: yaml.MarkedYAMLError, loader_class: type) -> Explain
     raw = err.problem or err.context or "invalid YAML"
     source = _Source(text, loader_class)
     line, hint = _hint(source, err, at, opened)
-    if line is None:
-        line = (at or opened).line + 1 if (at or opened) else None
+    if line is None and (mark := at or opened) is not None:
+        line = mark.line + 1
     message = f"this is not valid YAML: {raw}"
     return Explained(line, f"{message} -- {hint}" if hint else message)
 
 
-def _hint(source: _Source, err: yaml.MarkedYAMLError, at, opened) -> tuple[int | None, str | None]:
+def _hint(
+    source: _Source, err: yaml.MarkedYAMLError, at: yaml.Mark | None, opened: yaml.Mark | None
+) -> tuple[int | None, str | None]:
     problem, context = err.problem or "", err.context or ""
     if at is None:
         return None, None
@@ -86,7 +95,7 @@ def _hint(source: _Source, err: yaml.MarkedYAMLError, at, opened) -> tuple[int |
     return None, None
 
 
-def _colon(source: _Source, at) -> tuple[int | None, str]:
+def _colon(source: _Source, at: yaml.Mark) -> tuple[int | None, str]:
     """A colon and a space make a key, so text holding one is taken for a key where none may be."""
     text_token = source.last_token_before(at, yaml.ScalarToken)
     began = text_token.start_mark.line if text_token else at.line
@@ -113,7 +122,7 @@ def _colon(source: _Source, at) -> tuple[int | None, str]:
     )
 
 
-def _out_of_line(source: _Source, at, among_keys: bool) -> tuple[int | None, str]:
+def _out_of_line(source: _Source, at: yaml.Mark, among_keys: bool) -> tuple[int | None, str]:
     """Something where the parser expected the next key or list item: text left after a closing
     quote or bracket, a quote closed lines later than meant, or a line that lines up with nothing."""
     closed = source.last_token_before(at)
@@ -159,7 +168,7 @@ def _misaligned(source: _Source, number: int) -> str:
     )
 
 
-def _unclosed_bracket(source: _Source, at) -> tuple[int | None, str | None]:
+def _unclosed_bracket(source: _Source, at: yaml.Mark) -> tuple[int | None, str | None]:
     bracket = source.open_bracket_before(at)
     if bracket is None:
         return None, None
@@ -172,7 +181,7 @@ def _unclosed_bracket(source: _Source, at) -> tuple[int | None, str | None]:
     )
 
 
-def _cannot_start(source: _Source, at) -> str:
+def _cannot_start(source: _Source, at: yaml.Mark) -> str:
     char = source.char(at)
     fix = source.quoted_line(at.line)
     example = f": {fix}" if fix else ""
@@ -190,7 +199,7 @@ class _Source:
     def line(self, number: int) -> str:
         return self.lines[number] if 0 <= number < len(self.lines) else ""
 
-    def char(self, mark) -> str:
+    def char(self, mark: yaml.Mark) -> str:
         line = self.line(mark.line)
         return line[mark.column] if mark.column < len(line) else ""
 
@@ -206,7 +215,7 @@ class _Source:
         """The numbers of the lines that hold more than blanks or a comment."""
         return (n for n in numbers if self.line(n).strip() and not self.line(n).lstrip().startswith("#"))
 
-    def tokens_before(self, mark) -> list[yaml.Token]:
+    def tokens_before(self, mark: yaml.Mark) -> list[yaml.Token]:
         """The tokens that start before ``mark`` (the file read afresh: this runs only on errors)."""
         loader = self.loader_class(self.text)
         tokens = []
@@ -222,14 +231,14 @@ class _Source:
             loader.dispose()
         return tokens
 
-    def last_token_before(self, mark, kind: type = yaml.Token) -> yaml.Token | None:
+    def last_token_before(self, mark: yaml.Mark, kind: type = yaml.Token) -> yaml.Token | None:
         """The last token of ``kind`` before ``mark``, block and stream ends aside."""
         ends = (yaml.BlockEndToken, yaml.StreamEndToken)
         return next(
             (t for t in reversed(self.tokens_before(mark)) if isinstance(t, kind) and not isinstance(t, ends)), None
         )
 
-    def open_bracket_before(self, mark) -> yaml.Token | None:
+    def open_bracket_before(self, mark: yaml.Mark) -> yaml.Token | None:
         """The innermost [ or { still open at ``mark``."""
         opened: list[yaml.Token] = []
         for token in self.tokens_before(mark):
@@ -241,8 +250,8 @@ class _Source:
 
     def key_on(self, number: int) -> tuple[str, int] | None:
         """The key that line ``number`` gives a value to, and its column."""
-        start = _LINE_START.match(self.line(number))
-        if not start or not start["key"]:
+        start = _line_start(self.line(number))
+        if not start["key"]:
             return None
         return start["key"], len(start["indent"]) + len(start["dashes"])
 
@@ -252,7 +261,7 @@ class _Source:
         found: list[tuple[int, int, str]] = []
         leftmost = None
         for above in self.content_lines(range(number - 1, -1, -1)):
-            start = _LINE_START.match(self.line(above))
+            start = _line_start(self.line(above))
             marks = []
             if start["key"]:
                 marks.append((len(start["indent"]) + len(start["dashes"]), start["key"]))
@@ -270,7 +279,7 @@ class _Source:
         """Line ``number`` as (what comes before the text, the text, a trailing comment), when the
         text is on this line alone -- a quoted fix can then be shown whole."""
         line = self.line(number)
-        start = _LINE_START.match(line)
+        start = _line_start(line)
         indent, dashes = len(start["indent"]), start["dashes"]
         if start["key"] and _KEY.fullmatch(start["key"]):
             prefix, block = start.group(), indent + len(dashes)

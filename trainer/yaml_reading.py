@@ -22,7 +22,7 @@ from trainer.yaml_hints import explain
 try:  # libyaml is much faster; the pure-Python loader is the fallback.
     from yaml import CSafeLoader as _SafeLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _SafeLoader
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
 
 # Where a value is in a file, as pydantic names it: keys and indexes, ("turns", 0, "examples", 2).
 Place = tuple[str | int, ...]
@@ -36,7 +36,7 @@ _SCALAR_TAGS = {_Y + t for t in ("str", "int", "float", "bool", "null", "timesta
 _PLAIN_TAGS = {"": _NULL, "~": _NULL, "null": _NULL, "Null": _NULL, "NULL": _NULL, "<<": _MERGE, "=": _VALUE}
 
 
-class _Loader(_SafeLoader):  # type: ignore[misc]  # (PyYAML has no type hints)
+class _Loader(_SafeLoader):
     """libyaml's safe loader with a resolver that tells only null (and merge and value) from text.
 
     Numbers, booleans and dates are accepted as tags but read as text all the same, so
@@ -110,15 +110,16 @@ class _Builder:
         self.values += 1
         if self.values > MAX_VALUES:
             raise self._too_many(node)
-        kind = type(node)
-        if kind is ScalarNode:
+        if isinstance(node, ScalarNode):
             if node.tag is _STR and node.style != '"':  # nearly every value: text, as it is
                 return node.value
             return _scalar(node)
-        if node.tag != (_SEQ if kind is SequenceNode else _MAP):
+        is_sequence = isinstance(node, SequenceNode)
+        if node.tag != (_SEQ if is_sequence else _MAP):
             raise _tag_error(node)
-        if kind is SequenceNode:
+        if is_sequence:
             return [self.build(item) for item in node.value]
+        assert isinstance(node, MappingNode)
         return self._mapping(node)
 
     def _mapping(self, node: MappingNode) -> dict[str, object]:
