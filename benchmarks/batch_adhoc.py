@@ -16,7 +16,7 @@ runs, each on rows of its own (so no run finds the statements of another prepare
 
     .venv/bin/python benchmarks/batch_adhoc.py [--rows 2000] [--repeats 5]
 
-``batch_rows()`` gives the rows of ``make bench``'s table: (ours, baseline, ratio).
+``rows()`` gives its rows of ``make bench``'s table (benchmarks/table.py).
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from typing import Any
 from unittest import mock
 
 from rapidfuzz import fuzz, process
+from table import Row, markdown
 from trainee_responses import response
 
 from trainer import batch, jsonio
@@ -130,27 +131,25 @@ def measure(count: int = 2000, repeats: int = 5) -> dict[str, float]:
     return {name: statistics.median(times) for name, times in runs.items()}
 
 
-def rows(measured: dict[str, float]) -> dict[str, tuple[float, float, float]]:
-    """The rows of ``make bench``'s table, in microseconds per row: (ours, baseline, ratio)."""
+def table_rows(measured: dict[str, float]) -> list[Row]:
+    """The rows of ``make bench``'s table, in microseconds per row, against the bare pass."""
     bare = measured["bare"]
-    return {
-        f"score --batch, ad-hoc rows: us per row vs a bare rapidfuzz pass (budget {BUDGET:.0f}x)": (
+    return [
+        Row(
+            "score --batch, ad-hoc rows (CPU per row), vs a bare rapidfuzz pass",
             measured["batch"],
-            bare,
-            measured["batch"] / bare,
+            "us",
+            BUDGET,
+            baseline=bare,
         ),
-        "  of which score() (the scorer's share)": (measured["score"], bare, measured["score"] / bare),
-        "  of which outside score(): parse, row model, JSON out": (
-            measured["outside"],
-            bare,
-            measured["outside"] / bare,
-        ),
-    }
+        Row("  of which score() (the scorer's share)", measured["score"], "us", None, baseline=bare),
+        Row("  of which outside score(): parse, row model, JSON out", measured["outside"], "us", None, baseline=bare),
+    ]
 
 
-def batch_rows(quick: bool = False) -> dict[str, tuple[float, float, float]]:
-    """The rows for ``make bench``'s table: (ours, baseline, ratio) by measure."""
-    return rows(measure(1000, 3) if quick else measure())
+def rows(quick: bool = False) -> list[Row]:
+    """The table's rows."""
+    return table_rows(measure(1000, 3) if quick else measure())
 
 
 def main() -> None:
@@ -160,8 +159,7 @@ def main() -> None:
     args = parser.parse_args()
     measured = measure(args.rows, args.repeats)
     print(f"{args.rows} ad-hoc rows x {args.repeats} runs, {ANSWERS} model answers each; CPU us per row, medians")
-    for name, (ours, baseline, ratio) in rows(measured).items():
-        print(f"  {name}: {ours:.0f} us vs {baseline:.1f} us -> {ratio:.2f}x")
+    print(markdown(table_rows(measured)))
 
 
 if __name__ == "__main__":

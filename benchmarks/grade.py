@@ -18,7 +18,7 @@ distinct (``trainee_responses``). Then:
 
     .venv/bin/python benchmarks/grade.py [--students 200] [--responses 500] [--runs 1] [--seed 1]
 
-``grading_rows()`` gives its three rows for ``make bench``'s table: (ours, baseline, ratio).
+``rows()`` gives its rows of ``make bench``'s table (benchmarks/table.py).
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any
 from unittest import mock
 
+from table import Row, markdown
 from trainee_responses import response
 
 from trainer import conversation
@@ -215,33 +216,28 @@ def measure(students: int = 200, responses: int = 500, seed: int = 1, runs: int 
     }
 
 
-def rows(measured: dict[str, Any]) -> dict[str, tuple[float, float, float]]:
-    """The rows of ``make bench``'s table: (ours, baseline, ratio)."""
+def table_rows(measured: dict[str, Any]) -> list[Row]:
+    """The rows of ``make bench``'s table: the whole command against its budgets, with score()
+    alone beside it (what grading cannot go below), and grading's own share."""
     graded: Graded = measured["graded"]
     graded_class = f"trainer grade, {measured['responses']:,} responses"
-    return {
-        f"{graded_class}: CPU s vs score() alone (budget {BUDGET_SECONDS:.0f} s)": (
-            graded.cpu,
-            measured["score_only"],
-            graded.cpu / measured["score_only"],
-        ),
-        f"{graded_class}: outside score(), in-process, CPU s vs score() alone": (
-            measured["outside"],
-            measured["score_only"],
-            measured["outside"] / measured["score_only"],
-        ),
-        f"{graded_class}: peak MB vs the scorer loaded (budget {BUDGET_MB:.0f} MB)": (
+    return [
+        Row(f"{graded_class} (CPU), vs score() alone", graded.cpu, "s", BUDGET_SECONDS, "s", measured["score_only"]),
+        Row("  of which outside score(), in-process", measured["outside"], "s", None, baseline=measured["score_only"]),
+        Row(
+            f"{graded_class}, peak memory, vs the scorer loaded",
             graded.peak_mb,
+            "MB",
+            BUDGET_MB,
+            "MB",
             measured["floor_mb"],
-            graded.peak_mb / measured["floor_mb"],
         ),
-    }
+    ]
 
 
-def grading_rows(quick: bool = False) -> dict[str, tuple[float, float, float]]:
-    """The rows for ``make bench``'s table: (ours, baseline, ratio) by measure -- the budget is
-    for the whole class, so ``quick`` only runs the command once."""
-    return rows(measure(runs=1 if quick else 2))
+def rows(quick: bool = False) -> list[Row]:
+    """The table's rows -- the budget is for the whole class, so ``quick`` only runs the command once."""
+    return table_rows(measure(runs=1 if quick else 2))
 
 
 def main() -> None:
@@ -271,8 +267,7 @@ def main() -> None:
         f"{graded.cpu - m['score_only'] - m['outside']:.2f} s"
     )
     print(f"a process with the library and the scorer loaded: {m['floor_mb']:.0f} MB peak")
-    for name, (ours, baseline, ratio) in rows(m).items():
-        print(f"  {name}: {ours:.1f} vs {baseline:.1f} -> {ratio:.2f}x")
+    print(markdown(table_rows(m)))
 
 
 if __name__ == "__main__":

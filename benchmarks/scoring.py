@@ -1,18 +1,17 @@
-"""The scorer's rows of the benchmark table (issue 16), each a ratio measured in one run.
+"""The scorer's rows of ``make bench``'s table (benchmarks/table.py), each measured in one run.
 
-    .venv/bin/python benchmarks/scoring.py          # the three rows, about a minute
+    .venv/bin/python benchmarks/scoring.py          # about a minute
     .venv/bin/python benchmarks/scoring.py --quick
 
 (a) ``score()`` on a prepared statement -- as in a session, where the statement is read once --
     against a bare ``rapidfuzz.process.extract(response, answers, scorer=token_set_ratio)``
     over the same ten model answers. Budget: 3.5x.
-(b) The same responses as ad-hoc rows, each bringing its own client statement and model
-    answers as ``trainer score --batch`` rows do (the statement caches start empty in every
-    repeat, so each statement is read once per repeat, as in one batch file), against the
-    same bare pass. Budget: 8x.
-(c) The worst case over the fuzz corpus: 10 KB responses built from every phrase of every
+(b) The worst case over the fuzz corpus: 10 KB responses built from every phrase of every
     word list, run together with each separator, and known pathological shapes ("also," x
     2,000, stacked contractions); the slowest one's wall time. Budget: 50 ms.
+
+(Statements seen for the first time, as in ``score --batch`` rows that bring their own, are
+benchmarks/batch_adhoc.py's: the whole command, against the same bare pass.)
 
 Responses: the golden set's and the bundled library's calibration examples of 8 to 40 words,
 each against its own statement, the statement's model answers topped up to ten from its
@@ -29,6 +28,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
+from table import Row, markdown
 
 from trainer.loader import load_library
 from trainer.scoring import AdHocStatement, lexicons, score, words
@@ -88,22 +88,6 @@ def prepared_scoring(cases: list[Case], repeats: int) -> tuple[float, float]:
     return ours / len(cases) * 1e6, bare / len(cases) * 1e6
 
 
-def ad_hoc_scoring(cases: list[Case], repeats: int) -> tuple[float, float]:
-    """(b): microseconds per row, ours (every statement new to the caches) and bare."""
-    from trainer.scoring import engine
-
-    rows = [(AdHocStatement(s.client, s.model_answers), t) for s, t in cases]
-
-    def ours() -> None:
-        engine._prepare.cache_clear()
-        engine._answer.cache_clear()
-        for statement, text in rows:
-            score(statement, text)
-
-    mine, bare = alternating(repeats, ours, bare_pass(cases))
-    return mine / len(rows) * 1e6, bare / len(rows) * 1e6
-
-
 def worst_inputs() -> list[str]:
     """10 KB responses that stress the reader most."""
     phrases: list[str] = []
@@ -127,7 +111,7 @@ def worst_inputs() -> list[str]:
 
 
 def worst_case() -> tuple[float, str]:
-    """(c): the slowest input's wall time in milliseconds, and the input's start."""
+    """(b): the slowest input's wall time in milliseconds, and the input's start."""
     statement = load_library().scenarios[0].turns[0]
     slowest, which = 0.0, ""
     for text in worst_inputs():
@@ -139,19 +123,21 @@ def worst_case() -> tuple[float, str]:
     return slowest * 1000, which
 
 
+def rows(quick: bool = False) -> list[Row]:
+    """The table's rows."""
+    cases = realistic_cases()
+    ours, bare = prepared_scoring(cases, 3 if quick else 9)
+    slowest, _ = worst_case()
+    return [
+        Row("score() on a prepared statement (CPU per response), vs a bare extract", ours, "us", 3.5, baseline=bare),
+        Row("score() on the worst 10 KB input (wall)", slowest, "ms", 50, "ms"),
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="fewer repeats")
-    repeats = 3 if parser.parse_args().quick else 9
-    cases = realistic_cases()
-    ours, bare = prepared_scoring(cases, repeats)
-    print(
-        f"(a) score(), {len(cases)} responses: {ours:.1f} us vs bare {bare:.1f} us -> {ours / bare:.1f}x (budget 3.5x)"
-    )
-    ours, bare = ad_hoc_scoring(cases, max(3, repeats // 3))
-    print(f"(b) ad-hoc rows: {ours:.1f} us vs bare {bare:.1f} us -> {ours / bare:.1f}x (budget 8x)")
-    slowest, which = worst_case()
-    print(f"(c) worst 10 KB input: {slowest:.1f} ms ({which!r}...) (budget 50 ms)")
+    print(markdown(rows(parser.parse_args().quick)))
 
 
 if __name__ == "__main__":

@@ -27,12 +27,13 @@ RATIO = "x"
 @dataclass(frozen=True)
 class Row:
     """One measure: our figure, the baseline's (None when the budget is absolute), and the budget --
-    a ratio to the baseline (``budget_unit`` "x") or a figure in ``unit``."""
+    a ratio to the baseline (``budget_unit`` "x") or a figure in ``unit``; None for a row that
+    explains another (a share of its time, say) and has no budget of its own."""
 
     measure: str
     ours: float
     unit: str
-    budget: float
+    budget: float | None
     budget_unit: str = RATIO
     baseline: float | None = None
 
@@ -41,7 +42,9 @@ class Row:
         return None if self.baseline is None else self.ours / self.baseline
 
     @property
-    def met(self) -> bool:
+    def met(self) -> bool | None:
+        if self.budget is None:
+            return None
         judged = self.ratio if self.budget_unit == RATIO else self.ours
         return judged is not None and judged <= self.budget
 
@@ -58,8 +61,8 @@ def cells(row: Row) -> list[str]:
         figure(row.ours, row.unit),
         "" if row.baseline is None else figure(row.baseline, row.unit),
         "" if row.ratio is None else f"{row.ratio:.2f}x",
-        f"<= {figure(row.budget, row.budget_unit).replace(' x', 'x')}",
-        "yes" if row.met else "NO",
+        "" if row.budget is None else f"<= {figure(row.budget, row.budget_unit).replace(' x', 'x')}",
+        {True: "yes", False: "NO", None: ""}[row.met],
     ]
 
 
@@ -88,10 +91,19 @@ def machine() -> str:
 
 def measures() -> dict[str, Callable[[bool], list[Row]]]:
     """Each measure's module name and its ``rows`` function (imported here: a measure may import much)."""
+    import batch_adhoc
+    import grade
     import loading
+    import scoring
     import startup
 
-    return {"startup": startup.rows, "loading": loading.rows}
+    return {
+        "startup": startup.rows,
+        "scoring": scoring.rows,
+        "batch_adhoc": batch_adhoc.rows,
+        "loading": loading.rows,
+        "grade": grade.rows,
+    }
 
 
 def main() -> None:
