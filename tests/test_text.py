@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
+import trainer.scoring.text as text_module
 from trainer.scoring import lexicons
 from trainer.scoring.text import PhraseIndex, phrase, sentences, words
 
@@ -70,3 +73,50 @@ def test_every_listed_phrase_is_text(lexicon):
     # YAML reads a bare `true`, `no` or `on` as a boolean: such a word must be quoted
     not_text = [item for item in _list_items(lexicon()) if not isinstance(item, str)]
     assert not_text == []
+
+
+# As in the word lists: "*" (any one word) stands between words, never first or last.
+PHRASES = st.lists(
+    st.tuples(
+        st.lists(st.sampled_from("a b c d *".split()), min_size=1, max_size=4)
+        .map(tuple)
+        .filter(lambda words_: "*" not in (words_[0], words_[-1])),
+        st.integers(0, 3),
+    ),
+    max_size=60,
+)
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_share_every():
+    """Shares branches every three phrases, so that small indexes go through every round."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(text_module, "_SHARE_EVERY", 3)
+        yield
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@example(  # "a b" and "c b" end alike and are shared; "a b d" must then not make "c b d" a phrase
+    phrases=[(("a", "b"), 1), (("c", "b"), 1), (("e",), 0), (("a", "b", "d"), 2)], sentence=["c", "b", "d"]
+)
+@given(phrases=PHRASES, sentence=st.lists(st.sampled_from("a b c d e".split()), max_size=8))
+def test_an_index_finds_what_a_plain_list_of_its_phrases_gives(phrases, sentence, monkeypatch_share_every) -> None:
+    """Branches shared while the index is built (every few phrases, here every 3) change no
+    look-up: at each position, the longest phrase, with the payload it was first listed with."""
+    first: dict[tuple[str, ...], int] = {}
+    for words_, payload in phrases:
+        first.setdefault(words_, payload)
+    index = PhraseIndex(phrases)
+    for i in range(len(sentence)):
+        fits = {
+            p: payload
+            for p, payload in first.items()
+            if i + len(p) <= len(sentence) and all(w in ("*", s) for w, s in zip(p, sentence[i:]))
+        }
+        found = index.match_at(sentence, i)
+        if not fits:
+            assert found is None
+            continue
+        longest = max(map(len, fits))
+        assert found is not None and found[0] == longest
+        assert found[1] in {payload for p, payload in fits.items() if len(p) == longest}

@@ -292,17 +292,20 @@ class PhraseIndex(Generic[P]):
     _ANY = "*"
 
     def __init__(self, phrases: Iterable[tuple[tuple[str, ...], P]]):
-        root: Trie = {}
         self._wild = False  # no "*" anywhere: lookups skip the wildcard probe
-        for phrase_words, payload in phrases:
+        sharing = _Sharing()
+        root: Trie = {}
+        for number, (phrase_words, payload) in enumerate(phrases, 1):
             if not phrase_words:
                 continue
             self._wild = self._wild or self._ANY in phrase_words
             node = root
             for word in phrase_words:
-                node = node.setdefault(word, {})
+                node = sharing.private_child(node, word)
             node.setdefault(self._END, payload)  # the first listing of a phrase wins
-        self._root = _share_branches(root, {})
+            if number % _SHARE_EVERY == 0:  # the combinations of a list would make a big tree
+                root = dict(sharing.share(root))
+        self._root = sharing.share(root)
 
     def match_at(self, words: Sequence[str], i: int, end: int | None = None) -> tuple[int, P] | None:
         """The longest phrase starting at ``words[i]`` and ending by ``end``: (its length, its payload)."""
@@ -362,16 +365,42 @@ class PhraseIndex(Generic[P]):
         return hits
 
 
-def _share_branches(node: Trie, seen: dict[tuple[Any, ...], Trie]) -> Trie:
-    """One dictionary for every set of identical branches: the endings that a list's
-    combinations give each of their leads are stored once, not once per lead. Safe because
-    the trie never changes after it is built."""
-    for word, child in node.items():
-        if word != PhraseIndex._END:
-            node[word] = _share_branches(child, seen)
-    key = tuple(sorted((word, id(child) if word != PhraseIndex._END else child) for word, child in node.items()))
-    shared: Trie = seen.setdefault(key, node)
-    return shared
+# Phrases read between two rounds of sharing branches: the tree never holds many more
+# dictionaries than the shared one will (a list's combinations would make ~4 MB of them).
+_SHARE_EVERY = 1000
+
+
+class _Sharing:
+    """One dictionary for every set of identical branches of a trie being built: the endings
+    that a list's combinations give each of their leads are stored once, not once per lead.
+
+    Branches are shared every few phrases, as the trie grows. A shared branch never changes
+    (its identity is its key), so a phrase that goes on through one finds a copy of it there
+    to change instead (``private_child``)."""
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[Any, ...], Trie] = {}
+        self._shared: set[int] = set()  # ids of the dictionaries in _seen, which keeps them alive
+
+    def private_child(self, node: Trie, word: str) -> Trie:
+        """``node``'s branch for ``word``, which the caller may change."""
+        child: Trie | None = node.get(word)
+        if child is None:
+            child = node[word] = {}
+        elif id(child) in self._shared:
+            child = node[word] = dict(child)
+        return child
+
+    def share(self, node: Trie) -> Trie:
+        if id(node) in self._shared:
+            return node  # and everything under it
+        for word, child in node.items():
+            if word != PhraseIndex._END:
+                node[word] = self.share(child)
+        key = tuple(sorted((word, id(child) if word != PhraseIndex._END else child) for word, child in node.items()))
+        shared = self._seen.setdefault(key, node)
+        self._shared.add(id(shared))
+        return shared
 
 
 def phrase(text: str, as_typed: bool = False) -> tuple[str, ...]:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 from typing import Any, TypeVar
 
 from trainer.scoring import lexicons
@@ -74,20 +75,20 @@ def _index(entries: Iterable[tuple[str, P]]) -> PhraseIndex[P]:
     return PhraseIndex((phrase(text), payload) for text, payload in entries)
 
 
-def _combined(combinations: list[dict[str, Any]], negated: bool = False) -> list[str]:
+def _combined(combinations: list[dict[str, Any]], negated: bool = False) -> Iterator[str]:
     """Every lead + ending of each combination (those marked ``not: true`` when ``negated``)."""
-    return [
+    return (
         f"{lead} {ending}"
         for combination in combinations
         if combination.get("not", False) == negated
         for lead in combination["leads"]
         for ending in combination["endings"]
-    ]
+    )
 
 
-def _roadblock_phrases(data: dict[str, Any]) -> list[str]:
+def _roadblock_phrases(data: dict[str, Any]) -> Iterator[str]:
     """The listed phrases, then every lead + ending of each combination."""
-    return [*data.get("phrases", []), *_combined(data.get("combinations", []))]
+    return chain(data.get("phrases", []), _combined(data.get("combinations", [])))
 
 
 def _exact_index(blocks: dict[str, dict[str, Any]]) -> PhraseIndex[Marker]:
@@ -107,14 +108,14 @@ def _exact_index(blocks: dict[str, dict[str, Any]]) -> PhraseIndex[Marker]:
 def vocabulary() -> Vocabulary:
     blocks = lexicons.roadblocks()
     language = lexicons.language()
-    markers: list[tuple[str, Marker]] = [
-        (p, ("roadblock", rid)) for rid, data in blocks.items() for p in _roadblock_phrases(data)
-    ]
-    markers += [(p, ("acknowledgement", rid)) for rid, data in blocks.items() for p in data.get("acknowledgements", [])]
-    markers += [(p, ("humour", rid)) for rid, data in blocks.items() for p in data.get("humour", [])]
-    markers += [(p, ("neutral", None)) for p in language["not_roadblocks"]]
-    markers += [(p, ("disclosure", None)) for p in language["self_disclosure"]]
-    markers += [(p, ("information", None)) for p in language["information"]]
+    markers: Iterator[tuple[str, Marker]] = chain(  # one at a time: ~12,000 phrases, most of them combined
+        ((p, ("roadblock", rid)) for rid, data in blocks.items() for p in _roadblock_phrases(data)),
+        ((p, ("acknowledgement", rid)) for rid, data in blocks.items() for p in data.get("acknowledgements", [])),
+        ((p, ("humour", rid)) for rid, data in blocks.items() for p in data.get("humour", [])),
+        ((p, ("neutral", None)) for p in language["not_roadblocks"]),
+        ((p, ("disclosure", None)) for p in language["self_disclosure"]),
+        ((p, ("information", None)) for p in language["information"]),
+    )
     families: dict[tuple[str, ...], tuple[str, ...]] = {}
     for family, entries in lexicons.feelings().items():
         for word in entries:
