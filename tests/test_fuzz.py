@@ -22,6 +22,7 @@ from pathlib import Path
 
 import yaml
 from click.testing import CliRunner
+from format_keys import format_keys
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -243,24 +244,7 @@ YAML_VALUES = st.recursive(
     lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=12), inner, max_size=4)),
     max_leaves=15,
 )
-SCENARIO_KEYS = st.sampled_from(
-    [
-        "id",
-        "title",
-        "summary",
-        "difficulty",
-        "skills",
-        "content_warnings",
-        "persona",
-        "turns",
-        "client",
-        "model_answers",
-        "feelings",
-        "examples",
-        "titel",
-        "openness",
-    ]
-)
+SCENARIO_KEYS = st.sampled_from([*format_keys(), "titel"])  # and a slip
 SCENARIO_LIKE = st.dictionaries(SCENARIO_KEYS, YAML_VALUES, max_size=8).map(
     lambda data: yaml.safe_dump(data, allow_unicode=True)
 )
