@@ -39,7 +39,7 @@ def cases() -> Iterator[tuple[str, object, str, str]]:
     for scenario_id, turn, response in responses:
         scenario = library.get(scenario_id)
         yield f"{scenario_id}#{turn}: {response}", scenario.turns[turn - 1], response, scenario.client_name
-    for scenario_id, turn, response in responses[::3]:
+    for scenario_id, turn, response in filter(_one_in_three, responses):
         statement = library.get(scenario_id).turns[turn - 1]
         yield f"ad hoc, client only: {statement.client} | {response}", AdHocStatement(statement.client), response, ""
         with_answers = AdHocStatement(statement.client, tuple(statement.model_answers))
@@ -49,6 +49,12 @@ def cases() -> Iterator[tuple[str, object, str, str]]:
             for example in statement.examples:
                 key = f"{scenario.id}#{number} example: {example.response}"
                 yield key, statement, example.response, scenario.client_name
+
+
+def _one_in_three(response: tuple[str, int, str]) -> bool:
+    """A third of the responses, chosen by their words: a row added to the golden set leaves
+    the others where they were."""
+    return hashlib.sha256(repr(response).encode()).digest()[0] % 3 == 0
 
 
 def fingerprints() -> dict[str, dict]:
