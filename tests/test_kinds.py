@@ -168,6 +168,9 @@ MIXED = [
     # an interjection is no remark of the listener's own
     ("Ugh. I'm so sorry. That must be so frustrating.", "reflection"),
     ("You're most welcome. Have a lovely evening!", "other"),
+    # a joke or a change of subject after a reflection is what the client hears last
+    ("That sounds so lonely. Let's talk about something else.", "other"),
+    ("You felt let down. Sisters are the worst anyway lol", "other"),
 ]
 
 

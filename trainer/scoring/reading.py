@@ -25,6 +25,7 @@ _PRECEDENCE = (
     "judgment",
     "self_disclosure",
     "reassurance",
+    "withdrawing",  # a joke or a change of subject after a reflection: the kind is "other"
     "reflection",
     "open_question",
     "closed_question",

@@ -98,7 +98,11 @@ def _small_talk(f: SentenceFeatures) -> SentenceAct | None:
 
 def _roadblock(f: SentenceFeatures) -> SentenceAct | None:
     kind = f.roadblock_kind
-    return _act(kind, "roadblock", bool(f.opener) or f.reflects_before_roadblock, f.asks) if kind else None
+    if not kind:
+        return None
+    # A change of subject or a joke is a roadblock too, though it makes no kind of its own.
+    ranks_as = "withdrawing" if kind == "other" else None
+    return _act(kind, "roadblock", bool(f.opener) or f.reflects_before_roadblock, f.asks, ranks_as=ranks_as)
 
 
 def _reflection_then_question(f: SentenceFeatures) -> SentenceAct | None:
