@@ -349,6 +349,11 @@ def _content(p: _Prepared, reading: Reading, name: str) -> Check | None:
     )
 
 
+def _short_of(check: str, message: str, name: str, points: int = 0) -> Check:
+    """A check not met: no points (or ``points``, for a part of it), and its tip as the next step."""
+    return Check(check, False, points, MAX_POINTS[check], message, next_step=CHECK[check].tip.format(name=name))
+
+
 def _reflective_form(reading: Reading, name: str) -> Check:
     top = MAX_POINTS["reflective_form"]
     if reading.kind == "reflection" and not reading.question_shaped_reflection:
@@ -380,14 +385,7 @@ def _reflective_form(reading: Reading, name: str) -> Check:
             next_step="Keep the reflection and leave out the rest; let it stand on its own.",
         )
     if reading.kind in ("open_question", "closed_question"):
-        return Check(
-            "reflective_form",
-            False,
-            0,
-            top,
-            f"A question, not a reflection ({KIND_WORDS[reading.kind]}).",
-            next_step=CHECK["reflective_form"].tip,
-        )
+        return _short_of("reflective_form", f"A question, not a reflection ({KIND_WORDS[reading.kind]}).", name)
     return Check(
         "reflective_form",
         False,
@@ -447,15 +445,8 @@ def _depth(reading: Reading, feeling: Check, content: Check | None, name: str) -
             strength=f'You went beyond {name}\'s words: {what} ("{said}").',
         )
     if reading.kind == "reflection" and feeling.passed and content is not None and content.passed:
-        return Check(
-            "depth",
-            False,
-            top // 3,
-            top,
-            "Links the feeling to what happened.",
-            next_step=CHECK["depth"].tip.format(name=name),
-        )
-    return Check("depth", False, 0, top, f"Stays with {name}'s words.", next_step=CHECK["depth"].tip.format(name=name))
+        return _short_of("depth", "Links the feeling to what happened.", name, points=top // 3)
+    return _short_of("depth", f"Stays with {name}'s words.", name)
 
 
 def _parrots(p: _Prepared, reading: Reading, v: Vocabulary) -> bool:
@@ -475,14 +466,7 @@ def _parrots(p: _Prepared, reading: Reading, v: Vocabulary) -> bool:
 def _own_words(parrots: bool, name: str) -> Check:
     top = MAX_POINTS["own_words"]
     if parrots:
-        return Check(
-            "own_words",
-            False,
-            0,
-            top,
-            f"Repeats {name}'s words almost exactly.",
-            next_step=CHECK["own_words"].tip.format(name=name),
-        )
+        return _short_of("own_words", f"Repeats {name}'s words almost exactly.", name)
     return Check(
         "own_words", True, top, top, "In your own words, not a repeat.", strength="You put it in your own words."
     )
@@ -492,14 +476,7 @@ def _client_focus(reading: Reading, name: str) -> Check:
     top = MAX_POINTS["client_focus"]
     if reading.disclosures or (reading.first_person >= 3 and reading.first_person > reading.second_person):
         evidence = f' ("{reading.disclosures[0]}")' if reading.disclosures else ""
-        return Check(
-            "client_focus",
-            False,
-            0,
-            top,
-            f"Turns the focus to you{evidence}.",
-            next_step=CHECK["client_focus"].tip.format(name=name),
-        )
+        return _short_of("client_focus", f"Turns the focus to you{evidence}.", name)
     return Check(
         "client_focus", True, top, top, f"Keeps the focus on {name}.", strength=f"You kept the focus on {name}."
     )
