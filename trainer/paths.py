@@ -4,6 +4,9 @@ making folders and files for it that only the user can read."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
+from contextlib import suppress
+from importlib.util import find_spec
 from pathlib import Path
 from typing import TextIO
 
@@ -51,3 +54,39 @@ def make_private_folders(folder: Path) -> None:
 def create_private(path: str | Path) -> TextIO:
     """``path`` opened to write text; a file it creates only its owner can read or write (0600)."""
     return open(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8", newline="")
+
+
+def file_stamps(files: Iterable[Path]) -> list[list[object]]:
+    """The size and time of change of each file (its name alone when it cannot be seen): what
+    a cache keeps beside what it made from them, to know later whether they have changed."""
+    stamps: list[list[object]] = []
+    for path in files:
+        try:
+            stat = path.stat()
+        except OSError:
+            stamps.append([str(path)])
+        else:
+            stamps.append([str(path), stat.st_size, stat.st_mtime_ns])
+    return stamps
+
+
+def library_files(*names: str) -> list[Path]:
+    """Where the libraries named are installed (those that are), for ``file_stamps``."""
+    found = (find_spec(name) for name in names)
+    return [Path(spec.origin) for spec in found if spec is not None and spec.origin]
+
+
+def replace_privately(path: Path, data: bytes) -> None:
+    """``path`` made to hold ``data``, readable only by the user: written beside it first and
+    then put in its place, so that a reader (another run of the app) never finds half of it.
+    Raises OSError, having tidied up, when the folder cannot be written."""
+    part = path.with_name(f".{path.name}.{os.getpid()}")
+    try:
+        make_private_folders(path.parent)
+        with open(os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as handle:
+            handle.write(data)
+        os.replace(part, path)
+    except OSError:
+        with suppress(OSError):  # a part written, or nowhere to write it
+            part.unlink(missing_ok=True)
+        raise

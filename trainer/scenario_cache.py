@@ -16,14 +16,12 @@ the YAML again.
 from __future__ import annotations
 
 import json
-import os
 from contextlib import suppress
 from dataclasses import dataclass
-from importlib.util import find_spec
 from pathlib import Path
 
 from trainer.model import Scenario, reaction_keys
-from trainer.paths import SCENARIO_CACHE, create_private, data_dir, make_private_folders
+from trainer.paths import SCENARIO_CACHE, data_dir, file_stamps, library_files, replace_privately
 from trainer.scenario_data import scenario_from_data
 
 _TRAINER = Path(__file__).parent
@@ -61,20 +59,7 @@ def _digest(raw: bytes) -> str:
 
 def fingerprint() -> list[list[object]]:
     """The size and time of change of every file that decides what a check gives."""
-    files = [_TRAINER / name for name in _OWN_FILES]
-    for library in _LIBRARIES:
-        spec = find_spec(library)
-        if spec is not None and spec.origin:
-            files.append(Path(spec.origin))
-    stamps: list[list[object]] = []
-    for path in files:
-        try:
-            stat = path.stat()
-        except OSError:
-            stamps.append([str(path)])
-        else:
-            stamps.append([str(path), stat.st_size, stat.st_mtime_ns])
-    return stamps
+    return file_stamps([*(_TRAINER / name for name in _OWN_FILES), *library_files(*_LIBRARIES)])
 
 
 class ScenarioCache:
@@ -129,12 +114,5 @@ class ScenarioCache:
         if not self._added:
             return
         stored = {"fingerprint": self._stamp, "reaction_keys": list(reaction_keys()), "scenarios": self._kept}
-        part = self.path.with_name(f".{self.path.name}.{os.getpid()}")
-        try:
-            make_private_folders(self.path.parent)
-            with create_private(part) as handle:
-                json.dump(stored, handle, ensure_ascii=False, separators=(",", ":"))
-            os.replace(part, self.path)
-        except OSError:
-            with suppress(OSError):  # a part written, or nowhere to write it
-                part.unlink(missing_ok=True)
+        with suppress(OSError):
+            replace_privately(self.path, json.dumps(stored, ensure_ascii=False, separators=(",", ":")).encode())

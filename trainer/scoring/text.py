@@ -7,6 +7,7 @@ Everything that compares text goes through these functions, so a phrase in a lex
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -307,6 +308,16 @@ class PhraseIndex(Generic[P]):
                 root = dict(sharing.share(root))
         self._root = sharing.share(root)
 
+    def plain(self) -> tuple[Trie, bool]:
+        """The index as plain data, to be kept and made an index again by ``from_plain``."""
+        return self._root, self._wild
+
+    @classmethod
+    def from_plain(cls, plain: tuple[Trie, bool]) -> PhraseIndex[P]:
+        index: PhraseIndex[P] = cls(())
+        index._root, index._wild = plain
+        return index
+
     def match_at(self, words: Sequence[str], i: int, end: int | None = None) -> tuple[int, P] | None:
         """The longest phrase starting at ``words[i]`` and ending by ``end``: (its length, its payload)."""
         if i >= len(words) or (words[i] not in self._root and self._ANY not in self._root):
@@ -385,8 +396,8 @@ class _Sharing:
     def private_child(self, node: Trie, word: str) -> Trie:
         """``node``'s branch for ``word``, which the caller may change."""
         child: Trie | None = node.get(word)
-        if child is None:
-            child = node[word] = {}
+        if child is None:  # the word kept once however many branches it names (and once remembered)
+            child = node[sys.intern(word)] = {}
         elif id(child) in self._shared:
             child = node[word] = dict(child)
         return child

@@ -1,14 +1,17 @@
-"""The lexicons compiled into phrase indexes, once per process."""
+"""The lexicons compiled into phrase indexes, once per process (and remembered between runs)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass, fields
 from functools import cache
 from itertools import chain
+from pathlib import Path
 from typing import Any, TypeVar
 
-from trainer.scoring import lexicons
+from trainer.paths import library_files
+from trainer.scoring import lexicons, text
+from trainer.scoring.remembered import remembered
 from trainer.scoring.text import PhraseIndex, feeling_phrase, phrase, stemmed_phrase, words
 
 P = TypeVar("P")
@@ -70,6 +73,26 @@ class Vocabulary:
     first_person: frozenset[str]
     stopwords: frozenset[str]  # stems
 
+    def plain(self) -> dict[str, Any]:
+        """The vocabulary as plain data: dictionaries, tuples, sets and strings (``from_plain``)."""
+        found = {f.name: getattr(self, f.name) for f in fields(self)}
+        return found | {name: found[name].plain() for name in _INDEXES} | {"roadblocks": _plain_roadblocks(self)}
+
+    @classmethod
+    def from_plain(cls, plain: dict[str, Any]) -> Vocabulary:
+        return cls(
+            **plain
+            | {name: PhraseIndex.from_plain(plain[name]) for name in _INDEXES}
+            | {"roadblocks": {rid: Roadblock(*block) for rid, block in plain["roadblocks"].items()}}
+        )
+
+
+_INDEXES = tuple(f.name for f in fields(Vocabulary) if str(f.type).startswith("PhraseIndex"))
+
+
+def _plain_roadblocks(v: Vocabulary) -> dict[str, tuple[str, ...]]:
+    return {rid: astuple(block) for rid, block in v.roadblocks.items()}
+
 
 def _index(entries: Iterable[tuple[str, P]]) -> PhraseIndex[P]:
     return PhraseIndex((phrase(text), payload) for text, payload in entries)
@@ -106,6 +129,18 @@ def _exact_index(blocks: dict[str, dict[str, Any]]) -> PhraseIndex[Marker]:
 
 @cache
 def vocabulary() -> Vocabulary:
+    """The word lists compiled, as remembered from an earlier run while nothing they are made from has changed."""
+    made_from = [
+        *lexicons.source_files(),
+        Path(__file__),
+        Path(text.__file__),
+        *library_files("snowballstemmer", "Stemmer"),
+    ]
+    return Vocabulary.from_plain(remembered("phrase-indexes", made_from, lambda: compiled().plain()))
+
+
+def compiled() -> Vocabulary:
+    """The word lists compiled into phrase indexes, afresh."""
     blocks = lexicons.roadblocks()
     language = lexicons.language()
     markers: Iterator[tuple[str, Marker]] = chain(  # one at a time: ~12,000 phrases, most of them combined
