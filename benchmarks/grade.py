@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 from unittest import mock
 
-from table import Row, markdown
+from table import Row, compiled_as_installed, markdown
 from trainee_responses import response
 
 from trainer import conversation
@@ -195,6 +195,7 @@ def outside_the_scorer(folder: Path, library: Library, known: dict[tuple[int, st
 
 
 def measure(students: int = 200, responses: int = 500, seed: int = 1, runs: int = 1) -> dict[str, Any]:
+    compiled_as_installed()
     library = load_library()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "exports"

@@ -37,10 +37,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from table import Row
+from table import Row, compiled_as_installed
 
 ROOT = Path(__file__).resolve().parent.parent
-RESPONSE = "It sounds like you felt alone and forgotten when nobody called on your birthday."
+# As a nervous student types it: a slip ("realy"), and words in no word list, so the scorer
+# looks them up in its English dictionary as well.
+RESPONSE = "It sounds like you felt realy alone and forgotten when nobody called, not even your best friend."
 MINIMAL_APP = """
 from textual.app import App
 from textual.widgets import Label
@@ -204,6 +206,7 @@ def _trainer_run(runs: Runs, command: list[str], env: dict[str, str]) -> None:
 def measure(count: int, scenario_dirs: list[str] = (), history: int = 0) -> Runs:
     """``count`` runs of each app, alternating, after one warm-up run of each (the file cache)."""
     trainer = [str(Path(sys.executable).parent / "trainer"), *(f"--scenarios={d}" for d in scenario_dirs)]
+    compiled_as_installed()
     runs = Runs()
     with tempfile.TemporaryDirectory() as home:
         env = {**os.environ, "TERM": "xterm-256color", "TRAINER_HOME": home}
