@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -21,6 +23,7 @@ class ChoiceDialog(ModalScreen[bool]):
     heading = ""
     accept_label = ""
     decline_label = ""
+    CSS_PATH = Path(__file__).with_name("dialogs.tcss")  # read when the first dialog opens
 
     def body(self) -> ComposeResult:
         yield from ()

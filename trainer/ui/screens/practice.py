@@ -7,6 +7,8 @@ Two modes: responding (the response box is focused; Enter submits) and reading f
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual import events, on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -49,7 +51,8 @@ def opening(response: str) -> str:
 
 
 class PracticeScreen(Screen):
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (SHORT, "-tall")]  # app.tcss packs a short screen tighter
+    CSS_PATH = Path(__file__).with_name("practice.tcss")  # read when the screen first opens
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (SHORT, "-tall")]  # practice.tcss packs a short screen tighter
     BINDINGS = [
         Binding("ctrl+t", "hint", "Hint"),
         Binding("ctrl+s", "skip", "Skip"),

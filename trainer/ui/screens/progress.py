@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -37,6 +38,7 @@ def _mean(values) -> float:
 
 
 class ProgressScreen(Screen):
+    CSS_PATH = Path(__file__).with_name("progress.tcss")  # read when the screen first opens
     SUB_TITLE = "Your progress"
     BINDINGS = [
         Binding("escape", "back", "Back"),

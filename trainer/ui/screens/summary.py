@@ -3,6 +3,8 @@ conversation), the best moment, strengths, one skill."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -20,6 +22,7 @@ from trainer.wording import plural, statement_name
 
 
 class SummaryScreen(Screen):
+    CSS_PATH = Path(__file__).with_name("summary.tcss")  # read when the screen first opens
     SUB_TITLE = "Summary"
     BINDINGS = [
         Binding("enter", "home", "Home"),

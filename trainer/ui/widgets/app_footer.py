@@ -21,6 +21,7 @@ from collections.abc import Hashable
 from textual import events
 from textual.app import ComposeResult
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 from trainer.ui.sizes import NARROW
 
@@ -47,7 +48,9 @@ class AppFooter(Footer):
         self._shown = self._keys()
         for widget in super().compose():
             if getattr(widget, "action", None) in IN_THE_PALETTE:  # a FooterKey
-                widget.add_class("-in-palette")
+                widget.add_class("-in-palette", update=False)
+            if isinstance(widget, FooterKey) and self.compact:  # styled so from the start, not restyled once mounted
+                widget.add_class("-compact", update=False)
             yield widget
 
     async def recompose(self) -> None:
