@@ -1,4 +1,4 @@
-"""Progress statistics: pure functions of the attempts and the moment passed in."""
+"""Progress statistics and scenario records: pure functions of the attempts and the moment passed in."""
 
 from __future__ import annotations
 
@@ -6,18 +6,8 @@ from datetime import date, timedelta, timezone
 
 from progress_factory import T0, days, make_attempt, make_run
 
-from trainer.progress.stats import (
-    CLEAN_RUN,
-    WinTracker,
-    daily_scores,
-    personal_bests,
-    scenario_records,
-    skills,
-    small_wins,
-    streak,
-    summarise,
-    totals,
-)
+from trainer.progress.records import CLEAN_RUN, WinTracker, personal_bests, scenario_records, small_wins
+from trainer.progress.stats import daily_scores, skills, streak, summarise, totals
 
 PLUS_TWO = timezone(timedelta(hours=2))
 

@@ -13,8 +13,9 @@ from trainer import jsonio
 from trainer.cli.context import echo
 from trainer.paths import data_dir
 from trainer.progress.attempt import SavedAttempt, local_now
+from trainer.progress.records import LeftRun
 from trainer.progress.rows import SkippedRow
-from trainer.progress.stats import RECENT, RUNS_EXPLAINED, LeftRun, ProgressSummary, summarise
+from trainer.progress.stats import RECENT, RUNS_EXPLAINED, ProgressSummary, summarise
 from trainer.progress.store import (
     BACKUP_PREFIX,
     ProgressStore,

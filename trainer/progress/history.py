@@ -17,15 +17,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from trainer.progress.attempt import SavedAttempt, local_now
+from trainer.progress.records import LeftRun, ScenarioRecord, WinTracker, scenario_records
 from trainer.progress.run import Run
 from trainer.progress.schedule import DrillItem, Focus, plan_drill
-from trainer.progress.stats import LeftRun, ProgressSummary, ScenarioRecord, WinTracker, scenario_records, summarise
 from trainer.progress.store import ProgressStore, new_session_id, open_store
 from trainer.wording import plural
 
 if TYPE_CHECKING:
     from trainer.conversation import Exchange
     from trainer.model import Scenario
+    from trainer.progress.stats import ProgressSummary
     from trainer.scoring import Feedback
 
 
@@ -210,6 +211,8 @@ class History:
 
     def summary(self, now: datetime | None = None) -> ProgressSummary:
         """Everything the progress screen shows; days are read in ``now``'s time zone."""
+        from trainer.progress.stats import summarise  # read when the progress screen first opens
+
         return summarise(self.attempts(), now or self._clock(), self.names, list(self._runs.values()))
 
     def plan_drill(self, scenarios: Sequence[Scenario], options: DrillOptions) -> list[DrillItem]:

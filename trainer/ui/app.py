@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from trainer.loader import Library
     from trainer.model import Scenario
     from trainer.progress.history import DrillOptions, History
-    from trainer.progress.stats import LeftRun
+    from trainer.progress.records import LeftRun
     from trainer.progress.store import StoreTrouble
     from trainer.session import StatementInRun
 

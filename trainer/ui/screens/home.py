@@ -27,7 +27,7 @@ from trainer.ui.widgets.search_box import SearchBox
 if TYPE_CHECKING:
     from trainer.loader import Library
     from trainer.model import Scenario
-    from trainer.progress.stats import LeftRun, ScenarioRecord
+    from trainer.progress.records import LeftRun, ScenarioRecord
     from trainer.ui.widgets.scenario_preview import ScenarioPreview
     from trainer.ui.widgets.scenario_table import ScenarioTable
 

@@ -17,7 +17,7 @@ from trainer.ui.widgets.scenario_table import number_cell
 
 if TYPE_CHECKING:
     from trainer.progress.attempt import SavedAttempt
-    from trainer.progress.stats import ScenarioRecord
+    from trainer.progress.records import ScenarioRecord
 
 TITLE_WIDTH = 22  # with the four numbers, the table fits 60 columns
 GAP = "  "

@@ -13,7 +13,7 @@ from trainer.ui.widgets.scenario_table import WARNING_MARK
 
 if TYPE_CHECKING:
     from trainer.model import Scenario
-    from trainer.progress.stats import ScenarioRecord
+    from trainer.progress.records import ScenarioRecord
 
 
 def _scores(scenario: Scenario, record: ScenarioRecord | None) -> Content:

@@ -16,7 +16,7 @@ from trainer.ui.sizes import NARROW
 
 if TYPE_CHECKING:
     from trainer.model import Scenario
-    from trainer.progress.stats import ScenarioRecord
+    from trainer.progress.records import ScenarioRecord
 
 WARNING_MARK = "⚠"
 NOT_YET = "–"
