@@ -8,7 +8,8 @@ from drive import choose, move_on, notifications, on_screen, respond, small_wins
 from progress_factory import T0, days, make_attempt, make_run
 from test_app_flows import run
 
-from trainer.progress.history import DrillOptions, History
+from trainer.progress.history import History
+from trainer.progress.schedule import DrillOptions
 from trainer.progress.store import DB_NAME, open_store
 from trainer.ui.dialogs.content_warning import ContentWarningDialog
 from trainer.ui.dialogs.leave import LeaveDialog

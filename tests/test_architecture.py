@@ -240,7 +240,7 @@ def test_the_source_is_read() -> None:
     assert "trainer.scoring.lexicons" in GRAPH["trainer.model"]
     assert "textual.app" in GRAPH["trainer.ui.app"]
     assert "trainer.ui.app" in GRAPH["trainer.opening"]  # imported inside run_app
-    assert "trainer.progress.history" in GRAPH["trainer.opening"]  # under TYPE_CHECKING
+    assert "trainer.progress.schedule" in GRAPH["trainer.opening"]  # under TYPE_CHECKING
 
 
 def test_every_module_belongs_to_a_part() -> None:

@@ -7,7 +7,8 @@ import sqlite3
 import pytest
 from progress_factory import T0, days
 
-from trainer.progress.history import DrillOptions, History, NotSaved
+from trainer.progress.history import History, NotSaved
+from trainer.progress.schedule import DrillOptions
 from trainer.progress.store import DB_NAME, open_store
 from trainer.scoring import score
 

@@ -201,7 +201,7 @@ def test_progress_screen_scrolled_to_the_bests(snapshot, make_test_app, size):
 
 
 def test_drill_statement(snapshot, make_test_app):
-    from trainer.progress.history import DrillOptions
+    from trainer.progress.schedule import DrillOptions
 
     app = make_test_app(history=injected_history(), start_drill=DrillOptions(count=3, only=("lonely-birthday",)))
     assert snapshot(app, shown=front(PracticeScreen))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from trainer.loader import Library
-    from trainer.progress.history import DrillOptions
+    from trainer.progress.schedule import DrillOptions
 
 NEEDS_A_TERMINAL = (
     "trainer: the app needs an interactive terminal. In scripts, use a command such as "

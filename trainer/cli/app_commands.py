@@ -17,7 +17,7 @@ from trainer.opening import run_app
 from trainer.wording import plural
 
 if TYPE_CHECKING:
-    from trainer.progress.history import DrillOptions
+    from trainer.progress.schedule import DrillOptions
 
 
 def open_app(app: AppContext, start_scenario: str | None = None, start_drill: DrillOptions | None = None) -> None:

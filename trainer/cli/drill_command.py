@@ -12,8 +12,7 @@ from trainer.cli.app_commands import open_app
 from trainer.cli.context import AppContext, echo, no_save_option, pass_app, scenarios_option
 from trainer.cli.progress_commands import end_with_skipped, stored_attempts
 from trainer.progress.attempt import iso, local_now
-from trainer.progress.history import DrillOptions
-from trainer.progress.schedule import Focus, plan_drill
+from trainer.progress.schedule import DrillOptions, Focus, plan_drill
 from trainer.wording import plural
 
 

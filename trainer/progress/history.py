@@ -11,7 +11,6 @@ memory, and no small win is counted.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,28 +18,19 @@ from typing import TYPE_CHECKING
 from trainer.progress.attempt import SavedAttempt, local_now
 from trainer.progress.records import LeftRun, ScenarioRecord, WinTracker, scenario_records
 from trainer.progress.run import Run
-from trainer.progress.schedule import DrillItem, Focus, plan_drill
 from trainer.progress.store import ProgressStore, new_session_id, open_store
 from trainer.wording import plural
 
 if TYPE_CHECKING:
     from trainer.conversation import Exchange
     from trainer.model import Scenario
+    from trainer.progress.schedule import DrillItem, DrillOptions
     from trainer.progress.stats import ProgressSummary
     from trainer.scoring import Feedback
 
 
 class NotSaved(Exception):
     """A response was scored but could not be written; the message says why, for the learner."""
-
-
-@dataclass(frozen=True)
-class DrillOptions:
-    """What the learner asked a drill for: how many statements, a skill focus, some scenarios."""
-
-    count: int = 10
-    focus: Focus = field(default_factory=Focus)
-    only: tuple[str, ...] = ()
 
 
 class History:
@@ -216,6 +206,8 @@ class History:
         return summarise(self.attempts(), now or self._clock(), self.names, list(self._runs.values()))
 
     def plan_drill(self, scenarios: Sequence[Scenario], options: DrillOptions) -> list[DrillItem]:
+        from trainer.progress.schedule import plan_drill  # read when the first drill is planned
+
         return plan_drill(
             scenarios, self._attempts, self.now(), count=options.count, focus=options.focus, only=options.only
         )

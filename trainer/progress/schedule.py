@@ -19,7 +19,7 @@ function of the history, the library and the moment passed in as ``now``.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from trainer.model import Scenario
@@ -111,6 +111,15 @@ def cards(attempts: Iterable[SavedAttempt], check: str | None = None) -> dict[tu
             note = missed.message if missed is not None and not missed.passed else None
             found[key] = Card(box, due, last.score, note, len(tries))
     return found
+
+
+@dataclass(frozen=True)
+class DrillOptions:
+    """What the learner asked a drill for: how many statements, a skill focus, some scenarios."""
+
+    count: int = 10
+    focus: Focus = field(default_factory=Focus)
+    only: tuple[str, ...] = ()
 
 
 def plan_drill(

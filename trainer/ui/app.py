@@ -31,8 +31,9 @@ from trainer.ui.screens.home import HomeScreen
 if TYPE_CHECKING:
     from trainer.loader import Library
     from trainer.model import Scenario
-    from trainer.progress.history import DrillOptions, History
+    from trainer.progress.history import History
     from trainer.progress.records import LeftRun
+    from trainer.progress.schedule import DrillOptions
     from trainer.progress.store import StoreTrouble
     from trainer.session import StatementInRun
 
@@ -279,7 +280,7 @@ class TrainerApp(App[None]):
         self._when_ready(partial(self._drill_now, options or self._last_drill))
 
     def _drill_now(self, options: DrillOptions | None) -> None:
-        from trainer.progress.history import DrillOptions
+        from trainer.progress.schedule import DrillOptions
         from trainer.session import StatementInRun
 
         options = options or DrillOptions()
