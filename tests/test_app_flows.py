@@ -72,6 +72,20 @@ def test_home_lists_the_library_and_previews_the_highlighted_scenario(make_test_
     run(body, make_test_app())
 
 
+def test_the_header_shows_the_title_and_its_icon_opens_the_command_palette(make_test_app):
+    async def body(pilot):
+        header = pilot.app.screen.query_one("AppHeader")
+        line = header.render().plain
+        assert len(line) == 80 and line.startswith(" ⭘ ") and "Choose a scenario" in line
+        await pilot.click("AppHeader", offset=(30, 0))  # the title: nothing happens
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, HomeScreen)
+        await pilot.click("AppHeader", offset=(1, 0))
+        await on_screen(pilot, CommandPalette)
+
+    run(body, make_test_app())
+
+
 def test_search_filters_as_you_type_and_enter_starts_the_match(make_test_app):
     async def body(pilot):
         screen = pilot.app.screen

@@ -32,7 +32,8 @@ def stored(folder=None) -> list:
 
 
 def header_title(app) -> str:
-    return str(app.screen.query_one("HeaderTitle").render())
+    """The header's line as drawn."""
+    return app.screen.query_one("AppHeader").render().plain.strip()
 
 
 async def leave(pilot) -> str:
