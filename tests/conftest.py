@@ -12,9 +12,13 @@ TEST_SCENARIOS = FIXTURES / "scenarios"
 
 @pytest.fixture(autouse=True)
 def trainer_home(tmp_path, monkeypatch) -> Path:
-    """No test ever touches the real user's data folder."""
+    """No test ever touches the real user's data folder; and an app in private mode (which
+    tells the scorer to write nothing, for the rest of its process) stops at the test's end."""
+    from trainer.scoring import remembered
+
     home = tmp_path / "trainer-home"
     monkeypatch.setenv("TRAINER_HOME", str(home))
+    monkeypatch.setattr(remembered, "_writing", True)
     return home
 
 

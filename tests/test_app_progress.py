@@ -7,6 +7,7 @@ from __future__ import annotations
 from drive import choose, move_on, notifications, on_screen, respond, small_wins_shown, text, try_again, until
 from progress_factory import T0, days, make_attempt, make_run
 from test_app_flows import run
+from test_remembered import forget_the_word_lists
 
 from trainer.progress.history import History
 from trainer.progress.schedule import DrillOptions
@@ -263,7 +264,11 @@ def test_no_save_keeps_private_mode_on_and_creates_no_file(make_test_app, traine
         await choose(pilot, "Nobody Remembered")
         await respond(pilot, GOOD)
 
-    run(body, make_test_app(no_save=True))
+    app = make_test_app(no_save=True)
+    forget_the_word_lists()  # so that scoring compiles them, and would keep them but for private mode
+    before = set(trainer_home.iterdir()) if trainer_home.exists() else set()
+    run(body, app)
+    assert not trainer_home.exists() or set(trainer_home.iterdir()) == before  # nothing written
     assert not (trainer_home / DB_NAME).exists()
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from test_remembered import forget_the_word_lists
 
 from trainer.cli import cli
 
@@ -105,10 +106,12 @@ def test_export_takes_scenarios_after_the_command():
 
 
 def test_practice_takes_scenarios_and_no_save_after_the_command(opened_apps, trainer_home):
+    forget_the_word_lists()  # read afresh as the library is, and (private mode) not kept
     result = trainer("practice", OWN_ID, "--scenarios", OWN, "--no-save")
     assert result.exit_code == 0, result.output
     [app] = opened_apps
     assert app._start_scenario.id == OWN_ID and app.no_save
+    assert not trainer_home.exists() or list(trainer_home.iterdir()) == []  # nothing written
 
 
 def test_drill_takes_no_save_after_the_command(opened_apps):

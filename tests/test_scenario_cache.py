@@ -13,12 +13,14 @@ import sys
 import pytest
 from test_app_flows import run
 from test_progress_store import posix_only
+from test_remembered import forget_the_word_lists
 
 from trainer import scenario_cache, yaml_reading
 from trainer.loader import load_paths
 from trainer.paths import SCENARIO_CACHE
 from trainer.progress.store import DB_NAME, open_store
 from trainer.scenario_cache import ScenarioCache
+from trainer.scoring import lexicons
 from trainer.ui.widgets.scenario_table import ScenarioTable
 
 BROKEN = "id: broken\ntitle: Broken\nturns:\n  - client: Hi.\n    model_answer: [typo]\n"
@@ -113,9 +115,11 @@ def test_a_data_folder_holding_progress_and_the_cache_is_still_the_trainers_own(
     trainer_home.mkdir(mode=0o755)
     os.chmod(trainer_home, 0o755)
     load_with_cache(library_dir, trainer_home)
+    forget_the_word_lists()
+    lexicons.language()  # and the word lists, read and remembered
     open_store().close()
     assert stat.S_IMODE(trainer_home.stat().st_mode) == 0o700
-    assert {p.name for p in trainer_home.iterdir()} >= {DB_NAME, SCENARIO_CACHE}
+    assert {p.name for p in trainer_home.iterdir()} >= {DB_NAME, SCENARIO_CACHE, "word-lists.marshal"}
 
 
 def test_a_cached_library_needs_neither_yaml_nor_pydantic(library_dir, trainer_home):

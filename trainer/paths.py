@@ -15,6 +15,8 @@ import platformdirs
 APP_NAME = "active-listening-trainer"
 # Beside the progress files: the scenarios the app last listed, checked (trainer.scenario_cache).
 SCENARIO_CACHE = "scenario-cache.json"
+# And the word lists as the scorer read and compiled them, "<name>.marshal" (trainer.scoring.remembered).
+REMEMBERED_SUFFIX = ".marshal"
 
 
 class DataFolderError(ValueError):
@@ -54,6 +56,11 @@ def make_private_folders(folder: Path) -> None:
 def create_private(path: str | Path) -> TextIO:
     """``path`` opened to write text; a file it creates only its owner can read or write (0600)."""
     return open(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8", newline="")
+
+
+def is_cache(path: Path) -> bool:
+    """One of the files the trainer keeps beside the progress file to start faster: nothing of the learner's."""
+    return path.name == SCENARIO_CACHE or path.suffix == REMEMBERED_SUFFIX
 
 
 def file_stamps(files: Iterable[Path]) -> list[list[object]]:

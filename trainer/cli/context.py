@@ -16,7 +16,17 @@ if TYPE_CHECKING:
 class AppContext:
     def __init__(self, scenario_dirs: tuple[str, ...] = (), no_save: bool = False):
         self.scenario_dirs = tuple(scenario_dirs)
-        self.no_save = no_save  # private mode: nothing answered is recorded
+        self.no_save = False  # private mode: nothing answered is recorded, nothing at all written
+        if no_save:
+            self.go_private()
+
+    def go_private(self) -> None:
+        """Private mode, from before anything is read: the scorer does not even keep the word
+        lists it compiles."""
+        from trainer.scoring import write_nothing
+
+        self.no_save = True
+        write_nothing()
 
     @cached_property
     def library(self) -> Library:
@@ -71,7 +81,7 @@ def _add_scenario_dirs(ctx: click.Context, _param, folders: tuple[str, ...]) -> 
 
 def _private(ctx: click.Context, _param, no_save: bool) -> None:
     if no_save:
-        ctx.ensure_object(AppContext).no_save = True
+        ctx.ensure_object(AppContext).go_private()
 
 
 def scenarios_option(command):

@@ -29,7 +29,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from trainer.conversation import Exchange
-from trainer.paths import SCENARIO_CACHE, data_dir, make_private_folders
+from trainer.paths import data_dir, is_cache, make_private_folders
 from trainer.progress.attempt import SavedAttempt, iso, utc_now
 from trainer.progress.rows import BASE_COLUMNS, COLUMNS, DamagedRow, SkippedRow, read_row
 from trainer.progress.run import Run
@@ -376,7 +376,8 @@ def _keep_private(path: Path) -> None:
 def _keep_own_folder_private(folder: Path) -> None:
     if os.name != "posix" or not folder.stat().st_mode & 0o077 or folder.stat().st_uid != os.geteuid():
         return
-    if set(folder.iterdir()) <= {*stored_files(folder), folder / SCENARIO_CACHE}:
+    stored = set(stored_files(folder))
+    if all(path in stored or is_cache(path) for path in folder.iterdir()):
         os.chmod(folder, 0o700)
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from trainer.scoring.engine import AdHocStatement, score
     from trainer.scoring.feedback import BestMatch, Check, Feedback
+    from trainer.scoring.remembered import write_nothing
     from trainer.scoring.spelling import is_word
     from trainer.scoring.text import words
 
@@ -25,8 +26,9 @@ _HOMES = {
     "Feedback": "feedback",
     "is_word": "spelling",
     "words": "text",
+    "write_nothing": "remembered",
 }
-__all__ = ["AdHocStatement", "BestMatch", "Check", "Feedback", "is_word", "score", "words"]  # = _HOMES
+__all__ = ["AdHocStatement", "BestMatch", "Check", "Feedback", "is_word", "score", "words", "write_nothing"]  # = _HOMES
 
 
 def __getattr__(name: str) -> object:

@@ -19,9 +19,17 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
-from trainer.paths import DataFolderError, data_dir, file_stamps, replace_privately
+from trainer.paths import REMEMBERED_SUFFIX, DataFolderError, data_dir, file_stamps, replace_privately
 
 T = TypeVar("T")
+_writing = True
+
+
+def write_nothing() -> None:
+    """For a run that leaves nothing on disk (the app's private mode): what was remembered is
+    still read, but nothing new is written."""
+    global _writing
+    _writing = False
 
 
 def remembered(name: str, made_from: Iterable[Path], make: Callable[[], T]) -> T:
@@ -29,7 +37,7 @@ def remembered(name: str, made_from: Iterable[Path], make: Callable[[], T]) -> T
     from stay as they are."""
     stamp = [sys.version, *file_stamps(made_from)]
     try:
-        path = data_dir() / f"{name}.marshal"
+        path = data_dir() / f"{name}{REMEMBERED_SUFFIX}"
     except DataFolderError:  # said where it matters (the app and every command check it first)
         return make()
     try:
@@ -39,8 +47,9 @@ def remembered(name: str, made_from: Iterable[Path], make: Callable[[], T]) -> T
     except (OSError, EOFError, ValueError, TypeError):  # missing, unreadable or not ours: afresh
         pass
     value = make()
-    try:
-        replace_privately(path, marshal.dumps([stamp, value]))
-    except (OSError, ValueError):  # nowhere to write it; or a value that is not plain data
-        pass
+    if _writing:
+        try:
+            replace_privately(path, marshal.dumps([stamp, value]))
+        except (OSError, ValueError):  # nowhere to write it; or a value that is not plain data
+            pass
     return value

@@ -79,6 +79,10 @@ class TrainerApp(App[None]):
         self.library = library
         self.history = history
         self.no_save = no_save  # private mode for the whole run: the switch stays on
+        if no_save:  # nothing written: not even the word lists the scorer compiles
+            from trainer.scoring import write_nothing
+
+            write_nothing()
         self.private = no_save
         self._scenario_dirs = tuple(scenario_dirs)
         self._clock = clock
