@@ -24,6 +24,7 @@ import pytest
 from trainer import jsonio
 from trainer.batch import read_lines, score_lines
 from trainer.grading import class_report, grade, write_gradebook
+from trainer.grading.report import _md as as_markdown
 from trainer.loader import Library, load_paths
 from trainer.model import Reaction
 from trainer.progress.attempt import SavedAttempt
@@ -50,8 +51,10 @@ def grading_outputs() -> dict[str, str]:
         "report-names.md": class_report(grading, names=True),  # it names the files skipped
         "grading-messages.txt": "\n".join(messages) + "\n",
     }
-    # Paths as the fixtures' folder names them, wherever the checkout is.
-    return {name: text.replace(str(FIXTURES), "fixtures") for name, text in outputs.items()}
+    # Paths as the fixtures' folder names them, wherever the checkout is; the report writes them
+    # in Markdown (a checkout in "/tmp/tmp_x1/" is "/tmp/tmp\_x1/" there).
+    here = (as_markdown(str(FIXTURES)), str(FIXTURES))
+    return {name: text.replace(here[0], "fixtures").replace(here[1], "fixtures") for name, text in outputs.items()}
 
 
 def batch_output() -> dict[str, str]:
