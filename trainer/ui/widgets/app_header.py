@@ -31,9 +31,10 @@ class AppHeader(Widget):
     """
 
     def on_mount(self) -> None:
-        self.watch(self.app, "saving_status", self.refresh, init=False)
-        self.watch(self.screen, "title", self.refresh, init=False)
-        self.watch(self.screen, "sub_title", self.refresh, init=False)
+        for node, name in ((self.app, "saving_status"), (self.app, "title"), (self.app, "sub_title")):
+            self.watch(node, name, self.refresh, init=False)
+        for name in ("title", "sub_title"):  # a screen's own, when it has one, come first
+            self.watch(self.screen, name, self.refresh, init=False)
         if self.app.ENABLE_COMMAND_PALETTE:
             self.tooltip = "Click the icon, or press ctrl+p, for the command palette"
 
