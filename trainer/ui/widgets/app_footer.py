@@ -21,7 +21,6 @@ from collections.abc import Hashable
 from textual import events
 from textual.app import ComposeResult
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
 
 from trainer.ui.sizes import NARROW
 
@@ -47,10 +46,10 @@ class AppFooter(Footer):
     def compose(self) -> ComposeResult:
         self._shown = self._keys()
         for widget in super().compose():
-            if getattr(widget, "action", None) in IN_THE_PALETTE:  # a FooterKey
-                widget.add_class("-in-palette", update=False)
-            if isinstance(widget, FooterKey) and self.compact:  # styled so from the start, not restyled once mounted
-                widget.add_class("-compact", update=False)
+            action = getattr(widget, "action", None)
+            if action is not None:  # a key: its classes given before it is mounted, not restyled once it is
+                widget.set_class(self.compact, "-compact", update=False)
+                widget.set_class(action in IN_THE_PALETTE, "-in-palette", update=False)
             yield widget
 
     async def recompose(self) -> None:
