@@ -168,11 +168,11 @@ class ClientWords:
     def of(cls, sentences: Sequence[Sentence], content: frozenset[str]) -> ClientWords:
         runs: set[tuple[str, ...]] = set()
         for s in sentences:
-            for words in (s.tokens, s.core):  # emphasis and all, and as phrases are matched
-                said_back = [stem(SAID_BACK.get(w, w)) for w in words]
+            # emphasis and all, and as phrases are matched (the same words when it has no emphasis)
+            for words in (s.tokens,) if s.core == s.tokens else (s.tokens, s.core):
+                said_back = tuple([stem(SAID_BACK.get(w, w)) for w in words])
                 n = len(said_back)
-                for length in range(1, min(n, _ECHO_LENGTH) + 1):
-                    runs.update(zip(*(said_back[k:] for k in range(length))))
+                runs.update([said_back[i:j] for i in range(n) for j in range(i + 1, min(n, i + _ECHO_LENGTH) + 1)])
         return cls(content, frozenset(runs))
 
 

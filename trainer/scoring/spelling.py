@@ -94,7 +94,7 @@ class Speller:
     """Mends the slips in responses to one statement; ``statement_words`` are its own words."""
 
     def __init__(self, statement_words: Iterable[str]):
-        self.statement_words = frozenset(w for w in statement_words if w.isalpha())
+        self.statement_words = frozenset(filter(str.isalpha, statement_words))
         self._own_targets: dict[str, tuple[str, ...]] | None = None  # grouped when a slip first needs them
         # Each typed word is looked at once per statement; ``mend`` and ``unknown`` are the
         # look-ups, kept in C for the words seen before.
