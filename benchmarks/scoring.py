@@ -8,7 +8,8 @@
     over the same ten model answers. Budget: 3.5x.
 (b) The worst case over the fuzz corpus: 10 KB responses built from every phrase of every
     word list, run together with each separator, and known pathological shapes ("also," x
-    2,000, stacked contractions); the slowest one's wall time. Budget: 50 ms.
+    2,000, stacked contractions); the slowest one's wall time, each input's best of three
+    runs. Budget: 50 ms.
 
 (Statements seen for the first time, as in ``score --batch`` rows that bring their own, are
 benchmarks/batch_adhoc.py's: the whole command, against the same bare pass.)
@@ -25,6 +26,7 @@ import argparse
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -110,17 +112,27 @@ def worst_inputs() -> list[str]:
     return inputs
 
 
-def worst_case() -> tuple[float, str]:
-    """(b): the slowest input's wall time in milliseconds, and the input's start."""
+def worst_case(repeats: int = 3) -> tuple[float, str]:
+    """(b): the slowest input's wall time in milliseconds, and the input's start.
+
+    What is timed is the reading of each input: the statement is prepared and every word list
+    loaded first (the first input used to carry them, some 40 ms), and each input counts with
+    its best of ``repeats`` runs, so that a collection of the whole heap, which lands on one
+    input or another whatever they hold (10-35 ms in a process this size), is not taken for it."""
     statement = load_library().scenarios[0].turns[0]
+    score(statement, "I amm not sure you you know what I mean, but it sounds lonly.")  # a slip, and unknown words
     slowest, which = 0.0, ""
     for text in worst_inputs():
-        start = time.perf_counter()
-        score(statement, text)
-        elapsed = time.perf_counter() - start
+        elapsed = min(wall(partial(score, statement, text)) for _ in range(repeats))
         if elapsed > slowest:
             slowest, which = elapsed, text[:30]
     return slowest * 1000, which
+
+
+def wall(work: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
 
 
 def rows(quick: bool = False) -> list[Row]:
