@@ -11,20 +11,9 @@ and little for a memo of repeated responses to flatter.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Sequence
-from typing import Protocol
+from collections.abc import Callable
 
-
-class StatementLike(Protocol):
-    @property
-    def client(self) -> str: ...
-    @property
-    def feelings(self) -> Sequence[str]: ...
-    @property
-    def content(self) -> Sequence[str]: ...
-    @property
-    def model_answers(self) -> Sequence[str]: ...
-
+from trainer.scoring.engine import StatementLike  # what a response is written to: the scorer's own
 
 OPENERS = (
     "It sounds like",
